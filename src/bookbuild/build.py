@@ -1,0 +1,99 @@
+"""One manuscript in, dist/<slug>/ out: read, normalise, write the XML and the report atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .config import BookConfig, config_for_text_file, load_config
+from .errors import BookbuildError
+from .normalise import normalise
+from .proof.report import report_json, report_text
+from .read import SourceLine, read_source
+
+FORMATS = ("xml",)
+PLANNED_FORMATS = ("epub", "pdf")
+
+
+@dataclass
+class BuildResult:
+    slug: str
+    outputs: list[Path]
+    flags: int
+
+
+def find_manuscripts(root: Path) -> list[Path]:
+    """Every folder under root that holds a book.toml, in name order."""
+    if not root.is_dir():
+        raise BookbuildError("no manuscript folder here; pass a manuscript folder or .txt file", root)
+    folders = sorted(p.parent for p in root.glob("*/book.toml"))
+    if not folders:
+        raise BookbuildError("no manuscripts found (no */book.toml)", root)
+    return folders
+
+
+def load(path: Path) -> tuple[BookConfig, list[SourceLine]]:
+    """A manuscript folder or a bare .txt file, read into its config and its source lines."""
+    if path.is_dir():
+        config = load_config(path)
+    elif path.is_file():
+        config = config_for_text_file(path)
+    else:
+        raise BookbuildError("no such file or folder", path)
+    lines: list[SourceLine] = []
+    for source in config.sources:
+        offset = len(lines)
+        lines.extend(SourceLine(offset + l.number, l.text) for l in read_source(source))
+    return config, lines
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    formats = tuple(f.strip() for f in value.split(",") if f.strip())
+    for f in formats:
+        if f in PLANNED_FORMATS:
+            raise BookbuildError(f"format '{f}' is not available yet in this version; use --format xml")
+        if f not in FORMATS:
+            raise BookbuildError(f"unknown format '{f}'; choose from {', '.join(FORMATS)}")
+    if not formats:
+        raise BookbuildError("no format given; use --format xml")
+    return formats
+
+
+def build_book(path: Path, out_root: Path, formats: tuple[str, ...] = FORMATS) -> BuildResult:
+    config, lines = load(path)
+    tree, state = normalise(lines, config)
+    out = out_root / config.slug
+    names = [s.name for s in config.sources]
+    files = {
+        f"{config.slug}.xml": serialise(tree),
+        f"{config.slug}.report.json": report_json(config.slug, names, state.kind.value, state.diagnostics).encode(),
+        f"{config.slug}.report.txt": report_text(config.slug, names, state.kind.value, state.diagnostics).encode(),
+    }
+    written = write_atomically(out, files)
+    return BuildResult(config.slug, written, len(state.diagnostics.of("flag")))
+
+
+def serialise(tree: etree._Element) -> bytes:
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def write_atomically(folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write every file to a temporary name first, then rename: a failed build leaves no half-written file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary: list[tuple[Path, Path]] = []
+    try:
+        for name, data in files.items():
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            temporary.append((Path(tmp), folder / name))
+        for tmp, final in temporary:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in temporary:
+            tmp.unlink(missing_ok=True)
+    return [final for _, final in temporary]

@@ -1,0 +1,49 @@
+"""The command line: a thin layer over build.py. Errors print as one line and exit non-zero."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .build import FORMATS, build_book, find_manuscripts, parse_formats
+from .errors import BookbuildError
+
+
+@click.group()
+@click.version_option(package_name="bookbuild")
+def main() -> None:
+    """bookbuild: raw manuscripts to DocBook 5 (and EPUB and PDF)."""
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--out", "out", default=Path("dist"), type=click.Path(path_type=Path), show_default=True,
+              help="Folder for the results.")
+@click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
+              help="Comma-separated formats to build.")
+def build(path: Path | None, out: Path, formats: str) -> None:
+    """Build every manuscript under manuscript/, or the one at PATH (a folder or a .txt file)."""
+    try:
+        chosen = parse_formats(formats)
+        targets = [path] if path is not None else find_manuscripts(Path("manuscript"))
+    except BookbuildError as exc:
+        _fail(exc)
+    failed = 0
+    for target in targets:
+        try:
+            result = build_book(target, out, chosen)
+        except BookbuildError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed += 1
+            continue
+        click.echo(f"built {result.slug}: {', '.join(p.name for p in result.outputs)} ({result.flags} flags)")
+    if failed:
+        click.echo(f"{failed} of {len(targets)} book(s) failed", err=True)
+        sys.exit(1)
+
+
+def _fail(exc: BookbuildError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(exc.exit_code)

@@ -1,0 +1,125 @@
+"""The manuscript folder's book.toml: loaded, checked, and turned into a BookConfig."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import BookbuildError
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class FurnitureRules:
+    """Furniture the general heuristics cannot know: exact lines to drop, and where the end matter starts."""
+
+    lines: tuple[str, ...] = ()
+    trailer_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BookConfig:
+    slug: str
+    title: str | None
+    authors: tuple[str, ...]
+    language: str
+    sources: tuple[Path, ...]
+    subtitle: str | None = None
+    pubdate: str | None = None
+    source: str | None = None
+    kind: str | None = None  # "web" or "pdf"; None: recognised from the text
+    division: str | None = None  # "book" or "article"; None: from the structure found
+    furniture: FurnitureRules = field(default_factory=FurnitureRules)
+    folder: Path | None = None
+
+
+_KEYS = {
+    "title": str, "subtitle": str, "authors": list, "language": str, "sources": list,
+    "pubdate": str, "source": str, "kind": str, "division": str, "furniture": dict,
+}
+_FURNITURE_KEYS = {"lines": list, "trailer_from": list}
+_CHOICES = {"kind": ("web", "pdf"), "division": ("book", "article")}
+
+
+def load_config(folder: Path) -> BookConfig:
+    """Read folder/book.toml; raise BookbuildError naming the file and line for anything wrong."""
+    path = folder / "book.toml"
+    if not path.is_file():
+        raise BookbuildError("no book.toml here; add one with title, authors, language and sources", folder)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise BookbuildError("book.toml is not UTF-8 text; save it as UTF-8", path) from None
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        raise BookbuildError(f"not valid TOML ({exc.args[0].split(' (at')[0]}); fix the syntax", path, line) from None
+    _check_keys(data, _KEYS, path, "")
+    furniture = data.get("furniture", {})
+    _check_keys(furniture, _FURNITURE_KEYS, path, "furniture.")
+    for key in ("title", "authors", "language", "sources"):
+        if not data.get(key):
+            raise BookbuildError(f"missing required key '{key}'", path)
+    for key, choices in _CHOICES.items():
+        if key in data and data[key] not in choices:
+            raise BookbuildError(f"'{key}' must be one of {', '.join(choices)}, not {data[key]!r}", path)
+    for key in ("authors", "sources"):
+        _check_strings(data[key], key, path)
+    for key in _FURNITURE_KEYS:
+        _check_strings(furniture.get(key, []), f"furniture.{key}", path)
+    slug = folder.resolve().name
+    if not SLUG.match(slug):
+        raise BookbuildError("folder name must be a slug (lower-case letters, digits, hyphens)", folder)
+    return BookConfig(
+        slug=slug,
+        title=data["title"],
+        subtitle=data.get("subtitle"),
+        authors=tuple(data["authors"]),
+        language=data["language"],
+        sources=tuple(_source_path(folder, s, path) for s in data["sources"]),
+        pubdate=data.get("pubdate"),
+        source=data.get("source"),
+        kind=data.get("kind"),
+        division=data.get("division"),
+        furniture=FurnitureRules(
+            lines=tuple(furniture.get("lines", [])),
+            trailer_from=tuple(furniture.get("trailer_from", [])),
+        ),
+        folder=folder,
+    )
+
+
+def config_for_text_file(path: Path) -> BookConfig:
+    """A bare .txt file: title and author come from the text itself, language defaults to English."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "book"
+    return BookConfig(slug=slug, title=None, authors=(), language="en", sources=(path,), folder=path.parent)
+
+
+def _check_keys(data: dict, allowed: dict, path: Path, prefix: str) -> None:
+    for key, value in data.items():
+        if key not in allowed:
+            known = ", ".join(prefix + k for k in allowed)
+            raise BookbuildError(f"unknown key '{prefix}{key}' (known keys: {known})", path)
+        if not isinstance(value, allowed[key]):
+            raise BookbuildError(f"'{prefix}{key}' must be a {allowed[key].__name__}", path)
+
+
+def _check_strings(values: list, key: str, path: Path) -> None:
+    if not all(isinstance(v, str) for v in values):
+        raise BookbuildError(f"'{key}' must be a list of strings", path)
+
+
+def _source_path(folder: Path, name: str, config_path: Path) -> Path:
+    resolved = (folder / name).resolve()
+    if not resolved.is_relative_to(folder.resolve()):
+        raise BookbuildError(f"source '{name}' is outside the manuscript folder; keep sources beside book.toml", config_path)
+    if not resolved.is_file():
+        raise BookbuildError(f"source '{name}' does not exist", config_path)
+    return resolved
+
+
+def _line_from_message(message: str) -> int | None:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None

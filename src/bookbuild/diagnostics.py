@@ -1,0 +1,77 @@
+"""Diagnostics as data: everything the toolchain removed, restored or is unsure of.
+
+Each finding has a code, a severity, the source line(s) and a message. Message texts are
+written once, here, in MESSAGES; callers pass the code and the values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Severity = Literal["removed", "restored", "flag", "info"]
+
+MESSAGES: dict[str, tuple[Severity, str]] = {
+    # furniture removed
+    "furniture.running-head": ("removed", "running head"),
+    "furniture.page-url": ("removed", "page URL and timestamp"),
+    "furniture.navigation": ("removed", "navigation line"),
+    "furniture.title-block": ("removed", "repeated title block"),
+    "furniture.contents": ("removed", "the source's own table of contents"),
+    "furniture.site-tag": ("removed", "site tag before the title"),
+    "furniture.boilerplate": ("removed", "web boilerplate named in book.toml"),
+    "furniture.section-list": ("removed", "chapter's own list of section titles"),
+    "furniture.title-line": ("removed", "the source's title line, replaced by the title in book.toml"),
+    # restored
+    "restore.heading": ("restored", "heading restored from the source's contents: {text}"),
+    "restore.hyphen": ("info", "end-of-line hyphen removed: {text}"),
+    "restore.page-join": ("restored", "paragraph joined across a page break"),
+    "restore.chapter-label": ("restored", "chapter number restored from navigation: {text}"),
+    # flags for proofreaders
+    "flag.lost-line": ("flag", "{count} line(s) lost here (the source has only their blank separators)"),
+    "flag.lost-page": ("flag", "text missing here: {text}"),
+    "flag.truncated": ("flag", "paragraph stops mid-sentence: the rest is missing from the source"),
+    "flag.garbled": ("flag", "garbled text from the PDF text layer kept out of the reading text: {text}"),
+    "flag.contents-missing": ("flag", "contents entry not found in the text: {text}"),
+    "flag.unsure-join": ("flag", "unsure whether this continues the previous paragraph"),
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    line: int | None
+    text: str = ""
+    end_line: int | None = None
+    count: int | None = None
+
+    @property
+    def severity(self) -> Severity:
+        return MESSAGES[self.code][0]
+
+    @property
+    def message(self) -> str:
+        return MESSAGES[self.code][1].format(text=self.text, count=self.count)
+
+    def to_json(self) -> dict:
+        data = {k: v for k, v in asdict(self).items() if v not in (None, "")}
+        data["severity"] = self.severity
+        data["message"] = self.message
+        return data
+
+
+@dataclass
+class Diagnostics:
+    """The findings of one build, in the order they were made."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, code: str, line: int | None, text: str = "", **kw) -> Diagnostic:
+        if code not in MESSAGES:
+            raise KeyError(f"unknown diagnostic code {code!r}")
+        diagnostic = Diagnostic(code, line, text, **kw)
+        self.items.append(diagnostic)
+        return diagnostic
+
+    def of(self, severity: Severity) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == severity]

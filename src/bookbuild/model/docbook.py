@@ -1,0 +1,227 @@
+"""Build the DocBook 5 tree from recognised blocks.
+
+Provenance: each block element is preceded by a processing instruction <?bb-source 12-15?>
+naming the source lines it came from; PIs are allowed anywhere, so the document stays valid
+DocBook and other DocBook tools ignore them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..normalise.blocks import Block
+from ..normalise.state import State
+
+DB = "http://docbook.org/ns/docbook"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+NSMAP = {None: DB}
+SOURCE_PI = "bb-source"
+
+
+def el(tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    element = etree.Element(f"{{{DB}}}{tag}", nsmap=NSMAP)
+    for key, value in attrs.items():
+        element.set(_attr(key), value)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    child = el(tag, text, **attrs)
+    parent.append(child)
+    return child
+
+
+def _attr(key: str) -> str:
+    return f"{{{XML_NS}}}{key[4:]}" if key.startswith("xml_") else key
+
+
+def build_tree(state: State) -> etree._Element:
+    """The whole document: <book> or <article>, its <info>, and its divisions and sections."""
+    has_divisions = any(b.kind == "heading" and b.level == 0 for b in state.blocks)
+    root_tag = state.config.division or ("book" if has_divisions else "article")
+    root = el(root_tag, version="5.0", xml_lang=state.config.language)
+    _build_info(state, root)
+    _Builder(state, root, has_divisions and root_tag == "book").run()
+    return root
+
+
+def _build_info(state: State, root: etree._Element) -> None:
+    config, info = state.config, state.info
+    box = sub(root, "info")
+    title = config.title or info.title or config.slug
+    sub(box, "title", title)
+    if info.title and config.title and _words(info.title) != _words(title) + _words(config.subtitle or ""):
+        state.diagnostics.add("furniture.title-line", info.title_lines[0] if info.title_lines else None, info.title)
+    if config.subtitle:
+        sub(box, "subtitle", config.subtitle)
+    for name in config.authors or info.authors:
+        sub(sub(box, "author"), "personname", name)
+    for name in info.authors:
+        if config.authors and name not in config.authors:
+            sub(sub(box, "author"), "personname", name)
+    if config.pubdate:
+        sub(box, "pubdate", config.pubdate)
+    for line in info.sources:
+        sub(box, "bibliosource", line)
+    if config.source:
+        sub(box, "bibliosource", config.source)
+    if info.blurb:
+        abstract = sub(box, "abstract")
+        for block in info.blurb:
+            _source_pi(abstract, block)
+            sub(abstract, "para", block.text)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _source_pi(parent: etree._Element, block: Block) -> None:
+    parent.append(etree.ProcessingInstruction(SOURCE_PI, block.source_range))
+
+
+class _Builder:
+    """Walks the blocks once, keeping the open division and section."""
+
+    def __init__(self, state: State, root: etree._Element, book: bool):
+        self.state, self.root, self.book = state, root, book
+        self.division: etree._Element | None = None
+        self.section: etree._Element | None = None
+        self.ids: set[str] = set()
+
+    @property
+    def container(self) -> etree._Element:
+        if self.section is not None:
+            return self.section
+        if self.division is not None:
+            return self.division
+        if self.book:  # text before the first division of a book: an untitled preface
+            self.division = sub(self.root, "preface", xml_id=self._id("front"))
+            sub(self.division, "title")
+            return self.division
+        return self.root
+
+    def run(self) -> None:
+        for block in self.state.blocks:
+            if block.lost_before:
+                self._lost(block)
+            getattr(self, "_" + block.kind.replace("-", "_"))(block)
+            for note in block.notes:
+                sub(self.container, "remark", note)
+
+    def _lost(self, block: Block) -> None:
+        self.state.diagnostics.add("flag.lost-line", block.first - 1, count=block.lost_before)
+        sub(self.container, "remark", f"{block.lost_before} line(s) lost here in the source.", role="lost-line")
+
+    def _id(self, stem: str) -> str:
+        stem = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:40].strip("-") or "x"
+        if not stem[0].isalpha():
+            stem = "id-" + stem
+        candidate, n = stem, 1
+        while candidate in self.ids:
+            n += 1
+            candidate = f"{stem}-{n}"
+        self.ids.add(candidate)
+        return candidate
+
+    def _heading(self, block: Block) -> None:
+        title = block.text
+        if block.level == 0:
+            tag = block.division or "chapter"
+            attrs = {"xml_id": self._id(f"{tag}-{block.label}" if block.label else title)}
+            if block.label:
+                attrs["label"] = block.label
+            self.division = parent = el(tag, **attrs)
+            self.root.append(parent)
+            self.section = None
+        else:
+            attrs = {"xml_id": self._id(f"s-{block.label}-{title}" if block.label else title)}
+            if block.label:
+                attrs["label"] = block.label
+            self.section = None
+            holder = self.container
+            self.section = parent = el("section", **attrs)
+            holder.append(parent)
+        parent.append(etree.ProcessingInstruction(SOURCE_PI, block.source_range))
+        title_el = sub(parent, "title", title)
+        if block.restored:
+            title_el.set("revisionflag", "added")
+        if block.subtitle:
+            sub(parent, "subtitle", block.subtitle)
+
+    def _block(self, block: Block, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+        _source_pi(self.container, block)
+        return sub(self.container, tag, block.text if text is None else text, **attrs)
+
+    def _para(self, block: Block) -> None:
+        if block.text:
+            self._block(block, "para")
+
+    _short = _para
+
+    def _quote(self, block: Block) -> None:
+        quote = self._block(block, "blockquote", "")
+        quote.text = None
+        sub(quote, "para", block.text)
+
+    def _attribution(self, block: Block) -> None:
+        previous = self.container[-1] if len(self.container) else None
+        if previous is not None and previous.tag == f"{{{DB}}}para" and previous.get("role") is None:
+            previous.tag = f"{{{DB}}}blockquote"
+            inner = el("para", previous.text)
+            for child in list(previous):
+                inner.append(child)
+            previous.text = None
+            previous.append(inner)
+        elif previous is not None and previous.tag == f"{{{DB}}}literallayout":
+            quote = el("blockquote")
+            previous.addprevious(quote)
+            quote.append(previous)
+            previous = quote
+        if previous is not None and previous.tag == f"{{{DB}}}blockquote" and previous.find(f"{{{DB}}}attribution") is None:
+            _source_pi(previous, block)
+            previous.insert(len(previous.findall(f"{{{DB}}}info")), el("attribution", block.text.strip()))
+        else:
+            self._block(block, "para", role="source")
+
+    def _verse(self, block: Block) -> None:
+        self._block(block, "literallayout", "\n".join(block.lines), role="verse")
+
+    def _dialogue(self, block: Block) -> None:
+        _source_pi(self.container, block)
+        for line in block.lines:
+            sub(self.container, "para", line, role="dialogue")
+
+    def _list(self, block: Block) -> None:
+        numbered = all(re.match(r"^\(?\d+\)", t) for t in block.lines)
+        _source_pi(self.container, block)
+        box = sub(self.container, "orderedlist" if numbered else "itemizedlist")
+        for line in block.lines:
+            marker = re.match(r"^(\(?(\d+|[a-z])\)|[•·▪–-])\s+", line)
+            item = sub(box, "listitem")
+            if numbered and marker:
+                item.set("override", marker.group(2))
+                line = line[marker.end():]
+            sub(item, "para", line)
+
+    def _dateline(self, block: Block) -> None:
+        self._block(block, "para", role="dateline")
+
+    def _byline(self, block: Block) -> None:
+        self._block(block, "para", role="byline")
+
+    def _epigraph(self, block: Block) -> None:
+        epigraph = self._block(block, "epigraph", "")
+        epigraph.text = None
+        sub(epigraph, "attribution", block.attribution)
+        sub(epigraph, "para", block.text)
+
+    def _scene_break(self, block: Block) -> None:
+        self._block(block, "bridgehead", block.text, renderas="other", otherrenderas="scene-break")
+
+    def _lost_tail(self, block: Block) -> None:
+        pass  # its lost lines were reported by run()

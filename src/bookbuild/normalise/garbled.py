@@ -1,0 +1,74 @@
+"""Garbled text from a PDF's text layer ('1429 6.1429 Tto rA7'): kept out of the reading text, reported.
+
+A token is suspect when it mixes letters and digits, has a capital inside it, carries PDF
+operator debris, or is a word the rest of the text never uses. A stretch of text where
+suspect tokens cluster is garbage; the rest of the paragraph stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .blocks import Block
+from .state import State
+
+TOKEN = re.compile(r"\S+")
+CORE = re.compile(r"[\W_]*(.*?)[\W_]*$")
+MIN_SUSPECTS = 3
+
+
+def remove_garbled_text(state: State) -> None:
+    vocabulary = Counter(t.lower() for b in state.blocks for t in re.findall(r"[^\W\d_]+", b.text))
+    for block in state.blocks:
+        if block.kind not in ("para", "short") or len(block.lines) != 1:
+            continue
+        tokens = TOKEN.findall(block.text)
+        spans = garbled_spans([_suspect(t, vocabulary) for t in tokens])
+        if not spans:
+            continue
+        kept: list[str] = []
+        previous_end = 0
+        for start, end in spans:
+            kept.extend(tokens[previous_end:start])
+            garbage = " ".join(tokens[start:end])
+            state.diagnostics.add("flag.garbled", block.first, garbage)
+            block.notes.append(f"Garbled text from the source's text layer removed here: {garbage}")
+            previous_end = end
+        kept.extend(tokens[previous_end:])
+        block.lines = [" ".join(kept)]
+
+
+def garbled_spans(suspect: list[bool]) -> list[tuple[int, int]]:
+    """Runs of tokens where suspects cluster (at most two sound tokens between two suspects), with at
+    least MIN_SUSPECTS suspects making up 60% or more of the run."""
+    spans: list[tuple[int, int]] = []
+    positions = [i for i, s in enumerate(suspect) if s]
+    k = 0
+    while k < len(positions):
+        j = k
+        while j + 1 < len(positions) and positions[j + 1] - positions[j] <= 3:
+            j += 1
+        start, end = positions[k], positions[j] + 1
+        count = j - k + 1
+        if count >= MIN_SUSPECTS and count / (end - start) >= 0.6:
+            spans.append((start, end))
+        k = j + 1
+    return spans
+
+
+def _suspect(token: str, vocabulary: Counter) -> bool:
+    if re.search(r"\)T[jJ*]|T\*|/[A-Z]", token):
+        return True
+    core = CORE.match(token).group(1)
+    if not core:
+        return False
+    if re.fullmatch(r"[\d.,%–-]+", core):
+        return bool(re.search(r"\d\.\d{4,}", core))  # '6.1429': a coordinate, not a number in prose
+    if re.search(r"[^\W\d_]\.?\d|\d[^\W\d_]", core) and not re.fullmatch(r"\d+(st|nd|rd|th|s)", core):
+        return True
+    if re.search(r"[a-z][A-Z]", core):
+        return True
+    words = re.findall(r"[^\W\d_]+", core)
+    return any(vocabulary[w.lower()] <= 1 and len(w) > 2 for w in words) and len(words) > 0 and \
+        sum(vocabulary[w.lower()] <= 1 for w in words) * 2 >= len(words)

@@ -1,0 +1,159 @@
+"""Source lines into blocks: one block a line group in web dumps; unwrapped paragraphs in PDF extractions.
+
+Web dumps: each run of non-blank lines is a block, and a run of n > 1 blank lines before it means
+n - 1 lines were lost (every line without a space was dropped, leaving its blank separator).
+
+PDF extractions: lines hard-wrapped at a fixed width are joined into paragraphs; a paragraph that
+runs on across a page break (or a stray blank) is joined again; end-of-line hyphens are removed
+unless the word is a real compound.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..read import SourceLine, TextKind
+from .blocks import Block
+from .patterns import DIVISION_HEADING, SENTENCE_END
+from .state import State
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+COMPOUND_PREFIXES = {"co", "self", "non", "anti", "semi", "ex", "pre", "post", "re", "counter", "quasi",
+                     "pro", "neo", "pseudo", "ultra", "well", "half", "all", "cross", "inter", "over", "under"}
+
+
+def group_lines(state: State) -> None:
+    """Turn the remaining source lines into blocks, by the kind of raw text."""
+    if state.kind is TextKind.PDF:
+        state.blocks = _unwrap_pdf(state)
+    else:
+        state.blocks = _group_web(state.lines)
+
+
+def _group_web(lines: list[SourceLine | None]) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[SourceLine] = []
+    blanks = 0
+    seen_text = False
+
+    def close() -> None:
+        if current:
+            blocks.append(Block([l.text.strip() for l in current], current[0].number, current[-1].number,
+                                lost_before=max(0, pending_blanks - 1) if seen_before else 0))
+
+    pending_blanks = 0
+    seen_before = False
+    for line in lines:
+        if line is None:
+            continue
+        if line.text.strip():
+            if not current:
+                pending_blanks, seen_before = blanks, seen_text
+            current.append(line)
+            blanks = 0
+            seen_text = True
+        else:
+            close()
+            current = []
+            blanks += 1
+    close()
+    # blank lines at the very end after the last text are lost lines too
+    if blocks and blanks > 1:
+        blocks.append(Block([], lines[-1].number if lines[-1] else blocks[-1].last, blocks[-1].last,
+                            kind="lost-tail", lost_before=blanks - 1))
+    return blocks
+
+
+def _unwrap_pdf(state: State) -> list[Block]:
+    lines = state.lines
+    texts = [l.text for l in lines if l is not None and l.text.strip()]
+    lengths = sorted(len(t.rstrip()) for t in texts)
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 80
+    full = 0.75 * width
+    vocabulary = _vocabulary(texts)
+
+    # runs of consecutive text lines (the flag: removed furniture, a page break, stood before the run)
+    runs: list[tuple[list[SourceLine], bool]] = []
+    current: list[SourceLine] = []
+    page_break = False
+    for line in lines:
+        if line is not None and line.text.strip():
+            current.append(line)
+            continue
+        if current:
+            runs.append((current, page_break))
+            current, page_break = [], False
+        if line is None:
+            page_break = True
+    if current:
+        runs.append((current, page_break))
+
+    # split runs after each short line: in wrapped prose only a paragraph's last line is short
+    pieces: list[tuple[list[SourceLine], bool]] = []
+    for run, brk in runs:
+        start = 0
+        for k, line in enumerate(run):
+            if DIVISION_HEADING.match(line.text) and k > start:
+                pieces.append((run[start:k], brk if start == 0 else False))
+                start = k
+            if len(line.text.rstrip()) < 0.6 * width and k < len(run) - 1:
+                pieces.append((run[start:k + 1], brk if start == 0 else False))
+                start = k + 1
+        pieces.append((run[start:], brk if start == 0 else False))
+
+    blocks: list[Block] = []
+    for piece, _ in pieces:
+        text = _joined_text(piece, vocabulary, state)
+        if blocks and _continues(blocks[-1], piece, full):
+            prev = blocks[-1]
+            prev.lines[-1] = _join(prev.lines[-1], text, vocabulary, state, piece[0].number)
+            prev.last = piece[-1].number
+            state.diagnostics.add("restore.page-join", piece[0].number)
+            continue
+        kind = "para" if len(piece) > 1 or len(piece[0].text.rstrip()) >= full else "short"
+        blocks.append(Block([text], piece[0].number, piece[-1].number, kind=kind))
+    return blocks
+
+
+def _continues(prev: Block, piece: list[SourceLine], full: float) -> bool:
+    """Does this piece carry on the previous paragraph across a page break or a stray blank line?"""
+    if prev.kind != "para":
+        return False
+    last = prev.lines[-1].rstrip()
+    first = piece[0].text.strip()
+    if re.fullmatch(r"\d+\.|\*[ *]*", first):
+        return False
+    if first[:1].islower():
+        return True
+    return not SENTENCE_END.search(last) and not last.endswith(("—", "-"))
+
+
+def _joined_text(piece: list[SourceLine], vocabulary: Counter, state: State) -> str:
+    text = piece[0].text.strip()
+    for line in piece[1:]:
+        text = _join(text, line.text.strip(), vocabulary, state, line.number)
+    return text
+
+
+def _join(left: str, right: str, vocabulary: Counter, state: State, number: int) -> str:
+    """Join two wrapped lines, removing an end-of-line hyphen unless the word is a real compound."""
+    match = re.search(r"([^\W\d_]+)-$", left)
+    if not match or not right[:1].islower():
+        return f"{left} {right}"
+    head, tail = match.group(1), re.match(r"[^\W\d_]*", right).group(0)
+    if _is_compound(head, tail, vocabulary):
+        return left + right
+    state.diagnostics.add("restore.hyphen", number, f"{head}-{tail} → {head}{tail}")
+    return left[:-1] + right
+
+
+def _is_compound(head: str, tail: str, vocabulary: Counter) -> bool:
+    hyphenated, solid = f"{head}-{tail}".lower(), f"{head}{tail}".lower()
+    if vocabulary[hyphenated] or vocabulary[solid]:
+        return vocabulary[hyphenated] >= vocabulary[solid]
+    return head.lower() in COMPOUND_PREFIXES or (vocabulary[head.lower()] > 0 and vocabulary[tail.lower()] > 0)
+
+
+def _vocabulary(texts: list[str]) -> Counter:
+    return Counter(w.lower() for t in texts for w in WORD.findall(t))

@@ -1,0 +1,45 @@
+"""The state every normalising stage reads and writes: one object, passed down the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..config import BookConfig
+from ..diagnostics import Diagnostics
+from ..read import SourceLine, TextKind
+from .blocks import Block
+
+
+@dataclass
+class BookInfo:
+    title: str | None = None
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    pubdate: str | None = None
+    sources: list[str] = field(default_factory=list)  # lines such as 'Published: ...' or a journal issue
+    blurb: list[Block] = field(default_factory=list)
+    title_lines: tuple[int, int] | None = None
+
+
+@dataclass
+class State:
+    config: BookConfig
+    kind: TextKind
+    lines: list[SourceLine | None]  # None: removed as furniture (a page break in a PDF extraction)
+    diagnostics: Diagnostics
+    blocks: list[Block] = field(default_factory=list)
+    contents: list[tuple[int, str]] = field(default_factory=list)  # the source's own contents list
+    info: BookInfo = field(default_factory=BookInfo)
+    navigation: list[tuple[int, str]] = field(default_factory=list)  # (line, 'on to' target) of nav lines
+    tree: etree._Element | None = None
+
+    def remove_line(self, index: int, code: str) -> None:
+        """Drop one source line as furniture, logging its text so that no word is lost silently."""
+        line = self.lines[index]
+        if line is None:
+            return
+        if line.text.strip():
+            self.diagnostics.add(code, line.number, line.text.strip())
+        self.lines[index] = None

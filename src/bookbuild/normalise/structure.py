@@ -1,0 +1,315 @@
+"""Structure: which blocks are division and section headings, quotations, verse, lists, dialogue,
+datelines, bylines, epigraphs, scene breaks; and which headings were lost and can be restored.
+
+Web dumps and PDF extractions show structure differently, so each has its own reader; both end
+with blocks whose kind the tree builder understands:
+
+    heading (level 0: a division, with division and label; level 1: a section), para, quote,
+    attribution, verse, dialogue, list, dateline, byline, epigraph, scene-break
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..read import TextKind
+from .blocks import Block
+from .front import normalise_title
+from .patterns import DATELINE, DIVISION_HEADING, SENTENCE_END
+from .state import State
+
+NUMBERED_CHAPTER = re.compile(r"^(\d+)\.\s+(\S.*)$")
+NUMBERED_SECTION_ALONE = re.compile(r"^(\d+)\.$")
+LIST_ITEM = re.compile(r"^(\(?\d+\)|\(?[a-z]\)|[•·▪–-])\s+\S")
+SPEAKER = re.compile(r"^[A-Z][\w’'.-]*( [A-Z][\w’'.-]*)?:\s+\S")
+BYLINE = re.compile(r"^by\s+[A-Z][\w.’'-]+(\s+[A-Z][\w.’'-]+){0,3}$")
+SOURCE_LINE = re.compile(r"^\(\s*[^()]{3,200}\)$")
+EPIGRAPH = re.compile(r"^(?P<text>.{10,300}?)\s*\((?P<who>[A-Z][\w.’'-]*(\s+[A-Z][\w.’'-]*){0,4})\)$")
+SCENE_BREAK = re.compile(r"^[*⁂#~]+( *[*#~])*$")
+DIVISION_KIND = {"introduction": "preface", "preface": "preface", "foreword": "preface", "prologue": "preface",
+                 "appendix": "appendix"}
+
+
+def recognise_structure(state: State) -> None:
+    if state.kind is TextKind.PDF:
+        _recognise_pdf(state)
+    else:
+        _recognise_web(state)
+
+
+def is_heading_like(text: str) -> bool:
+    """A short line with no closing punctuation and no sentence inside it."""
+    text = text.strip()
+    if not text or len(text) > 100 or len(text.split()) > 14:
+        return False
+    if SENTENCE_END.search(text) and not text.endswith(("?", "’", "'")):
+        return False
+    unnumbered = re.sub(r"^\d+\.\s+", "", text)
+    if re.search(r"[.!?]['’\"”]?\s+[A-Z“‘\"]", unnumbered) or DATELINE.match(text):
+        return False
+    if text.endswith(("’", "'")) and re.search(r"[.,;:!?]['’]$", text):
+        return False
+    return text[0].isupper() or text[0].isdigit() or text[0] in "‘“\"'"
+
+
+def division_for(title: str) -> tuple[str, str | None, str]:
+    """(division, label, title) for a heading text such as '6. The Period of Stagnation' or 'Preface'."""
+    if match := NUMBERED_CHAPTER.match(title):
+        return "chapter", match.group(1), match.group(2)
+    if match := re.match(r"^(chapter|part)\s+(\d+|[ivxlc]+)\s*:?\s*(.*)$", title, re.I):
+        return "chapter", match.group(2), match.group(3) or title
+    first = re.split(r"[\s:]", title.strip().lower(), maxsplit=1)[0]
+    return DIVISION_KIND.get(first, "chapter"), None, title
+
+
+# ---------------------------------------------------------------- web dumps
+
+def _recognise_web(state: State) -> None:
+    blocks = _split_heading_runs(state.blocks)
+    contents = [(line, text, normalise_title(text)) for line, text in state.contents]
+    found: dict[int, Block] = {}
+    has_contents = bool(contents)
+    for i, block in enumerate(blocks):
+        prev = blocks[i - 1] if i else None
+        if block.kind != "para":
+            continue
+        if len(block.lines) > 1:
+            block.kind = _kind_of_run(block.lines)
+            continue
+        text = block.text
+        key = normalise_title(text)
+        entry = next((k for k, c in enumerate(contents) if c[2] == key and k not in found), None)
+        if entry is not None and is_heading_like(text) or (entry is not None and NUMBERED_CHAPTER.match(text)):
+            found[entry] = block
+            _make_division(block, text)
+        elif not has_contents and NUMBERED_CHAPTER.match(text) and is_heading_like(text) and len(text) < 80:
+            _make_division(block, text)
+        elif DATELINE.match(text):
+            block.kind = "dateline"
+        elif BYLINE.match(text):
+            block.kind = "byline"
+        elif SCENE_BREAK.match(text):
+            block.kind = "scene-break"
+        elif SOURCE_LINE.match(text) and prev is not None:
+            block.kind = "attribution"
+        elif prev is not None and prev.kind == "heading" and (m := EPIGRAPH.match(text)):
+            block.kind, block.attribution = "epigraph", m.group("who")
+            block.lines = [m.group("text")]
+        elif prev is not None and prev.text.endswith(":") and prev.kind in ("para", "quote"):
+            block.kind = "quote"
+        elif is_heading_like(text) and not _in_label_run(blocks, i):
+            block.kind, block.level = "heading", 1
+    _label_runs(blocks)
+    _restore_lost_headings(state, blocks, contents, found)
+    _demote_empty_sections(blocks)
+    state.blocks = blocks
+
+
+def _demote_empty_sections(blocks: list[Block]) -> None:
+    """A section heading followed at once by another heading has no text of its own: it is a paragraph."""
+    for block, following in zip(blocks, blocks[1:]):
+        if block.kind == "heading" and block.level == 1 and following.kind == "heading" and not following.lost_before:
+            block.kind = "para"
+
+
+def _split_heading_runs(blocks: list[Block]) -> list[Block]:
+    """A run 'Heading / long paragraph' with no blank between them is a heading and a paragraph."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind == "para" and len(block.lines) >= 2 and is_heading_like(block.lines[0]) \
+                and all(len(t) > 120 for t in block.lines[1:]):
+            out.append(Block([block.lines[0]], block.first, block.first, lost_before=block.lost_before))
+            for offset, text in enumerate(block.lines[1:], start=1):
+                out.append(Block([text], block.first + offset, block.first + offset))
+        else:
+            out.append(block)
+    return out
+
+
+def _kind_of_run(lines: list[str]) -> str:
+    """Consecutive lines with no blank between them: a list, a dialogue, or verse."""
+    if all(LIST_ITEM.match(t) for t in lines):
+        return "list"
+    talk = sum(1 for t in lines if SPEAKER.match(t) or t[:1] in "“\"")
+    if talk * 2 >= len(lines) and talk >= 2:
+        return "dialogue"
+    return "verse"
+
+
+def _in_label_run(blocks: list[Block], i: int) -> bool:
+    """'Label: text' lines next to each other (a dialogue, or a list of terms) are not headings."""
+    def labelled(j: int) -> bool:
+        return 0 <= j < len(blocks) and len(blocks[j].lines) == 1 and bool(SPEAKER.match(blocks[j].text)) \
+            and not blocks[j].text.endswith(":")
+    return labelled(i) and (labelled(i - 1) or labelled(i + 1))
+
+
+def _label_runs(blocks: list[Block]) -> None:
+    for i, block in enumerate(blocks):
+        if block.kind == "para" and _in_label_run(blocks, i):
+            block.kind = "dialogue"
+
+
+def _make_division(block: Block, text: str) -> None:
+    division, label, title = division_for(text)
+    block.kind, block.level, block.division, block.label = "heading", 0, division, label
+    block.lines = [title]
+
+
+def _restore_lost_headings(state: State, blocks: list[Block], contents, found: dict[int, Block]) -> None:
+    """A contents entry 'Title (by Name)' missing from the body, where the body has a lost line
+    followed by 'by Name', is restored there; any other missing entry is reported."""
+    for k, (line, text, key) in enumerate(contents):
+        if k in found:
+            continue
+        byline = re.search(r"\((by [^)]*)\)\s*$", text)
+        target = None
+        if byline:
+            target = next((i for i, b in enumerate(blocks)
+                           if b.lost_before and b.kind == "byline" and b.text.lower() == byline.group(1).lower()
+                           and _agrees_with_contents_order(blocks, i, found, k)), None)
+        if target is None:
+            state.diagnostics.add("flag.contents-missing", line, text)
+            continue
+        title = re.sub(r"\s*\(by [^)]*\)\s*$", "", text)
+        heading = Block([title], blocks[target].first, blocks[target].first, kind="heading",
+                        lost_before=blocks[target].lost_before - 1, restored=True)
+        heading.division, heading.label, heading.lines[0] = division_for(title)
+        blocks[target].lost_before = 0
+        blocks.insert(target, heading)
+        found[k] = heading
+        state.diagnostics.add("restore.heading", blocks[target].first, title)
+
+
+def _agrees_with_contents_order(blocks: list[Block], i: int, found: dict[int, Block], k: int) -> bool:
+    """The place agrees with the contents: after the entries found before k, before those found after it."""
+    position = {id(b): j for j, b in enumerate(blocks)}
+    return all(position[id(b)] < i if j < k else position[id(b)] > i for j, b in found.items())
+
+
+# ---------------------------------------------------------------- PDF extractions
+
+def _recognise_pdf(state: State) -> None:
+    blocks = state.blocks
+    out: list[Block] = []
+    section_titles: list[str] = []
+    navigation = list(state.navigation)
+    chapter_label: str | None = None
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        text = block.text.strip()
+        if block.kind == "short" and DIVISION_HEADING.match(text):
+            heading, i, section_titles = _pdf_division(state, blocks, i)
+            chapter_label = heading.label or chapter_label
+            out.append(heading)
+            continue
+        if block.kind == "short" and (NUMBERED_SECTION_ALONE.match(text) or _numbered_section(text)):
+            expected = _navigation_target(navigation, block.first)
+            if text.startswith("1.") and expected and expected != chapter_label and \
+                    (not out or out[-1].kind != "heading" or out[-1].level != 0):
+                out.append(_restored_chapter(state, block, expected))
+                chapter_label = expected
+            heading, i = _pdf_section(blocks, i)
+            out.append(heading)
+            continue
+        if block.kind == "short" and section_titles and normalise_title(text) in section_titles:
+            block.kind, block.level = "heading", 1
+        elif block.kind == "short" and SCENE_BREAK.match(text):
+            block.kind = "scene-break"
+        elif block.kind == "short" and DATELINE.match(text):
+            block.kind = "dateline"
+        else:
+            block.kind = "para"
+        out.append(block)
+        i += 1
+    state.blocks = out
+
+
+def _numbered_section(text: str) -> re.Match | None:
+    match = NUMBERED_CHAPTER.match(text)
+    return match if match and is_heading_like(text) else None
+
+
+def _navigation_target(navigation: list[tuple[int, str]], line: int) -> str | None:
+    """The chapter number that the last navigation line before this line pointed to."""
+    before = [target for at, target in navigation if at < line]
+    if not before:
+        return None
+    match = re.search(r"(\d+|[IVXLC]+)\s*$", before[-1])
+    return match.group(1) if match else None
+
+
+def _restored_chapter(state: State, block: Block, label: str) -> Block:
+    state.diagnostics.add("restore.chapter-label", block.first, f"Chapter {label}")
+    state.diagnostics.add("flag.lost-page", block.first, f"the opening of chapter {label} (its title is lost)")
+    heading = Block([f"Chapter {label}"], block.first, block.first, kind="heading", level=0,
+                    division="chapter", label=label, restored=True)
+    heading.notes.append(f"The opening page(s) of chapter {label} are missing from the source.")
+    return heading
+
+
+def _pdf_division(state: State, blocks: list[Block], i: int) -> tuple[Block, int, list[str]]:
+    """'Chapter 3' + title lines in capitals + the chapter's own list of section titles."""
+    block = blocks[i]
+    division, label, title = division_for(block.text.strip())
+    heading = Block([title.strip().title() if title.isupper() else title.strip()], block.first, block.last,
+                    kind="heading", level=0, division=division, label=label)
+    i += 1
+    title_lines: list[Block] = []
+    while i < len(blocks) and blocks[i].kind == "short" and _is_caps(blocks[i].text) \
+            and not DIVISION_HEADING.match(blocks[i].text):
+        title_lines.append(blocks[i])
+        i += 1
+    if title_lines:
+        heading.lines = [" ".join(b.text.strip() for b in title_lines)]
+        heading.last = title_lines[-1].last
+    # the chapter's own list of its sections, up to the first section
+    listed: list[Block] = []
+    while i < len(blocks) and blocks[i].kind == "short" and not NUMBERED_SECTION_ALONE.match(blocks[i].text.strip()) \
+            and not _numbered_section(blocks[i].text.strip()) and not DIVISION_HEADING.match(blocks[i].text):
+        if listed and normalise_title(blocks[i].text) in [normalise_title(b.text) for b in listed]:
+            break
+        listed.append(blocks[i])
+        i += 1
+    if label is None and len(listed) == 1 and not title_lines:
+        heading.subtitle = listed[0].text.strip()  # 'INTRODUCTION' / 'The Purpose of the Present Work'
+        return heading, i, []
+    titles: list[str] = []
+    for entry in listed:
+        text = entry.text.strip()
+        if text[:1].islower() and titles:
+            titles[-1] = f"{titles[-1]} {text}"
+        else:
+            titles.append(text)
+        state.diagnostics.add("furniture.section-list", entry.first, text)
+    return heading, i, [normalise_title(t) for t in titles]
+
+
+def _pdf_section(blocks: list[Block], i: int) -> tuple[Block, int]:
+    """'1.' alone and the title on the next line(s), or '1. Title' on one line."""
+    block = blocks[i]
+    text = block.text.strip()
+    if match := NUMBERED_CHAPTER.match(text):
+        heading = Block([match.group(2)], block.first, block.last, kind="heading", level=1, label=match.group(1))
+        return heading, i + 1
+    heading = Block([], block.first, block.last, kind="heading", level=1, label=text.rstrip("."))
+    i += 1
+    parts: list[str] = []
+    while i < len(blocks) and blocks[i].kind == "short" and not DIVISION_HEADING.match(blocks[i].text) \
+            and (not parts or blocks[i].text.strip()[:1].islower() or _ends_open(parts[-1])):
+        parts.append(blocks[i].text.strip())
+        heading.last = blocks[i].last
+        i += 1
+    heading.lines = [" ".join(parts)] if parts else [f"Section {heading.label}"]
+    heading.restored = not parts
+    return heading, i
+
+
+def _ends_open(text: str) -> bool:
+    return text.endswith((",", "(", "–", "—"))
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8

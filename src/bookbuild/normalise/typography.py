@@ -1,0 +1,75 @@
+"""Typography on the tree's text: curly quotes and apostrophes, dashes, ellipses, primes misused as
+quotes, stray non-breaking and doubled spaces. Each rule is a small function over one string."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from .state import State
+
+OPENING_CONTEXT = r"(^|(?<=[\s(\[{“‘\"—–/]))"
+
+
+def clean_spaces(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("\u2009", " ")
+    return re.sub(r" {2,}", " ", text)
+
+
+def curl_double_quotes(text: str) -> str:
+    text = re.sub(OPENING_CONTEXT + r'"', "“", text)
+    return text.replace('"', "”")
+
+
+def curl_single_quotes(text: str) -> str:
+    text = re.sub(r"(?<=\w)'(?=\w)", "’", text)  # don't, workers'd
+    text = re.sub(OPENING_CONTEXT + r"'(?=\d\ds\b)", "’", text)  # the '30s
+    text = re.sub(OPENING_CONTEXT + r"'(?=\w)", "‘", text)
+    return text.replace("'", "’")
+
+
+def fix_misused_quotes(text: str) -> str:
+    """’ opening a quotation before a capital is an opening ‘; a prime ′ closing one is a ’."""
+    text = re.sub(OPENING_CONTEXT + r"’(?=[A-Z])", "‘", text)
+    text = re.sub(r"(?<=\S)′(?=[\s,.;:!?)]|$)", _prime_as_quote, text)
+    return text
+
+
+def _prime_as_quote(match: re.Match) -> str:
+    before = match.string[max(0, match.start() - 200):match.start()]
+    return "’" if before.count("‘") > before.count("’") - _apostrophes(before) else "′"
+
+
+def _apostrophes(text: str) -> int:
+    return len(re.findall(r"(?<=\w)’(?=\w)", text))
+
+
+def dashes_and_ellipses(text: str) -> str:
+    text = re.sub(r"(?<=\w) ?--- ?(?=\w)", "—", text)
+    text = re.sub(r"(?<=\w) ?-- ?(?=\w)", "—", text)
+    return re.sub(r"(?<!\.)\.\.\.(?!\.)", "…", text)
+
+
+RULES: list[Callable[[str], str]] = [clean_spaces, curl_double_quotes, curl_single_quotes, fix_misused_quotes,
+                                     dashes_and_ellipses]
+
+
+def apply_typography(state: State) -> None:
+    """Run every rule over every text and tail in the tree (verse keeps its line breaks)."""
+    for node in state.tree.iter():
+        if isinstance(node, etree._ProcessingInstruction):
+            if node.tail:
+                node.tail = typeset(node.tail)
+            continue
+        if node.text and not isinstance(node, etree._Comment):
+            node.text = typeset(node.text)
+        if node.tail:
+            node.tail = typeset(node.tail)
+
+
+def typeset(text: str) -> str:
+    for rule in RULES:
+        text = rule(text) if "\n" not in text else "\n".join(rule(line) for line in text.split("\n"))
+    return text
