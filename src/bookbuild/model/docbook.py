@@ -107,9 +107,11 @@ class _Builder:
 
     def run(self) -> None:
         for block in self.state.blocks:
-            if block.lost_before:
+            if block.lost_before and block.kind != "heading":
                 self._lost(block)
             getattr(self, "_" + block.kind.replace("-", "_"))(block)
+            if block.lost_before and block.kind == "heading":
+                self._lost(block)  # inside the division or section it opens
             for note in block.notes:
                 sub(self.container, "remark", note)
 

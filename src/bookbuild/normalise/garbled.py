@@ -24,7 +24,7 @@ def remove_garbled_text(state: State) -> None:
         if block.kind not in ("para", "short") or len(block.lines) != 1:
             continue
         tokens = TOKEN.findall(block.text)
-        spans = garbled_spans([_suspect(t, vocabulary) for t in tokens])
+        spans = garbled_spans([_score(t, vocabulary) for t in tokens])
         if not spans:
             continue
         kept: list[str] = []
@@ -39,11 +39,11 @@ def remove_garbled_text(state: State) -> None:
         block.lines = [" ".join(kept)]
 
 
-def garbled_spans(suspect: list[bool]) -> list[tuple[int, int]]:
-    """Runs of tokens where suspects cluster (at most two sound tokens between two suspects), with at
-    least MIN_SUSPECTS suspects making up 60% or more of the run."""
+def garbled_spans(scores: list[int]) -> list[tuple[int, int]]:
+    """Runs where suspect tokens cluster (at most two sound tokens between two suspects), with at
+    least MIN_SUSPECTS suspects, two of them malformed, making up 60% or more of the run."""
     spans: list[tuple[int, int]] = []
-    positions = [i for i, s in enumerate(suspect) if s]
+    positions = [i for i, s in enumerate(scores) if s]
     k = 0
     while k < len(positions):
         j = k
@@ -51,24 +51,31 @@ def garbled_spans(suspect: list[bool]) -> list[tuple[int, int]]:
             j += 1
         start, end = positions[k], positions[j] + 1
         count = j - k + 1
-        if count >= MIN_SUSPECTS and count / (end - start) >= 0.6:
+        malformed = sum(1 for p in positions[k:j + 1] if scores[p] == MALFORMED)
+        if count >= MIN_SUSPECTS and malformed >= 2 and count / (end - start) >= 0.6:
             spans.append((start, end))
         k = j + 1
     return spans
 
 
-def _suspect(token: str, vocabulary: Counter) -> bool:
+SOUND, UNKNOWN, MALFORMED = 0, 1, 2
+
+
+def _score(token: str, vocabulary: Counter) -> int:
+    """MALFORMED: no word of any language looks like this; UNKNOWN: a lower-case word used nowhere else."""
     if re.search(r"\)T[jJ*]|T\*|/[A-Z]", token):
-        return True
+        return MALFORMED
     core = CORE.match(token).group(1)
     if not core:
-        return False
+        return SOUND
     if re.fullmatch(r"[\d.,%–-]+", core):
-        return bool(re.search(r"\d\.\d{4,}", core))  # '6.1429': a coordinate, not a number in prose
-    if re.search(r"[^\W\d_]\.?\d|\d[^\W\d_]", core) and not re.fullmatch(r"\d+(st|nd|rd|th|s)", core):
-        return True
-    if re.search(r"[a-z][A-Z]", core):
-        return True
+        return MALFORMED if re.search(r"\d\.\d{4,}", core) else SOUND  # '6.1429': a coordinate
+    if re.search(r"[^\W\d_]\.?\d|\d[^\W\d_]", core) and not re.fullmatch(
+            r"\d+(st|nd|rd|th|s|[a-z])|[A-Z][a-z]{0,3}\$?[\d,.]+", core):  # 21st, 1930s, 3a, Rbs735
+        return MALFORMED
+    if re.search(r"[a-z][A-Z]|[a-z][*(\"”“][a-z]|(\w)\1\1|[bcdfghjklmnpqrstvwxz]{5}", core):
+        return MALFORMED
     words = re.findall(r"[^\W\d_]+", core)
-    return any(vocabulary[w.lower()] <= 1 and len(w) > 2 for w in words) and len(words) > 0 and \
-        sum(vocabulary[w.lower()] <= 1 for w in words) * 2 >= len(words)
+    if any(w.islower() and vocabulary[w.lower()] <= 1 for w in words):
+        return UNKNOWN
+    return SOUND

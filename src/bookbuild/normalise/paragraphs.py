@@ -94,7 +94,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
     for run, brk in runs:
         start = 0
         for k, line in enumerate(run):
-            if DIVISION_HEADING.match(line.text) and k > start:
+            if _opens_division_or_section(line.text) and k > start:
                 pieces.append((run[start:k], brk if start == 0 else False))
                 start = k
             if len(line.text.rstrip()) < 0.6 * width and k < len(run) - 1:
@@ -122,11 +122,15 @@ def _continues(prev: Block, piece: list[SourceLine], full: float) -> bool:
         return False
     last = prev.lines[-1].rstrip()
     first = piece[0].text.strip()
-    if re.fullmatch(r"\d+\.|\*[ *]*", first):
+    if re.fullmatch(r"\*[ *]*", first) or _opens_division_or_section(first):
         return False
     if first[:1].islower():
         return True
     return not SENTENCE_END.search(last) and not last.endswith(("—", "-"))
+
+
+def _opens_division_or_section(text: str) -> bool:
+    return bool(DIVISION_HEADING.match(text) or re.fullmatch(r"\s*\d+\.\s*", text))
 
 
 def _joined_text(piece: list[SourceLine], vocabulary: Counter, state: State) -> str:

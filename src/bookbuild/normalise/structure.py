@@ -35,6 +35,16 @@ def recognise_structure(state: State) -> None:
         _recognise_pdf(state)
     else:
         _recognise_web(state)
+    _flag_truncated_paragraphs(state)
+
+
+def _flag_truncated_paragraphs(state: State) -> None:
+    """A paragraph that stops mid-sentence right before a new division lost its end with a missing page."""
+    for block, following in zip(state.blocks, state.blocks[1:]):
+        if block.kind == "para" and following.kind == "heading" and following.level == 0 \
+                and not SENTENCE_END.search(block.text) and not block.text.endswith(("?", "”", "’")):
+            state.diagnostics.add("flag.truncated", block.last)
+            block.notes.append("The paragraph stops here in the source: the rest is missing.")
 
 
 def is_heading_like(text: str) -> bool:
@@ -236,7 +246,7 @@ def _navigation_target(navigation: list[tuple[int, str]], line: int) -> str | No
     before = [target for at, target in navigation if at < line]
     if not before:
         return None
-    match = re.search(r"(\d+|[IVXLC]+)\s*$", before[-1])
+    match = re.search(r"\bchapter\s+(\d+|[IVXLC]+)\s*$", before[-1], re.I)
     return match.group(1) if match else None
 
 
