@@ -12,7 +12,8 @@ from lxml import etree
 from .config import BookConfig, config_for_text_file, load_config
 from .errors import BookbuildError
 from .normalise import normalise
-from .proof.report import report_json, report_text
+from .proof.accounting import account
+from .proof.report import BuildReport, report_json, report_text
 from .read import SourceLine, read_source
 
 FORMATS = ("xml",)
@@ -66,12 +67,14 @@ def parse_formats(value: str) -> tuple[str, ...]:
 def build_book(path: Path, out_root: Path, formats: tuple[str, ...] = FORMATS) -> BuildResult:
     config, lines = load(path)
     tree, state = normalise(lines, config)
+    source_text = "\n".join(line.text for line in lines)
+    report = BuildReport(config.slug, [s.name for s in config.sources], state.kind.value, state.diagnostics,
+                         account(source_text, tree, state.diagnostics))
     out = out_root / config.slug
-    names = [s.name for s in config.sources]
     files = {
         f"{config.slug}.xml": serialise(tree),
-        f"{config.slug}.report.json": report_json(config.slug, names, state.kind.value, state.diagnostics).encode(),
-        f"{config.slug}.report.txt": report_text(config.slug, names, state.kind.value, state.diagnostics).encode(),
+        f"{config.slug}.report.json": report_json(report).encode(),
+        f"{config.slug}.report.txt": report_text(report).encode(),
     }
     written = write_atomically(out, files)
     return BuildResult(config.slug, written, len(state.diagnostics.of("flag")))

@@ -21,6 +21,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "furniture.site-tag": ("removed", "site tag before the title"),
     "furniture.boilerplate": ("removed", "web boilerplate named in book.toml"),
     "furniture.section-list": ("removed", "chapter's own list of section titles"),
+    "furniture.division-word": ("removed", "heading word now carried by the markup (the division element and its label)"),
     "furniture.title-line": ("removed", "the source's title line, replaced by the title in book.toml"),
     # restored
     "restore.heading": ("restored", "heading restored from the source's contents: {text}"),

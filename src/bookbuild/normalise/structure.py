@@ -272,6 +272,8 @@ def _pdf_division(state: State, blocks: list[Block], i: int) -> tuple[Block, int
         title_lines.append(blocks[i])
         i += 1
     if title_lines:
+        dropped = re.sub(rf"\s*{re.escape(label)}\s*$", "", block.text.strip()) if label else block.text.strip()
+        state.diagnostics.add("furniture.division-word", block.first, dropped)
         heading.lines = [" ".join(b.text.strip() for b in title_lines)]
         heading.last = title_lines[-1].last
     # the chapter's own list of its sections, up to the first section

@@ -5,27 +5,49 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from dataclasses import dataclass
+
 from ..diagnostics import Diagnostics
+from .accounting import Accounting
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    slug: str
+    sources: list[str]
+    kind: str
+    diagnostics: Diagnostics
+    accounting: Accounting
 
 SECTIONS = (("removed", "Removed as furniture"), ("restored", "Restored"), ("flag", "Flagged for proofreaders"),
             ("info", "Other repairs"))
 
 
-def report_json(slug: str, source_names: list[str], kind: str, diagnostics: Diagnostics) -> str:
+def report_json(report: BuildReport) -> str:
+    a = report.accounting
     data = {
-        "book": slug,
-        "sources": source_names,
-        "kind": kind,
-        "summary": dict(Counter(d.severity for d in diagnostics.items)),
-        "items": [d.to_json() for d in diagnostics.items],
+        "book": report.slug,
+        "sources": report.sources,
+        "kind": report.kind,
+        "summary": dict(Counter(d.severity for d in report.diagnostics.items)),
+        "accounting": {"source_words": a.source, "book_words": a.book, "report_words": a.report,
+                       "missing": dict(a.missing), "added": dict(a.added)},
+        "items": [d.to_json() for d in report.diagnostics.items],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def report_text(slug: str, source_names: list[str], kind: str, diagnostics: Diagnostics) -> str:
-    lines = [f"Build report: {slug}", f"source: {', '.join(source_names)} ({kind} text)", ""]
+def report_text(report: BuildReport) -> str:
+    a = report.accounting
+    lines = [f"Build report: {report.slug}", f"source: {', '.join(report.sources)} ({report.kind} text)",
+             f"words: {a.source} in the source, {a.book} in the book, {a.report} in this report; "
+             f"unaccounted: {sum(a.missing.values())}, added: {sum(a.added.values())}"]
+    if not a.balanced:
+        lines.append(f"  missing: {' '.join(sorted(a.missing))}")
+        lines.append(f"  added: {' '.join(sorted(a.added))}")
+    lines.append("")
     for severity, heading in SECTIONS:
-        items = diagnostics.of(severity)
+        items = report.diagnostics.of(severity)
         lines.append(f"{heading}: {len(items)}")
         for d in items:
             where = f"line {d.line}" if d.line else "        "

@@ -1,0 +1,84 @@
+"""Word accounting: every word of the source is in the book or in the report, and the book adds none.
+
+Words are compared as a multiset of normalised tokens: case, apostrophes and hyphens ignored (so a
+line-end hyphen removed or kept, and a straight quote made curly, change nothing), digits kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..diagnostics import Diagnostics
+
+DB = "http://docbook.org/ns/docbook"
+TOKEN = re.compile(r"[^\W_]+(?:['’‘-][^\W_]+)*")
+COUNTED_ATTRIBUTES = ("label", "override")  # numbers moved from the text into the markup
+ACCOUNTED_SEVERITIES = ("removed",)
+ACCOUNTED_CODES = ("flag.garbled",)
+
+
+def words(text: str) -> Counter:
+    return Counter(re.sub(r"['’‘-]", "", t).lower() for t in TOKEN.findall(text))
+
+
+def source_words(text: str) -> Counter:
+    """The source's words, with a word broken by a line-end hyphen counted once."""
+    return words(re.sub(r"(?<=[^\W\d_])-\n(?=[^\W\d_])", "", text))
+
+
+def book_words(tree: etree._Element, body_only: bool = False) -> Counter:
+    """Words of the reading text: all text but remarks, added (restored) text, and PIs; plus label numbers."""
+    counts: Counter = Counter()
+    for element in tree.iter(etree.Element):
+        if _skipped(element, body_only):
+            continue
+        for attribute in COUNTED_ATTRIBUTES:
+            if element.get(attribute):
+                counts += words(element.get(attribute))
+        if element.text:
+            counts += words(element.text)
+    for node in tree.iter():
+        if node.tail and node.getparent() is not None and not _skipped(node.getparent(), body_only):
+            counts += words(node.tail)
+    return counts
+
+
+def _skipped(element: etree._Element, body_only: bool) -> bool:
+    chain = [element, *element.iterancestors()]
+    return any(e.tag == f"{{{DB}}}remark" or e.get("revisionflag") == "added"
+               or (body_only and e.tag == f"{{{DB}}}info" and e.getparent() is not None and e.getparent().getparent() is None)
+               for e in chain)
+
+
+def report_words(diagnostics: Diagnostics) -> Counter:
+    counts: Counter = Counter()
+    for d in diagnostics.items:
+        if d.severity in ACCOUNTED_SEVERITIES or d.code in ACCOUNTED_CODES:
+            counts += words(d.text)
+    return counts
+
+
+@dataclass(frozen=True)
+class Accounting:
+    source: int
+    book: int
+    report: int
+    missing: Counter  # in the source, in neither the book nor the report
+    added: Counter  # in the book's body, not in the source
+
+    @property
+    def balanced(self) -> bool:
+        return not self.missing and not self.added
+
+
+def account(source_text: str, tree: etree._Element, diagnostics: Diagnostics) -> Accounting:
+    source = source_words(source_text)
+    book = book_words(tree)
+    report = report_words(diagnostics)
+    missing = source - book - report
+    added = book_words(tree, body_only=True) - source
+    return Accounting(sum(source.values()), sum(book.values()), sum(report.values()), missing, added)
