@@ -185,8 +185,9 @@ class _Builder:
             quote.append(previous)
             previous = quote
         if previous is not None and previous.tag == f"{{{DB}}}blockquote" and previous.find(f"{{{DB}}}attribution") is None:
-            _source_pi(previous, block)
-            previous.insert(len(previous.findall(f"{{{DB}}}info")), el("attribution", block.text.strip()))
+            attribution = el("attribution", block.text.strip().removeprefix("(").removesuffix(")").strip())
+            previous.insert(len(previous.findall(f"{{{DB}}}info")), attribution)
+            attribution.addprevious(etree.ProcessingInstruction(SOURCE_PI, block.source_range))
         else:
             self._block(block, "para", role="source")
 
@@ -199,11 +200,11 @@ class _Builder:
             sub(self.container, "para", line, role="dialogue")
 
     def _list(self, block: Block) -> None:
-        numbered = all(re.match(r"^\(?\d+\)", t) for t in block.lines)
+        numbered = all(re.match(r"^\(?\d+[.)]", t) for t in block.lines)
         _source_pi(self.container, block)
         box = sub(self.container, "orderedlist" if numbered else "itemizedlist")
         for line in block.lines:
-            marker = re.match(r"^(\(?(\d+|[a-z])\)|[•·▪–-])\s+", line)
+            marker = re.match(r"^(\(?(\d+|[a-z])[.)]|[•·▪–-])\s*", line)
             item = sub(box, "listitem")
             if numbered and marker:
                 item.set("override", marker.group(2))

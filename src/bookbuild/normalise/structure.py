@@ -20,7 +20,7 @@ from .state import State
 
 NUMBERED_CHAPTER = re.compile(r"^(\d+)\.\s+(\S.*)$")
 NUMBERED_SECTION_ALONE = re.compile(r"^(\d+)\.$")
-LIST_ITEM = re.compile(r"^(\(?\d+\)|\(?[a-z]\)|[•·▪–-])\s+\S")
+LIST_ITEM = re.compile(r"^(\(?\d+\)\s*|\d+\.\s*|\(?[a-z]\)\s+|[•·▪–-]\s+)\S")
 SPEAKER = re.compile(r"^[A-Z][\w’'.-]*( [A-Z][\w’'.-]*)?:\s+\S")
 BYLINE = re.compile(r"^by\s+[A-Z][\w.’'-]+(\s+[A-Z][\w.’'-]+){0,3}$")
 SOURCE_LINE = re.compile(r"^\(\s*[^()]{3,200}\)$")
@@ -35,6 +35,10 @@ def recognise_structure(state: State) -> None:
         _recognise_pdf(state)
     else:
         _recognise_web(state)
+    if state.config.division == "article":  # an article has sections, never chapters
+        for block in state.blocks:
+            if block.kind == "heading":
+                block.level = 1
     _flag_truncated_paragraphs(state)
 
 
@@ -75,7 +79,7 @@ def division_for(title: str) -> tuple[str, str | None, str]:
 # ---------------------------------------------------------------- web dumps
 
 def _recognise_web(state: State) -> None:
-    blocks = _split_heading_runs(state.blocks)
+    blocks = _split_runs(state.blocks)
     contents = [(line, text, normalise_title(text)) for line, text in state.contents]
     found: dict[int, Block] = {}
     has_contents = bool(contents)
@@ -117,23 +121,49 @@ def _recognise_web(state: State) -> None:
 
 def _demote_empty_sections(blocks: list[Block]) -> None:
     """A section heading followed at once by another heading has no text of its own: it is a paragraph."""
-    for block, following in zip(blocks, blocks[1:]):
-        if block.kind == "heading" and block.level == 1 and following.kind == "heading" and not following.lost_before:
+    for block, following in zip(blocks, [*blocks[1:], None]):
+        if block.kind == "heading" and block.level == 1 and (
+                following is None or following.kind == "heading" and not following.lost_before):
             block.kind = "para"
 
 
-def _split_heading_runs(blocks: list[Block]) -> list[Block]:
-    """A run 'Heading / long paragraph' with no blank between them is a heading and a paragraph."""
+def _split_runs(blocks: list[Block]) -> list[Block]:
+    """Split runs of lines with no blank between them where they are not one thing: list items go
+    together; a closing '(Source, p. 12)' line is an attribution; 'Heading / long paragraph' is a
+    heading and a paragraph; other runs with long lines that are no dialogue are paragraphs."""
     out: list[Block] = []
     for block in blocks:
-        if block.kind == "para" and len(block.lines) >= 2 and is_heading_like(block.lines[0]) \
-                and all(len(t) > 120 for t in block.lines[1:]):
-            out.append(Block([block.lines[0]], block.first, block.first, lost_before=block.lost_before))
-            for offset, text in enumerate(block.lines[1:], start=1):
-                out.append(Block([text], block.first + offset, block.first + offset))
-        else:
+        if block.kind != "para" or len(block.lines) < 2:
             out.append(block)
+            continue
+        lines = list(block.lines)
+        attribution = lines.pop() if SOURCE_LINE.match(lines[-1]) else None
+        number, lost = block.first, block.lost_before
+        for is_item, group in _groups(lines):
+            parts = [group]
+            if not is_item and len(group) > 1 and (
+                    is_heading_like(group[0]) and all(len(t) > 120 for t in group[1:])
+                    or any(len(t) > 120 for t in group) and _kind_of_run(group) == "verse"):
+                parts = [[t] for t in group]
+            for part in parts:
+                out.append(Block(part, number, number + len(part) - 1, lost_before=lost,
+                                 kind="list" if is_item and len(part) > 1 else "para"))
+                number, lost = number + len(part), 0
+        if attribution:
+            out.append(Block([attribution], block.last, block.last, kind="attribution"))
     return out
+
+
+def _groups(lines: list[str]) -> list[tuple[bool, list[str]]]:
+    """Consecutive list items, and consecutive other lines."""
+    groups: list[tuple[bool, list[str]]] = []
+    for text in lines:
+        is_item = bool(LIST_ITEM.match(text))
+        if groups and groups[-1][0] == is_item:
+            groups[-1][1].append(text)
+        else:
+            groups.append((is_item, [text]))
+    return groups
 
 
 def _kind_of_run(lines: list[str]) -> str:
