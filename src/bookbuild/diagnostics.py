@@ -28,12 +28,15 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "restore.hyphen": ("info", "end-of-line hyphen removed: {text}"),
     "restore.page-join": ("restored", "paragraph joined across a page break"),
     "restore.chapter-label": ("restored", "chapter number restored from navigation: {text}"),
+    "restore.table": ("restored", "table rebuilt from its flattened cells: {text}"),
     # flags for proofreaders
     "flag.lost-line": ("flag", "{count} line(s) lost here (the source has only their blank separators)"),
     "flag.lost-page": ("flag", "text missing here: {text}"),
     "flag.truncated": ("flag", "paragraph stops mid-sentence: the rest is missing from the source"),
     "flag.garbled": ("flag", "garbled text from the PDF text layer kept out of the reading text: {text}"),
     "flag.contents-missing": ("flag", "contents entry not found in the text: {text}"),
+    "flag.table-columns": ("flag", "table needs data: the source does not fix its number of columns: {text}"),
+    "flag.table-lost-cells": ("flag", "table has {count} lost cell(s) with no data file: {text}"),
     "flag.unsure-join": ("flag", "unsure whether this continues the previous paragraph"),
 }
 

@@ -226,5 +226,29 @@ class _Builder:
     def _scene_break(self, block: Block) -> None:
         self._block(block, "bridgehead", block.text, renderas="other", otherrenderas="scene-break")
 
+    def _table(self, block: Block) -> None:
+        grid = block.table
+        _source_pi(self.container, block)
+        table = sub(self.container, "table", xml_id=self._id(f"table-{grid.number}"), label=grid.number,
+                    frame="all")
+        sub(table, "title", grid.caption)
+        group = sub(table, "tgroup", cols=str(grid.columns))
+        for n in range(1, grid.columns + 1):
+            sub(group, "colspec", colname=f"c{n}")
+        head = [r for r in grid.rows if r.header]
+        for part, rows in (("thead", head), ("tbody", [r for r in grid.rows if not r.header])):
+            if not rows:
+                continue
+            box = sub(group, part)
+            for row in rows:
+                row_el = sub(box, "row")
+                for cell in row.cells:
+                    attrs = {"namest": "c1", "nameend": f"c{grid.columns}"} if row.spanning and grid.columns > 1 else {}
+                    if cell.text is None:
+                        attrs["role"] = "lost"
+                    elif cell.supplied:
+                        attrs.update(role="supplied", revisionflag="added")
+                    sub(row_el, "entry", cell.text, **attrs)
+
     def _lost_tail(self, block: Block) -> None:
         pass  # its lost lines were reported by run()

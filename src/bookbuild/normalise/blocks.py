@@ -26,6 +26,7 @@ class Block:
     subtitle: str | None = None
     attribution: str | None = None
     notes: list[str] = field(default_factory=list)  # remarks for proofreaders attached to this block
+    table: object | None = None  # a tables.TableGrid for kind 'table'
 
     @property
     def text(self) -> str:

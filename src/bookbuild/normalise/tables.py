@@ -1,9 +1,208 @@
-"""Flattened tables: caption line and one cell a line (not yet restored; see the tables issue)."""
+"""Flattened tables: a caption line '(6.4) Title' and the cells one a line, each followed by a blank.
+
+Cells that were one token were lost with their line but left their blank, so the blank lines
+still encode the grid: n blank lines between two surviving cells mean n - 1 lost cells. The
+column count is the one that lays the cells out with row labels in the first column (a lone
+label followed by another label is a group row spanning the table). Where several counts fit
+equally, or the source has too few cells to tell, the table is reported as needing data; a
+CSV in the manuscript's tables/ folder, named by the table number, supplies the lost cells.
+"""
 
 from __future__ import annotations
 
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BookbuildError
+from .blocks import Block
+from .patterns import DIVISION_HEADING
 from .state import State
+
+CAPTION = re.compile(r"^\(\s*(?P<number>\d+(?:\.\d+)*)\s*\)\s+(?P<title>\S.*)$|^Table\s+(?P<number2>\d+(?:\.\d+)*)[.:]?\s+(?P<title2>\S.*)$")
+MAX_COLUMNS = 8
+SPAN_COST = 0.3  # a group row is allowed, but a plain row is preferred
+
+
+@dataclass
+class Cell:
+    text: str | None  # None: lost
+    line: int | None = None
+    supplied: bool = False
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    spanning: bool = False
+    header: bool = False
+
+
+@dataclass
+class TableGrid:
+    number: str
+    caption: str
+    columns: int
+    rows: list[Row] = field(default_factory=list)
+    column_count_fixed: bool = True
+    data_file: str | None = None
+
+    @property
+    def lost(self) -> int:
+        return sum(1 for r in self.rows for c in r.cells if c.text is None)
+
+    @property
+    def cells(self) -> int:
+        return sum(len(r.cells) for r in self.rows)
+
+    @property
+    def surviving(self) -> int:
+        return sum(1 for r in self.rows for c in r.cells if c.text is not None and not c.supplied)
 
 
 def restore_tables(state: State) -> None:
-    return None
+    """Replace each caption block and its cell blocks by one table block."""
+    blocks = state.blocks
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        match = CAPTION.match(block.text) if len(block.lines) == 1 else None
+        if not match:
+            out.append(block)
+            i += 1
+            continue
+        j = i + 1
+        while j < len(blocks) and _is_cell(blocks[j], state):
+            j += 1
+        cells = blocks[i + 1:j]
+        trailing_lost = blocks[j].lost_before if j < len(blocks) else blocks[-1].lost_before if blocks[-1].kind == "lost-tail" else 0
+        slots: list[Cell] = []
+        for cell in cells:
+            slots.extend(Cell(None) for _ in range(cell.lost_before))
+            slots.append(Cell(cell.text, cell.first))
+        slots.extend(Cell(None) for _ in range(trailing_lost))
+        if j < len(blocks):
+            blocks[j].lost_before = 0
+        number = match.group("number") or match.group("number2")
+        caption = match.group("title") or match.group("title2")
+        grid = lay_out(number, caption, slots)
+        _merge_data(state, grid)
+        table = Block([f"({number}) {caption}"], block.first, cells[-1].last if cells else block.last,
+                      kind="table", lost_before=block.lost_before)
+        table.table = grid
+        _report(state, table, grid)
+        out.append(table)
+        i = j
+    state.blocks = out
+
+
+def _is_cell(block: Block, state: State) -> bool:
+    text = block.text
+    return (len(block.lines) == 1 and len(text) <= 60 and not CAPTION.match(text)
+            and not re.search(r"[.!?;:]['’”]?\s+\S", text) and not re.search(r"[.!?:;]$", text)
+            and not DIVISION_HEADING.match(text) and not re.match(r"^\d+\.\s", text)
+            and all(text != entry for _, entry in state.contents))
+
+
+def lay_out(number: str, caption: str, slots: list[Cell]) -> TableGrid:
+    """Choose the column count and lay the slots out in rows."""
+    surviving = sum(1 for s in slots if s.text is not None)
+    results = []
+    for columns in range(2, MAX_COLUMNS + 1):
+        parsed = _parse(slots, columns)
+        if parsed is not None:
+            results.append((parsed[0], columns, parsed[1]))
+    if not results:  # nothing fits exactly: one column, every cell in its own row
+        return TableGrid(number, caption, 1, [Row([s]) for s in slots], column_count_fixed=False)
+    results.sort(key=lambda r: (r[0], r[1]))
+    best_cost, columns, rows = results[0]
+    ties = [r for r in results if abs(r[0] - best_cost) < 1e-9]
+    fixed = len(ties) == 1 and surviving >= 2
+    if rows and rows[0].cells[0].text is None and not rows[0].spanning and \
+            any(r.cells[0].text is not None for r in rows[1:]) and \
+            all(c.text is None or not re.search(r"\d", c.text) for c in rows[0].cells):
+        rows[0].header = True
+    return TableGrid(number, caption, columns, rows, column_count_fixed=fixed)
+
+
+def _parse(slots: list[Cell], columns: int) -> tuple[float, list[Row]] | None:
+    """The cheapest split of the slots into rows of `columns` cells and one-cell group rows.
+
+    Cost: a label (text with no digit) outside the first column counts 1, a group row SPAN_COST.
+    """
+    n = len(slots)
+    best: list[tuple[float, list[Row]] | None] = [None] * (n + 1)
+    best[n] = (0.0, [])
+    for start in range(n - 1, -1, -1):
+        options = []
+        if _is_label(slots[start]) and best[start + 1] is not None:
+            cost, rows = best[start + 1]
+            options.append((cost + SPAN_COST, [Row([slots[start]], spanning=True), *rows]))
+        end = start + columns
+        if end <= n and best[end] is not None:
+            cells = slots[start:end]
+            cost, rows = best[end]
+            options.append((cost + sum(1 for c in cells[1:] if _is_label(c)), [Row(list(cells)), *rows]))
+        if options:
+            best[start] = min(options, key=lambda o: o[0])
+    return best[0]
+
+
+def _is_label(cell: Cell) -> bool:
+    return cell.text is not None and not re.search(r"\d", cell.text)
+
+
+def _merge_data(state: State, grid: TableGrid) -> None:
+    """Fill lost cells from manuscript/<slug>/tables/<number>.csv, after checking it against the skeleton."""
+    folder = state.config.folder
+    if folder is None:
+        return
+    path = folder / "tables" / f"{grid.number}.csv"
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8", newline="") as handle:
+        data = [[c.strip() for c in row] for row in csv.reader(handle)]
+    data = [row for row in data if any(row)]
+    where = f"table {grid.number}"
+    if not grid.column_count_fixed:
+        widths = {len(r) for r in data}
+        if len(widths) != 1:
+            raise BookbuildError(f"{where}: every row needs the same number of columns", path)
+        relaid = _parse(_slots_of(grid), widths.pop())
+        if relaid is None:
+            raise BookbuildError(f"{where}: the source's cells do not fit {len(data[0])} columns", path)
+        grid.columns, grid.rows, grid.column_count_fixed = len(data[0]), relaid[1], True
+    if len(data) != len(grid.rows):
+        raise BookbuildError(f"{where}: the data has {len(data)} rows, the table has {len(grid.rows)}", path)
+    for r, (row, values) in enumerate(zip(grid.rows, data), start=1):
+        expected = 1 if row.spanning else grid.columns
+        values = values[:1] if row.spanning and not any(values[1:]) else values
+        if len(values) != expected:
+            raise BookbuildError(f"{where}, row {r}: the data has {len(values)} columns, the table has {expected}",
+                                 path, r)
+        for c, (cell, value) in enumerate(zip(row.cells, values), start=1):
+            if cell.text is not None and cell.text != value:
+                raise BookbuildError(f"{where}, row {r}, column {c}: the data says {value!r} but the source has "
+                                     f"{cell.text!r}", path, r)
+            if cell.text is None and value:
+                cell.text, cell.supplied = value, True
+    grid.data_file = str(path.relative_to(folder))
+
+
+def _slots_of(grid: TableGrid) -> list[Cell]:
+    return [c for r in grid.rows for c in r.cells]
+
+
+def _report(state: State, block: Block, grid: TableGrid) -> None:
+    shape = f"{grid.columns} columns × {len(grid.rows)} rows"
+    text = f"({grid.number}) {grid.caption}: {shape}, {grid.lost} of {grid.cells} cells lost"
+    text += f", data from {grid.data_file}" if grid.data_file else ", no data file"
+    state.diagnostics.add("restore.table", block.first, text)
+    if not grid.column_count_fixed:
+        state.diagnostics.add("flag.table-columns", block.first, f"({grid.number}) {grid.caption}")
+        block.notes.append(f"Table {grid.number}: the source does not fix the number of columns "
+                           f"(laid out in {grid.columns}); supply tables/{grid.number}.csv.")
+    elif grid.lost:
+        state.diagnostics.add("flag.table-lost-cells", block.first, f"({grid.number}) {grid.caption}", count=grid.lost)
