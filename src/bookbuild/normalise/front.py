@@ -10,6 +10,7 @@ import re
 
 from ..read import TextKind
 from .blocks import Block
+from .patterns import is_heading_like
 from .state import State
 
 CONTENTS_HEADING = re.compile(r"^(table of )?contents$", re.I)
@@ -23,7 +24,7 @@ def read_front_matter(state: State) -> None:
     if not blocks or state.kind is not TextKind.WEB:
         return
     first = blocks[0]
-    if len(first.lines[0]) > 150:
+    if not is_heading_like(first.lines[0]):
         return
     state.info.title = first.lines[0]
     state.info.title_lines = (first.first, first.first)

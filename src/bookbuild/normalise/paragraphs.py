@@ -156,7 +156,8 @@ def _is_compound(head: str, tail: str, vocabulary: Counter) -> bool:
     hyphenated, solid = f"{head}-{tail}".lower(), f"{head}{tail}".lower()
     if vocabulary[hyphenated] or vocabulary[solid]:
         return vocabulary[hyphenated] >= vocabulary[solid]
-    return head.lower() in COMPOUND_PREFIXES or (vocabulary[head.lower()] > 0 and vocabulary[tail.lower()] > 0)
+    # each part seen elsewhere as a word of its own (the break itself counts once for each)
+    return head.lower() in COMPOUND_PREFIXES or (vocabulary[head.lower()] > 1 and vocabulary[tail.lower()] > 1)
 
 
 def _vocabulary(texts: list[str]) -> Counter:

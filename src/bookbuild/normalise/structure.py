@@ -15,7 +15,7 @@ import re
 from ..read import TextKind
 from .blocks import Block
 from .front import normalise_title
-from .patterns import DATELINE, DIVISION_HEADING, SENTENCE_END
+from .patterns import DATELINE, DIVISION_HEADING, SENTENCE_END, is_heading_like
 from .state import State
 
 NUMBERED_CHAPTER = re.compile(r"^(\d+)\.\s+(\S.*)$")
@@ -49,21 +49,6 @@ def _flag_truncated_paragraphs(state: State) -> None:
                 and not SENTENCE_END.search(block.text) and not block.text.endswith(("?", "”", "’")):
             state.diagnostics.add("flag.truncated", block.last)
             block.notes.append("The paragraph stops here in the source: the rest is missing.")
-
-
-def is_heading_like(text: str) -> bool:
-    """A short line with no closing punctuation and no sentence inside it."""
-    text = text.strip()
-    if not text or len(text) > 100 or len(text.split()) > 14:
-        return False
-    if SENTENCE_END.search(text) and not text.endswith(("?", "’", "'")):
-        return False
-    unnumbered = re.sub(r"^\d+\.\s+", "", text)
-    if re.search(r"[.!?]['’\"”]?\s+[A-Z“‘\"]", unnumbered) or DATELINE.match(text):
-        return False
-    if text.endswith(("’", "'")) and re.search(r"[.,;:!?]['’]$", text):
-        return False
-    return text[0].isupper() or text[0].isdigit() or text[0] in "‘“\"'"
 
 
 def division_for(title: str) -> tuple[str, str | None, str]:
@@ -338,18 +323,16 @@ def _pdf_section(blocks: list[Block], i: int) -> tuple[Block, int]:
     heading = Block([], block.first, block.last, kind="heading", level=1, label=text.rstrip("."))
     i += 1
     parts: list[str] = []
+    # the title: the short lines right after the number with no blank between them, or (across a
+    # page break) a short line that carries on in lower case
     while i < len(blocks) and blocks[i].kind == "short" and not DIVISION_HEADING.match(blocks[i].text) \
-            and (not parts or blocks[i].text.strip()[:1].islower() or _ends_open(parts[-1])):
+            and (blocks[i].first == heading.last + 1 or parts and blocks[i].text.strip()[:1].islower()):
         parts.append(blocks[i].text.strip())
         heading.last = blocks[i].last
         i += 1
     heading.lines = [" ".join(parts)] if parts else [f"Section {heading.label}"]
     heading.restored = not parts
     return heading, i
-
-
-def _ends_open(text: str) -> bool:
-    return text.endswith((",", "(", "–", "—"))
 
 
 def _is_caps(text: str) -> bool:

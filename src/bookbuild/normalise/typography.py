@@ -32,7 +32,7 @@ def curl_single_quotes(text: str) -> str:
 
 def fix_misused_quotes(text: str) -> str:
     """’ opening a quotation before a capital is an opening ‘; a prime ′ closing one is a ’."""
-    text = re.sub(OPENING_CONTEXT + r"’(?=[A-Z])", "‘", text)
+    text = re.sub(r"(^|(?<=[\s(\[{“‘\"—–/.]))’(?=[A-Z])", "‘", text)
     text = re.sub(r"(?<=\S)′(?=[\s,.;:!?)]|$)", _prime_as_quote, text)
     return text
 

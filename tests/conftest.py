@@ -1,0 +1,68 @@
+"""Shared fixtures: the five real books are built once per test session."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from bookbuild.build import build_book, load
+from bookbuild.config import BookConfig
+from bookbuild.diagnostics import Diagnostics
+from bookbuild.normalise import normalise
+from bookbuild.normalise.state import State
+from bookbuild.read import SourceLine
+
+ROOT = Path(__file__).resolve().parent.parent
+MANUSCRIPTS = ROOT / "manuscript"
+SLUGS = sorted(p.parent.name for p in MANUSCRIPTS.glob("*/book.toml"))
+DB = "http://docbook.org/ns/docbook"
+NS = {"db": DB}
+
+
+@dataclass
+class BuiltBook:
+    slug: str
+    folder: Path
+    xml_path: Path
+    tree: etree._Element
+    report: dict
+    source_text: str
+
+
+@pytest.fixture(scope="session")
+def built_books(tmp_path_factory) -> dict[str, BuiltBook]:
+    out = tmp_path_factory.mktemp("dist")
+    books = {}
+    for slug in SLUGS:
+        folder = MANUSCRIPTS / slug
+        build_book(folder, out, ("xml",))
+        xml_path = out / slug / f"{slug}.xml"
+        _, lines = load(folder)
+        books[slug] = BuiltBook(slug, folder, xml_path, etree.parse(str(xml_path)).getroot(),
+                                json.loads((out / slug / f"{slug}.report.json").read_text()),
+                                "\n".join(line.text for line in lines))
+    return books
+
+
+def make_config(**overrides) -> BookConfig:
+    values = dict(slug="test", title="Test Book", authors=("A. Writer",), language="en", sources=())
+    values.update(overrides)
+    return BookConfig(**values)
+
+
+def normalise_text(text: str, **config) -> tuple[etree._Element, State]:
+    """Run the whole normaliser on a crafted input."""
+    lines = [SourceLine(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    return normalise(lines, make_config(**config))
+
+
+def texts(tree: etree._Element, xpath: str) -> list[str]:
+    return [e if isinstance(e, str) else "".join(e.itertext()).strip() for e in tree.xpath(xpath, namespaces=NS)]
+
+
+def codes(state: State) -> list[str]:
+    return [d.code for d in state.diagnostics.items]

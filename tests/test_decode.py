@@ -1,0 +1,58 @@
+import codecs
+
+import pytest
+
+from bookbuild.errors import BookbuildError
+from bookbuild.read import decode, recognise_kind, SourceLine
+
+TEXT = "Workers’ state — “quoted”\nsecond line"
+
+
+@pytest.mark.parametrize("data", [
+    TEXT.encode("utf-8"),
+    codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+    codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
+    codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+    TEXT.replace("\n", "\r\n").encode("utf-8"),
+], ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "crlf"])
+def test_decodes_unicode_encodings_and_line_ends(data):
+    assert decode(data) == TEXT
+
+
+def test_decodes_cp1252_legacy_text():
+    text = "The workers’ “soviet” – a caf\u00e9 in Moscow, where the revolution began in earnest.\n" * 20
+    assert decode(text.encode("cp1252")) == text.rstrip("\n")
+
+
+def test_old_mac_line_ends():
+    assert decode(b"one\rtwo\r") == "one\ntwo"
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "empty"),
+    (b"  \n\n ", "empty"),
+    (b"text\x00more", "NUL"),
+    (bytes(range(256)) * 40, "NUL"),
+    (b"\x01\x02\x03\x04\x05\x06\x07\x08" * 100, "control characters"),
+])
+def test_rejects_what_is_not_text(data, message):
+    with pytest.raises(BookbuildError, match=message) as info:
+        decode(data, "book.txt")
+    assert str(info.value).startswith("book.txt")
+
+
+def test_nul_error_names_the_line():
+    with pytest.raises(BookbuildError) as info:
+        decode(b"one\ntwo\nth\x00ree", "x.txt")
+    assert info.value.line == 3
+
+
+def _lines(text):
+    return [SourceLine(i, t) for i, t in enumerate(text.split("\n"), 1)]
+
+
+def test_recognises_web_dump_and_pdf_extraction():
+    web = "\n\n".join(f"Paragraph {i} " + "word " * 60 for i in range(10))
+    pdf = "\n".join(("word " * 20)[:99] for _ in range(40))
+    assert recognise_kind(_lines(web)).value == "web"
+    assert recognise_kind(_lines(pdf)).value == "pdf"

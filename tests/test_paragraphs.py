@@ -1,0 +1,45 @@
+from conftest import codes, normalise_text, texts
+
+LONG = "This is a line of prose that runs on to the full width of the printed page of the book in"
+
+
+def test_web_lost_lines_are_counted_and_reported():
+    text = "First paragraph of the text, long enough.\n\n\n\nSecond paragraph after two lost lines."
+    tree, state = normalise_text(text, kind="web")
+    assert texts(tree, "//db:remark[@role='lost-line']") == ["2 line(s) lost here in the source."]
+    lost = [d for d in state.diagnostics.items if d.code == "flag.lost-line"]
+    assert lost[0].count == 2 and lost[0].line == 4
+
+
+def test_pdf_hard_wraps_unwrapped_and_paragraphs_kept_apart():
+    text = "\n".join([LONG, LONG, "short last line.", "", LONG, "end of the second one."])
+    tree, _ = normalise_text(text, kind="pdf")
+    paras = texts(tree, "//db:para")
+    assert len(paras) == 2
+    assert paras[0] == f"{LONG} {LONG} short last line."
+
+
+def test_pdf_paragraph_cut_by_stray_blank_is_joined():
+    text = "\n".join([LONG, LONG, "", "continued here in lower case.", "", LONG, "The next one."])
+    tree, state = normalise_text(text, kind="pdf")
+    paras = texts(tree, "//db:para")
+    assert paras[0].endswith("book in continued here in lower case.")
+    assert len(paras) == 2
+    assert "restore.page-join" in codes(state)
+
+
+def test_end_of_line_hyphen_removed_but_real_compound_kept():
+    text = "\n".join([
+        LONG + " eco-", "nomic growth of the country was for some years very high indeed, and the co-",
+        "operative farms grew as well. The co-operative movement was strong, as every observer of the day saw.",
+        "The end."])
+    tree, state = normalise_text(text, kind="pdf")
+    para = texts(tree, "//db:para")[0]
+    assert "economic growth" in para
+    assert "the co-operative farms" in para
+    assert [d.text for d in state.diagnostics.items if d.code == "restore.hyphen"] == ["eco-nomic → economic"]
+
+
+def test_spaces_cleaned():
+    tree, _ = normalise_text("A line\u00a0with  stray\u00a0\u00a0spaces in it.", kind="web")
+    assert texts(tree, "//db:para") == ["A line with stray spaces in it."]

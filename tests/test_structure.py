@@ -1,0 +1,105 @@
+"""Structure recognition on small crafted web dumps and PDF extractions."""
+
+from conftest import codes, normalise_text, texts
+
+P = "A paragraph of ordinary prose, long enough to read as one, and ending as sentences end."
+
+
+def web(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+def test_contents_list_finds_chapters_and_restores_a_lost_heading():
+    text = web("[Book] The Title", "A blurb paragraph that describes the book at some length, as blurbs do.",
+               "Table of Contents", "Preface", "Introduction (by A. Person)", "1. First Things", "2. Second Things",
+               "Preface", P, "A section in the preface", P + "\n", "by A. Person", P,
+               "1. First Things", P, "2. Second Things", P)
+    tree, state = normalise_text(text, kind="web", division="book")
+    assert texts(tree, "/db:book/*[not(self::db:info)]/db:title") == ["Preface", "Introduction", "First Things", "Second Things"]
+    assert texts(tree, "//db:chapter/@label") == ["1", "2"]
+    assert tree.xpath("//db:preface[2]/db:title/@revisionflag", namespaces={"db": tree.nsmap[None]}) == ["added"]
+    assert texts(tree, "//db:info/db:abstract/db:para") == [
+        "A blurb paragraph that describes the book at some length, as blurbs do."]
+    assert "Table of Contents" not in " ".join(tree.itertext())
+    assert "restore.heading" in codes(state)
+
+
+def test_contents_entry_missing_from_text_is_reported():
+    text = web("The Title", "Contents", "1. One", "2. Two", "1. One", P)
+    _, state = normalise_text(text, kind="web")
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.contents-missing"] == ["2. Two"]
+
+
+def test_no_false_headings():
+    text = web("The Title", "1. A Chapter", "A real heading", P, "London 7th January 2017", "by Alan Woods",
+               "He continued:", "A quoted passage that stands on its own line without a full stop",
+               "Stalin: We never had any such plans", "Howard: A tragic misunderstanding?", P,
+               "But who did protest at the time? Who rose up to voice his outrage?", P)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:section/db:title") == ["A real heading"]
+    assert texts(tree, "//db:para[@role='dateline']") == ["London 7th January 2017"]
+    assert texts(tree, "//db:para[@role='byline']") == ["by Alan Woods"]
+    assert texts(tree, "//db:blockquote/db:para") == ["A quoted passage that stands on its own line without a full stop"]
+    assert len(texts(tree, "//db:para[@role='dialogue']")) == 2
+
+
+def test_verse_list_dialogue_and_epigraph():
+    verse = "We thank thee, Stalin!\nSixteen scoundrels,\nHave been gathered to their ancestors!"
+    items = "1) Free and democratic elections,\n2) Right of recall of all officials,\n3) No higher wage"
+    talk = "“But do you know how many?”\n“Not even approximately?”\n“I don’t know.”"
+    text = web("The Title", "1. A Chapter", "A first section",
+               "Saw the Vision of the world, and all the wonder that would be. (Alfred Tennyson)",
+               P, verse, P, items, P, talk, P)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:literallayout") == [verse.replace("!\nSix", "!\nSix")]
+    assert texts(tree, "//db:orderedlist/db:listitem/@override") == ["1", "2", "3"]
+    assert texts(tree, "//db:orderedlist/db:listitem") == [
+        "Free and democratic elections,", "Right of recall of all officials,", "No higher wage"]
+    assert len(texts(tree, "//db:para[@role='dialogue']")) == 3
+    assert texts(tree, "//db:epigraph/db:attribution") == ["Alfred Tennyson"]
+
+
+def test_quotation_with_parenthesised_source_line():
+    text = web("The Title", P, "In December 1917 Lenin wrote:",
+               "Everywhere we issue the call for a world workers’ revolution.\n( Lenin, LCW, Vol. 27, pp. 160-1.)", P)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:blockquote/db:attribution") == ["Lenin, LCW, Vol. 27, pp. 160-1."]
+
+
+def test_heading_followed_by_paragraph_without_blank():
+    text = "Title Line\n\n" + P + "\n\nProblems for the New Revolution\n" + P * 3 + "\n\n" + P
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:section/db:title") == ["Problems for the New Revolution"]
+
+
+LONG = "This is a line of prose that runs on to the full width of the printed page of the book in"
+
+
+def test_pdf_chapter_title_section_list_and_numbered_sections():
+    text = "\n".join([
+        "Chapter 2", "ECONOMIC GROWTH", "AND THE ZIGZAGS", "A first section title", "", "A sharp turn",
+        "and more", "", "1.", "A First Section", "Title", "", LONG, "end.", "", "2. A Second Section", "", LONG,
+        "end.", "", " 3.", "A Third", "", LONG, "the text stops mid-sentence with", " Chapter 3", "NEXT", "",
+        LONG, "end."])
+    tree, state = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["ECONOMIC GROWTH AND THE ZIGZAGS", "NEXT"]
+    assert texts(tree, "//db:section/@label") == ["1", "2", "3"]
+    assert texts(tree, "//db:section/db:title") == ["A First Section Title", "A Second Section", "A Third"]
+    assert [d.text for d in state.diagnostics.items if d.code == "furniture.section-list"] == [
+        "A first section title", "A sharp turn", "and more"]
+    assert "flag.truncated" in codes(state)
+
+
+def test_pdf_chapter_opening_lost_is_restored_from_navigation():
+    text = "\n".join([LONG, "end.", "", "Back to CHAPTER 3  —  On to CHAPTER 5", " 1.", "Why It Happened", "",
+                      LONG, "end."])
+    tree, state = normalise_text(text, kind="pdf", division="book")
+    chapter = tree.xpath("//db:chapter", namespaces={"db": tree.nsmap[None]})[0]
+    assert chapter.get("label") == "5"
+    assert chapter.find("{*}title").get("revisionflag") == "added"
+    assert {"restore.chapter-label", "flag.lost-page"} <= set(codes(state))
+
+
+def test_scene_break():
+    tree, _ = normalise_text(web("The Title", P, "* * *", P), kind="web")
+    assert texts(tree, "//db:bridgehead[@otherrenderas='scene-break']") == ["* * *"]
