@@ -20,11 +20,13 @@ MIN_SUSPECTS = 3
 
 def remove_garbled_text(state: State) -> None:
     vocabulary = Counter(t.lower() for b in state.blocks for t in re.findall(r"[^\W\d_]+", b.text))
+    scores: dict[str, int] = {}
     for block in state.blocks:
         if block.kind not in ("para", "short") or len(block.lines) != 1:
             continue
         tokens = TOKEN.findall(block.text)
-        spans = garbled_spans([_score(t, vocabulary) for t in tokens])
+        spans = garbled_spans([scores[t] if t in scores else scores.setdefault(t, _score(t, vocabulary))
+                               for t in tokens])
         if not spans:
             continue
         kept: list[str] = []
@@ -61,21 +63,31 @@ def garbled_spans(scores: list[int]) -> list[tuple[int, int]]:
 SOUND, UNKNOWN, MALFORMED = 0, 1, 2
 
 
+PDF_OPERATOR = re.compile(r"\)T[jJ*]|T\*|/[A-Z]")
+NUMBER = re.compile(r"[\d.,%–-]+")
+COORDINATE = re.compile(r"\d\.\d{4,}")
+LETTER_DIGIT = re.compile(r"[^\W\d_]\.?\d|\d[^\W\d_]")
+FINE_LETTER_DIGIT = re.compile(r"\d+(st|nd|rd|th|s|[a-z])|[A-Z][a-z]{0,3}\$?[\d,.]+")  # 21st, 1930s, 3a, Rbs735
+MALFORMED_WORD = re.compile(r"[a-z][A-Z]|[a-z][*(\"”“][a-z]|(\w)\1\1|[bcdfghjklmnpqrstvwxz]{5}")
+WORD = re.compile(r"[^\W\d_]+")
+
+
 def _score(token: str, vocabulary: Counter) -> int:
     """MALFORMED: no word of any language looks like this; UNKNOWN: a lower-case word used nowhere else."""
-    if re.search(r"\)T[jJ*]|T\*|/[A-Z]", token):
-        return MALFORMED
     core = CORE.match(token).group(1)
+    if core.isalpha() and vocabulary[core.lower()] > 2 and (core.islower() or core.istitle()):
+        return SOUND  # the common case, decided without the patterns below
+    if PDF_OPERATOR.search(token):
+        return MALFORMED
     if not core:
         return SOUND
-    if re.fullmatch(r"[\d.,%–-]+", core):
-        return MALFORMED if re.search(r"\d\.\d{4,}", core) else SOUND  # '6.1429': a coordinate
-    if re.search(r"[^\W\d_]\.?\d|\d[^\W\d_]", core) and not re.fullmatch(
-            r"\d+(st|nd|rd|th|s|[a-z])|[A-Z][a-z]{0,3}\$?[\d,.]+", core):  # 21st, 1930s, 3a, Rbs735
+    if NUMBER.fullmatch(core):
+        return MALFORMED if COORDINATE.search(core) else SOUND
+    if LETTER_DIGIT.search(core) and not FINE_LETTER_DIGIT.fullmatch(core):
         return MALFORMED
-    if re.search(r"[a-z][A-Z]|[a-z][*(\"”“][a-z]|(\w)\1\1|[bcdfghjklmnpqrstvwxz]{5}", core):
+    if MALFORMED_WORD.search(core):
         return MALFORMED
-    words = re.findall(r"[^\W\d_]+", core)
+    words = WORD.findall(core)
     if any(w.islower() and vocabulary[w.lower()] <= 1 for w in words):
         return UNKNOWN
     return SOUND

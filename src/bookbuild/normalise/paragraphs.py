@@ -142,7 +142,7 @@ def _joined_text(piece: list[SourceLine], vocabulary: Counter, state: State) -> 
 
 def _join(left: str, right: str, vocabulary: Counter, state: State, number: int) -> str:
     """Join two wrapped lines, removing an end-of-line hyphen unless the word is a real compound."""
-    match = re.search(r"([^\W\d_]+)-$", left)
+    match = re.search(r"([^\W\d_]+)-$", left[-60:]) if left.endswith("-") else None
     if not match or not right[:1].islower():
         return f"{left} {right}"
     head, tail = match.group(1), re.match(r"[^\W\d_]*", right).group(0)

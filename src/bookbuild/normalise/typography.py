@@ -52,8 +52,14 @@ def dashes_and_ellipses(text: str) -> str:
     return re.sub(r"(?<!\.)\.\.\.(?!\.)", "…", text)
 
 
-RULES: list[Callable[[str], str]] = [clean_spaces, curl_double_quotes, curl_single_quotes, fix_misused_quotes,
-                                     dashes_and_ellipses]
+# each rule with the characters it acts on: a text with none of them is left alone (and fast)
+RULES: list[tuple[Callable[[str], str], tuple[str, ...]]] = [
+    (clean_spaces, ("\u00a0", "\u2009", "  ")),
+    (curl_double_quotes, ('"',)),
+    (curl_single_quotes, ("'",)),
+    (fix_misused_quotes, ("’", "′")),
+    (dashes_and_ellipses, ("--", "...")),
+]
 
 
 def apply_typography(state: State) -> None:
@@ -70,6 +76,7 @@ def apply_typography(state: State) -> None:
 
 
 def typeset(text: str) -> str:
-    for rule in RULES:
-        text = rule(text) if "\n" not in text else "\n".join(rule(line) for line in text.split("\n"))
+    for rule, triggers in RULES:
+        if any(t in text for t in triggers):
+            text = rule(text) if "\n" not in text else "\n".join(rule(line) for line in text.split("\n"))
     return text

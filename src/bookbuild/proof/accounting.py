@@ -22,7 +22,13 @@ ACCOUNTED_CODES = ("flag.garbled",)
 
 
 def words(text: str) -> Counter:
-    return Counter(re.sub(r"['’‘-]", "", t).lower() for t in TOKEN.findall(text))
+    counts: Counter = Counter()
+    for token, n in Counter(TOKEN.findall(text)).items():  # fold each distinct token once
+        counts[token.translate(_FOLD).lower()] += n
+    return counts
+
+
+_FOLD = str.maketrans("", "", "'’‘-")
 
 
 def source_words(text: str) -> Counter:

@@ -1,0 +1,101 @@
+"""Flattened tables on crafted skeletons: the blank-line pattern tells the grid."""
+
+import pytest
+
+from bookbuild.errors import BookbuildError
+from bookbuild.normalise.tables import Cell, lay_out
+from conftest import codes, normalise_text, texts
+
+P = "A paragraph of ordinary prose, long enough to read as one, and ending as sentences end."
+NS = {"db": "http://docbook.org/ns/docbook"}
+
+
+def grid_of(tree, number):
+    table = tree.xpath(f"//db:table[@label='{number}']", namespaces=NS)[0]
+    rows = []
+    for row in table.xpath(".//db:row", namespaces=NS):
+        rows.append([e.text if e.get("role") != "lost" else None for e in row])
+    return table, rows
+
+
+def test_full_row_then_rows_with_lost_cells_give_three_columns():
+    # caption, 3 lost header cells, a full row, then labels each followed by two lost cells
+    text = ("Title\n\n" + P + "\n\n(6.4) Living Standards\n\n\n\n\nMonthly wage\n\n96.5 rubles\n\n159.9 rubles\n\n"
+            "Number of doctors\n\n\n\nFamilies with TV sets\n\n\n\n" + P)
+    tree, state = normalise_text(text, kind="web")
+    table, rows = grid_of(tree, "6.4")
+    assert table.find("{*}tgroup").get("cols") == "3"
+    assert table.findtext("{*}title") == "Living Standards"
+    assert rows == [[None, None, None], ["Monthly wage", "96.5 rubles", "159.9 rubles"],
+                    ["Number of doctors", None, None], ["Families with TV sets", None, None]]
+    assert table.xpath("db:tgroup/db:thead/db:row", namespaces=NS)
+    assert "flag.table-lost-cells" in codes(state)
+    assert texts(tree, "//db:para")[-1] == P and "flag.lost-line" not in codes(state)
+
+
+def test_group_rows_span_the_table():
+    text = ("Title\n\n(1.2) Votes\n\nPeasant Parties\n\nRussian SRs\n\n\nUkrainian SRs\n\n\nWorkers Parties\n\n\n\n\n\n"
+            "Other socialists\n\n\n" + P)
+    tree, _ = normalise_text(text, kind="web")
+    table, rows = grid_of(tree, "1.2")
+    assert table.find("{*}tgroup").get("cols") == "2"
+    assert rows == [["Peasant Parties"], ["Russian SRs", None], ["Ukrainian SRs", None], ["Workers Parties"],
+                    [None, None], [None, None], ["Other socialists", None]]
+    spanning = table.xpath(".//db:entry[@namest]", namespaces=NS)
+    assert [e.text for e in spanning] == ["Peasant Parties", "Workers Parties"]
+
+
+def test_two_tables_in_a_row_and_a_table_at_the_end_of_a_chapter():
+    text = ("Title\n\nContents\n\n1. One\n\n2. Two\n\n1. One\n\n" + P + "\n\n(1.1) First\n\n\n\n\n\n\n\n"
+            "(1.2) Second\n\nAlpha row\n\n\nBeta row\n\n\n2. Two\n\n" + P)
+    tree, _ = normalise_text(text, kind="web", division="book")
+    assert texts(tree, "//db:chapter[@label='1']//db:table/@label") == ["1.1", "1.2"]
+    _, rows = grid_of(tree, "1.2")
+    assert rows == [["Alpha row", None], ["Beta row", None]]
+    assert texts(tree, "//db:chapter/db:title") == ["One", "Two"]
+
+
+def test_open_column_count_is_reported_not_guessed_silently():
+    grid = lay_out("6.1", "Trade", [Cell(None)] * 12 + [Cell("West Germany")] + [Cell(None)] * 5)
+    assert not grid.column_count_fixed
+    tree, state = normalise_text("Title\n\n(6.1) Trade\n" + "\n" * 13 + "West Germany\n" + "\n" * 6 + P, kind="web")
+    assert "flag.table-columns" in codes(state)
+    assert any("does not fix the number of columns" in r for r in texts(tree, "//db:remark"))
+
+
+def test_no_caption_or_cell_left_as_stray_paragraph():
+    text = "Title\n\n(2.1) Caption Here\n\nRow one\n\n\nRow two\n\n\n" + P
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:para") == [P]
+
+
+def book_with_data(tmp_path, csv_text):
+    folder = tmp_path / "book"
+    (folder / "tables").mkdir(parents=True)
+    (folder / "tables" / "1.2.csv").write_text(csv_text, encoding="utf-8")
+    return folder
+
+
+TABLE = "Title\n\n(1.2) Votes\n\nPeasant Parties\n\nRussian SRs\n\n\nUkrainian SRs\n\n\n" + P
+
+
+def test_data_file_fills_lost_cells(tmp_path):
+    folder = book_with_data(tmp_path, "Peasant Parties,\nRussian SRs,16500000\nUkrainian SRs,4400000\n")
+    tree, state = normalise_text(TABLE, kind="web", folder=folder)
+    _, rows = grid_of(tree, "1.2")
+    assert rows == [["Peasant Parties"], ["Russian SRs", "16500000"], ["Ukrainian SRs", "4400000"]]
+    supplied = tree.xpath("//db:entry[@role='supplied']", namespaces=NS)
+    assert [e.get("revisionflag") for e in supplied] == ["added", "added"]
+    assert "flag.table-lost-cells" not in codes(state)
+
+
+@pytest.mark.parametrize("csv_text, message", [
+    ("Peasant Parties,\nRussian SRs,1\n", "the data has 2 rows, the table has 3"),
+    ("Peasant Parties,\nRussian SRs,1,2\nUkrainian SRs,3\n", "row 2: the data has 3 columns"),
+    ("Peasant Parties,\nRussian Kadets,1\nUkrainian SRs,3\n", "row 2, column 1: the data says 'Russian Kadets'"),
+])
+def test_data_file_of_wrong_shape_or_contradicting_the_source_fails(tmp_path, csv_text, message):
+    folder = book_with_data(tmp_path, csv_text)
+    with pytest.raises(BookbuildError, match=message) as info:
+        normalise_text(TABLE, kind="web", folder=folder)
+    assert info.value.path.name == "1.2.csv" and "table 1.2" in str(info.value)
