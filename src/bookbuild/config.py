@@ -50,11 +50,14 @@ def load_config(folder: Path) -> BookConfig:
     if not path.is_file():
         raise BookbuildError("no book.toml here; add one with title, authors, language and sources", folder)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except UnicodeDecodeError:
         raise BookbuildError("book.toml is not UTF-8 text; save it as UTF-8", path) from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        if line is None and "end of document" in str(exc):
+            line = text.rstrip("\n").count("\n") + 1
         raise BookbuildError(f"not valid TOML ({exc.args[0].split(' (at')[0]}); fix the syntax", path, line) from None
     _check_keys(data, _KEYS, path, "")
     furniture = data.get("furniture", {})

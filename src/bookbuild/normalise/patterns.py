@@ -16,7 +16,7 @@ def is_heading_like(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 100 or len(text.split()) > 14:
         return False
-    if SENTENCE_END.search(text) and not text.endswith(("?", "’", "'")):
+    if SENTENCE_END.search(text) and not text.endswith(("?", "!", "’", "'")):
         return False
     unnumbered = re.sub(r"^\d+\.\s+", "", text)
     if re.search(r"[.!?]['’\"”]?\s+[A-Z“‘\"]", unnumbered) or DATELINE.match(text):
