@@ -225,3 +225,62 @@ def test_tables_1_2_and_1_3_have_two_columns_and_group_rows(built_books):
         assert table.find("{*}tgroup").get("cols") == "2"
     spans = texts(tree, "//db:table[@label='1.2']//db:entry[@namest]")
     assert spans == ["Peasant Parties", "Workers Parties", "Bourgeois and other right-wing Parties"]
+
+
+def report_items(book, code):
+    return [i for i in book.report["items"] if i["code"] == code]
+
+
+def footnote_labels(scope):
+    return scope.xpath(".//db:footnote/@label", namespaces=NS)
+
+
+def reading_text(tree):
+    """The paragraphs' own text: no footnotes, no remarks."""
+    return " ".join(tree.xpath("//db:para[not(ancestor::db:footnote)]//text()"
+                               "[not(ancestor::db:remark) and not(ancestor::db:footnote)]", namespaces=NS))
+
+
+def text_before(footnote):
+    previous = footnote.getprevious()
+    return (previous.tail if previous is not None else footnote.getparent().text) or ""
+
+
+def test_russia_footnotes_per_chapter(built_books):
+    book = built_books[RUSSIA]
+    chapters = {c.get("label"): c for c in book.tree.findall("{*}chapter")}
+    assert {label: footnote_labels(c) for label, c in chapters.items() if footnote_labels(c)} == {
+        "1": ["1", "2"], "2": ["1", "2"], "3": ["1"], "7": ["1"]}
+    assert [i["text"] for i in report_items(book, "flag.call-without-note")] == ["[3]"]
+    reading = reading_text(book.tree)
+    assert re.findall(r"\[\d+\]", reading) == ["[3]"]
+    note = chapters["2"].xpath(".//db:footnote[@label='2']", namespaces=NS)[0]
+    assert text_before(note).endswith("the United Opposition")
+    assert "The United Opposition was formed in 1926" in "".join(note.itertext())
+
+
+def test_back_in_the_ussr_footnotes(built_books):
+    book = built_books["back-in-the-ussr"]
+    notes = book.tree.xpath("//db:footnote", namespaces=NS)
+    assert [n.get("label") for n in notes] == ["1", "2", "3", "4", "5", "6", "7"]
+    four = notes[3]
+    assert text_before(four).endswith("the killing got out of control")
+    assert "Estimates of the numbers killed" in "".join(four.itertext())
+    assert [i["text"] for i in report_items(book, "flag.call-without-note")] == ["8"]
+    assert [i["text"] for i in report_items(book, "flag.call-out-of-order")] == ["(4)"]
+    reading = reading_text(book.tree)
+    assert re.findall(r"\(\d\)", reading) == ["(4)"]  # the out-of-order call, left as it stands and reported
+
+
+def test_socialism_footnotes(built_books):
+    book = built_books["socialism-and-the-soviet-union"]
+    notes = book.tree.xpath("//db:footnote", namespaces=NS)
+    assert [n.get("label") for n in notes] == [str(n) for n in range(1, 24) if n != 16]
+    assert [i["text"] for i in report_items(book, "flag.call-without-note")] == ["16"]
+    assert text_before(notes[0]).rstrip().endswith("genocide.”")
+    assert text_before(notes[2]).endswith("society.")
+    assert text_before(notes[-2]).endswith("party/state")
+    reading = reading_text(book.tree)
+    for number in ("2.5 million", "4.6 million – 8.5 million", "1917", "Socialism 4.0"):
+        assert number in reading or number in " ".join(book.tree.itertext())
+    assert "‘Defending Planning’ by Brian Green 1999" in "".join(notes[0].itertext())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -36,6 +37,13 @@ def build(path: Path | None, out: Path, formats: str) -> None:
             result = build_book(target, out, chosen)
         except BookbuildError as exc:
             click.echo(f"error: {exc}", err=True)
+            failed += 1
+            continue
+        except Exception as exc:  # a bug in bookbuild, not bad input: one line, and how to see more
+            if os.environ.get("BOOKBUILD_DEBUG"):
+                raise
+            click.echo(f"error: {target}: internal error ({type(exc).__name__}: {exc}); "
+                       "please report it (BOOKBUILD_DEBUG=1 shows the traceback)", err=True)
             failed += 1
             continue
         click.echo(f"built {result.slug}: {', '.join(p.name for p in result.outputs)} ({result.flags} flags)")

@@ -29,6 +29,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "restore.page-join": ("restored", "paragraph joined across a page break"),
     "restore.chapter-label": ("restored", "chapter number restored from navigation: {text}"),
     "restore.table": ("restored", "table rebuilt from its flattened cells: {text}"),
+    "restore.footnote": ("restored", "footnote linked to its call: {text}"),
     # flags for proofreaders
     "flag.lost-line": ("flag", "{count} line(s) lost here (the source has only their blank separators)"),
     "flag.lost-page": ("flag", "text missing here: {text}"),
@@ -37,6 +38,10 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "flag.contents-missing": ("flag", "contents entry not found in the text: {text}"),
     "flag.table-columns": ("flag", "table needs data: the source does not fix its number of columns: {text}"),
     "flag.table-lost-cells": ("flag", "table has {count} lost cell(s) with no data file: {text}"),
+    "flag.call-without-note": ("flag", "footnote call with no note in the source (left in the text): {text}"),
+    "flag.note-without-call": ("flag", "note with no call in the text (kept at the end of its part): {text}"),
+    "flag.call-out-of-order": ("flag", "footnote call out of order (left in the text, not linked): {text}"),
+    "flag.call-repeated": ("flag", "second call of a note, linked to the same note: {text}"),
     "flag.unsure-join": ("flag", "unsure whether this continues the previous paragraph"),
 }
 

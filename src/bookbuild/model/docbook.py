@@ -200,14 +200,14 @@ class _Builder:
             sub(self.container, "para", line, role="dialogue")
 
     def _list(self, block: Block) -> None:
-        numbered = all(re.match(r"^\(?\d+[.)]", t) for t in block.lines)
+        numbered = all(re.match(r"^(\(?\d+[.)]|\[\d+\])", t) for t in block.lines)
         _source_pi(self.container, block)
         box = sub(self.container, "orderedlist" if numbered else "itemizedlist")
         for line in block.lines:
-            marker = re.match(r"^(\(?(\d+|[a-z])[.)]|[•·▪–-])\s*", line)
+            marker = re.match(r"^(\(?(\d+|[a-z])[.)]|\[(\d+)\]|[•·▪–-])\s*", line)
             item = sub(box, "listitem")
             if numbered and marker:
-                item.set("override", marker.group(2))
+                item.set("override", marker.group(2) or marker.group(3))
                 line = line[marker.end():]
             sub(item, "para", line)
 

@@ -68,6 +68,7 @@ NUMBER = re.compile(r"[\d.,%–-]+")
 COORDINATE = re.compile(r"\d\.\d{4,}")
 LETTER_DIGIT = re.compile(r"[^\W\d_]\.?\d|\d[^\W\d_]")
 FINE_LETTER_DIGIT = re.compile(r"\d+(st|nd|rd|th|s|[a-z])|[A-Z][a-z]{0,3}\$?[\d,.]+")  # 21st, 1930s, 3a, Rbs735
+CALL_GLUED = re.compile(r"([^\W\d_]{3,})[.,;:’”)]?\d{1,2}")  # a flattened footnote call: society.3, control4
 MALFORMED_WORD = re.compile(r"[a-z][A-Z]|[a-z][*(\"”“][a-z]|(\w)\1\1|[bcdfghjklmnpqrstvwxz]{5}")
 WORD = re.compile(r"[^\W\d_]+")
 
@@ -84,7 +85,8 @@ def _score(token: str, vocabulary: Counter) -> int:
     if NUMBER.fullmatch(core):
         return MALFORMED if COORDINATE.search(core) else SOUND
     if LETTER_DIGIT.search(core) and not FINE_LETTER_DIGIT.fullmatch(core):
-        return MALFORMED
+        call = CALL_GLUED.fullmatch(core)
+        return SOUND if call and vocabulary[call.group(1).lower()] > 1 else MALFORMED
     if MALFORMED_WORD.search(core):
         return MALFORMED
     words = WORD.findall(core)

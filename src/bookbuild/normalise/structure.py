@@ -20,7 +20,7 @@ from .state import State
 
 NUMBERED_CHAPTER = re.compile(r"^(\d+)\.\s+(\S.*)$")
 NUMBERED_SECTION_ALONE = re.compile(r"^(\d+)\.$")
-LIST_ITEM = re.compile(r"^(\(?\d+\)\s*|\d+\.\s*|\(?[a-z]\)\s+|[•·▪–-]\s+)\S")
+LIST_ITEM = re.compile(r"^(\(?\d+\)\s*|\[\d+\]\s*|\d+\.\s*|\(?[a-z]\)\s+|[•·▪–-]\s+)\S")
 SPEAKER = re.compile(r"^[A-Z][\w’'.-]*( [A-Z][\w’'.-]*)?:\s+\S")
 BYLINE = re.compile(r"^by\s+[A-Z][\w.’'-]+(\s+[A-Z][\w.’'-]+){0,3}$")
 SOURCE_LINE = re.compile(r"^\(\s*[^()]{3,200}\)$")

@@ -15,8 +15,11 @@ from lxml import etree
 from ..diagnostics import Diagnostics
 
 DB = "http://docbook.org/ns/docbook"
-TOKEN = re.compile(r"[^\W_]+(?:['’‘-][^\W_]+)*")
-COUNTED_ATTRIBUTES = ("label", "override")  # numbers moved from the text into the markup
+# a word: letters (with inner apostrophes or hyphens), or digits; 'control4' is two words
+TOKEN = re.compile(r"[^\W\d_]+(?:['’‘-][^\W\d_]+)*|\d+")
+# numbers moved from the text into the markup: a footnote's label stands for its call and its note's number
+COUNTED_ATTRIBUTES = {"label": 1, "override": 1}
+FOOTNOTE = f"{{{DB}}}footnote"
 ACCOUNTED_SEVERITIES = ("removed",)
 ACCOUNTED_CODES = ("flag.garbled",)
 
@@ -42,9 +45,10 @@ def book_words(tree: etree._Element, body_only: bool = False) -> Counter:
     for element in tree.iter(etree.Element):
         if _skipped(element, body_only):
             continue
-        for attribute in COUNTED_ATTRIBUTES:
+        for attribute, times in COUNTED_ATTRIBUTES.items():
             if element.get(attribute):
-                counts += words(element.get(attribute))
+                for _ in range(2 if element.tag == FOOTNOTE and attribute == "label" else times):
+                    counts += words(element.get(attribute))
         if element.text:
             counts += words(element.text)
     for node in tree.iter():

@@ -1,0 +1,96 @@
+"""Footnotes restored from flattened calls and note lists, on crafted inputs."""
+
+import pytest
+
+from conftest import NS, codes, normalise_text, texts
+
+P = "A paragraph of ordinary prose, long enough to read as one, and ending as sentences end."
+
+
+def web(*blocks):
+    return "\n\n".join(blocks)
+
+
+def footnotes(tree):
+    return [(f.get("label"), "".join(f.itertext())) for f in tree.xpath("//db:footnote", namespaces=NS)]
+
+
+def call_text(tree, label):
+    """The text just before the footnote with this label."""
+    f = tree.xpath(f"//db:footnote[@label='{label}']", namespaces=NS)[0]
+    before = f.getprevious().tail if f.getprevious() is not None else f.getparent().text
+    return before[-20:]
+
+
+def test_bracket_calls_per_chapter_with_a_call_that_has_no_note():
+    text = web("Title", "Contents", "1. One", "2. Two", "1. One",
+               "The first claim[1] and the second[2] and a third[3] in the chapter.",
+               "[1] Note one of chapter one.", "[2] Note two of chapter one.",
+               "2. Two", "Another claim[1] in chapter two.", "[1] The only note of chapter two.")
+    tree, state = normalise_text(text, kind="web", division="book")
+    assert footnotes(tree) == [("1", "Note one of chapter one."), ("2", "Note two of chapter one."),
+                               ("1", "The only note of chapter two.")]
+    assert tree.xpath("//db:chapter[@label='2']//db:footnote/@label", namespaces=NS) == ["1"]
+    body = " ".join(texts(tree, "//db:chapter/db:para"))
+    assert "[1]" not in body and "[2]" not in body and "third[3]" in body
+    assert "Call [3]: the source has no note 3." in texts(tree, "//db:remark")
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.call-without-note"] == ["[3]"]
+
+
+@pytest.mark.parametrize("marker", ["[{n}] ", "[{n}]", "({n}) ", "{n}. ", "{n}.", "{n}) "])
+def test_note_list_styles(marker):
+    notes = "\n".join(marker.format(n=n) + f"Note number {n} says this." for n in (1, 2))
+    text = web("Title", "First call here(1) and second(2) call.", notes)
+    tree, _ = normalise_text(text, kind="web")
+    assert footnotes(tree) == [("1", "Note number 1 says this."), ("2", "Note number 2 says this.")]
+
+
+def test_out_of_order_and_second_call_with_bare_digit():
+    text = web("Title", "One(1) and two(2).", "Out of control(4) over labor.(3) More.",
+               "It got out of control4 and more.", "A call with no note.”5 End.",
+               "  1. Note one.\n  2. Note two.\n  3. Note three.\n  4. Note four.")
+    tree, state = normalise_text(text, kind="web")
+    assert [f[0] for f in footnotes(tree)] == ["1", "2", "3", "4"]
+    assert call_text(tree, "4").endswith("got out of control")
+    assert "control(4)" in " ".join(texts(tree, "//db:para"))
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.call-out-of-order"] == ["(4)"]
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.call-without-note"] == ["5"]
+
+
+def test_bare_digit_calls_use_the_order_and_skip_real_numbers():
+    text = web("Title", "The society was a war society, and the party state came later.",
+               "A war that killed 2.5 million in 1917 was a genocide.” 1 Then more.",
+               "Between 4.6 million – 8.5 million died, in Socialism 4.0 terms, by 1933.",
+               "The society.3 came too early; a claim about society.2 came later, in 1933.3 Then it ended.",
+               "In party/state4 terms.",
+               "1.‘First note’ by Someone 1999\n2.’Second note′ by Another, pp.90-93\n3.Third note\n4.Fourth note")
+    tree, state = normalise_text(text, kind="web")
+    assert [f[0] for f in footnotes(tree)] == ["1", "2", "3", "4"]
+    body = " ".join(texts(tree, "//db:para"))
+    for number in ("2.5 million", "1917", "4.6 million – 8.5 million", "Socialism 4.0", "1933"):
+        assert number in body
+    assert call_text(tree, "1").endswith("genocide.” ") or call_text(tree, "1").endswith("genocide.”")
+    assert "society.3" in body  # 3 before 2: not a call
+    assert call_text(tree, "3").endswith("in 1933.") and call_text(tree, "4").endswith("party/state")
+
+
+def test_note_without_call_is_kept_and_reported():
+    text = web("Title", "Only the first call[1] and the third[3].", "[1] One.\n[2] Two.\n[3] Three.")
+    tree, state = normalise_text(text, kind="web")
+    assert [f[0] for f in footnotes(tree)] == ["1", "3"]
+    assert texts(tree, "//db:orderedlist[@role='unanchored-notes']/db:listitem") == ["Two."]
+    assert texts(tree, "//db:orderedlist[@role='unanchored-notes']/db:listitem/@override") == ["2"]
+    assert "flag.note-without-call" in codes(state)
+
+
+def test_repeated_call_is_a_footnoteref():
+    text = web("Title", "First[1] and second[2] and the first again[1].", "[1] One.\n[2] Two.")
+    tree, state = normalise_text(text, kind="web")
+    refs = tree.xpath("//db:footnoteref", namespaces=NS)
+    assert [r.get("linkend") for r in refs] == [tree.xpath("//db:footnote[@label='1']/@xml:id", namespaces=NS)[0]]
+    assert "flag.call-repeated" in codes(state)
+
+
+def test_no_note_list_no_footnotes():
+    tree, _ = normalise_text(web("Title", "In 1917 there were 3 parties and 2 camps.", P), kind="web")
+    assert footnotes(tree) == []
