@@ -15,9 +15,10 @@ from .normalise import normalise
 from .proof.accounting import account
 from .proof.report import BuildReport, report_json, report_text
 from .read import SourceLine, read_source
+from .render.epub import render_epub
 
-FORMATS = ("xml",)
-PLANNED_FORMATS = ("epub", "pdf")
+FORMATS = ("xml", "epub")
+PLANNED_FORMATS = ("pdf",)
 
 
 @dataclass
@@ -56,11 +57,11 @@ def parse_formats(value: str) -> tuple[str, ...]:
     formats = tuple(f.strip() for f in value.split(",") if f.strip())
     for f in formats:
         if f in PLANNED_FORMATS:
-            raise BookbuildError(f"format '{f}' is not available yet in this version; use --format xml")
+            raise BookbuildError(f"format '{f}' is not available yet in this version; use --format {','.join(FORMATS)}")
         if f not in FORMATS:
             raise BookbuildError(f"unknown format '{f}'; choose from {', '.join(FORMATS)}")
     if not formats:
-        raise BookbuildError("no format given; use --format xml")
+        raise BookbuildError(f"no format given; use --format {','.join(FORMATS)}")
     return formats
 
 
@@ -71,8 +72,10 @@ def build_book(path: Path, out_root: Path, formats: tuple[str, ...] = FORMATS) -
     report = BuildReport(config.slug, [s.name for s in config.sources], state.kind.value, state.diagnostics,
                          account(source_text, tree, state.diagnostics))
     out = out_root / config.slug
-    files = {
-        f"{config.slug}.xml": serialise(tree),
+    files = {f"{config.slug}.xml": serialise(tree)} if "xml" in formats else {}
+    if "epub" in formats:
+        files[f"{config.slug}.epub"] = render_epub(tree, config)
+    files |= {
         f"{config.slug}.report.json": report_json(report).encode(),
         f"{config.slug}.report.txt": report_text(report).encode(),
     }
@@ -93,6 +96,7 @@ def write_atomically(folder: Path, files: dict[str, bytes]) -> list[Path]:
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
+            os.chmod(tmp, 0o644)
             temporary.append((Path(tmp), folder / name))
         for tmp, final in temporary:
             os.replace(tmp, final)

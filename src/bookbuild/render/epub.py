@@ -1,0 +1,117 @@
+"""The EPUB 3: one XHTML document per part from the shared templates, packaged by ebooklib, with
+navigation, landmarks, an NCX, a generated cover, accessibility metadata and fixed zip dates."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from ebooklib import epub
+from lxml import etree
+
+from ..config import BookConfig
+from .cover import cover_png
+from .html import STYLES, Part, book_parts, environment, first, plain
+from .release import book_identifier, release_date
+
+EPUB_TYPES = {"preface": "preface", "chapter": "chapter", "appendix": "appendix", "article": "bodymatter"}
+ACCESSIBILITY = (
+    ("schema:accessMode", "textual"),
+    ("schema:accessModeSufficient", "textual"),
+    ("schema:accessibilityFeature", "structuralNavigation"),
+    ("schema:accessibilityFeature", "tableOfContents"),
+    ("schema:accessibilityFeature", "readingOrder"),
+    ("schema:accessibilityFeature", "alternativeText"),
+    ("schema:accessibilityFeature", "displayTransformability"),
+    ("schema:accessibilityHazard", "none"),
+    ("schema:accessibilitySummary", "A text-only book with a navigable table of contents, headings in order, "
+                                    "footnotes linked both ways, and tables with header cells and captions. "
+                                    "Cells missing from the source are marked as missing."),
+)
+
+
+def render_epub(tree: etree._Element, config: BookConfig) -> bytes:
+    env = environment("epub")
+    info = first(tree, "info")
+    title = plain(first(info, "title"))
+    subtitle = first(info, "subtitle")
+    authors = [plain(a) for a in info.findall("{http://docbook.org/ns/docbook}author")]
+    language = config.language
+    date = release_date(config)
+
+    book = epub.EpubBook()
+    book.set_identifier(book_identifier(config, title))
+    book.set_title(title)
+    book.set_language(language)
+    for author in authors:
+        book.add_author(author)
+    for source in info.findall("{http://docbook.org/ns/docbook}bibliosource"):
+        book.add_metadata("DC", "source", plain(source))
+    if config.pubdate:
+        book.add_metadata("DC", "date", config.pubdate)
+    for prop, value in ACCESSIBILITY:
+        book.add_metadata(None, "meta", value, {"property": prop})
+
+    css = epub.EpubItem(uid="style", file_name="style/book.css", media_type="text/css",
+                        content=(STYLES / "epub.css").read_bytes())
+    book.add_item(css)
+    book.set_cover("images/cover.png", cover_png(title, plain(subtitle) if subtitle is not None else None, authors),
+                   create_page=True)
+
+    titlepage = epub.EpubHtml(uid="titlepage", file_name="text/titlepage.xhtml", title=title, lang=language)
+    titlepage.content = env.get_template("epub/titlepage.xhtml.j2").render(info=info, title=title, language=language)
+    titlepage.add_link(href="../style/book.css", rel="stylesheet", type="text/css")
+    book.add_item(titlepage)
+
+    documents = []
+    for part in book_parts(tree):
+        document = epub.EpubHtml(uid=part.id, file_name=f"text/{part.file_name}", title=part.title, lang=language)
+        document.content = env.get_template("epub/part.xhtml.j2").render(
+            part=part, language=language, epub_type=EPUB_TYPES[part.kind])
+        document.add_link(href="../style/book.css", rel="stylesheet", type="text/css")
+        book.add_item(document)
+        documents.append((part, document))
+
+    book.toc = [_toc_entry(part, document) for part, document in documents]
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav(file_name="nav.xhtml"))
+    book.guide = [
+        {"type": "cover", "href": "cover.xhtml", "title": "Cover"},
+        {"type": "toc", "href": "nav.xhtml", "title": "Contents"},
+        {"type": "text", "href": documents[0][1].file_name, "title": documents[0][0].title},
+    ]
+    book.spine = ["cover", titlepage, "nav", *(document for _, document in documents)]
+
+    buffer = io.BytesIO()
+    epub.write_epub(buffer, book, {"mtime": date.replace(tzinfo=None), "epub3_landmark": True,
+                                   "landmark_title": "Landmarks", "epub2_guide": True})
+    return _reproducible_zip(buffer.getvalue(), date.timetuple()[:6])
+
+
+def _toc_entry(part: Part, document: epub.EpubHtml):
+    label = f"{part.heading}: {part.title}" if part.heading else part.title
+    if not part.sections:
+        return epub.Link(document.file_name, label, part.id)
+    return (epub.Section(label, document.file_name), [_section_entry(s, document) for s in part.sections])
+
+
+def _section_entry(section, document):
+    href = f"{document.file_name}#{section.id}"
+    if not section.children:
+        return epub.Link(href, section.title, section.id)
+    return (epub.Section(section.title, href), [_section_entry(s, document) for s in section.children])
+
+
+def _reproducible_zip(data: bytes, date_time: tuple) -> bytes:
+    """Rewrite the zip with fixed timestamps and attributes, mimetype first and stored."""
+    date_time = max(date_time, (1980, 1, 1, 0, 0, 0))
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time)
+            info.compress_type = zipfile.ZIP_STORED if item.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            target.writestr(info, source.read(item.filename), compresslevel=9)
+    return out.getvalue()
