@@ -4,7 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debs=(docbook5-xml jing default-jre-headless)
+# to build: jing and the DocBook schema (validation), Java (jing, EPUBCheck), the book font
+debs=(docbook5-xml jing default-jre-headless fonts-ebgaramond)
+# to test: real readers and PDF tools that check the output
+if [ "${1:-}" = "--test" ]; then
+  debs+=(pandoc calibre poppler-utils chromium)
+fi
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

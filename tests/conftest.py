@@ -28,6 +28,7 @@ class BuiltBook:
     slug: str
     folder: Path
     xml_path: Path
+    epub_path: Path
     tree: etree._Element
     report: dict
     source_text: str
@@ -35,14 +36,15 @@ class BuiltBook:
 
 @pytest.fixture(scope="session")
 def built_books(tmp_path_factory) -> dict[str, BuiltBook]:
+    """Every real book built once (XML and EPUB) for the whole session."""
     out = tmp_path_factory.mktemp("dist")
     books = {}
     for slug in SLUGS:
         folder = MANUSCRIPTS / slug
-        build_book(folder, out, ("xml",))
+        build_book(folder, out, ("xml", "epub"))
         xml_path = out / slug / f"{slug}.xml"
         _, lines = load(folder)
-        books[slug] = BuiltBook(slug, folder, xml_path, etree.parse(str(xml_path)).getroot(),
+        books[slug] = BuiltBook(slug, folder, xml_path, out / slug / f"{slug}.epub", etree.parse(str(xml_path)).getroot(),
                                 json.loads((out / slug / f"{slug}.report.json").read_text()),
                                 "\n".join(line.text for line in lines))
     return books

@@ -10,6 +10,7 @@ import click
 
 from .build import FORMATS, build_book, find_manuscripts, parse_formats
 from .errors import BookbuildError
+from .proof.check import check_folder
 
 
 @click.group()
@@ -50,6 +51,27 @@ def build(path: Path | None, out: Path, formats: str) -> None:
     if failed:
         click.echo(f"{failed} of {len(targets)} book(s) failed", err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.argument("folder", required=False, type=click.Path(path_type=Path), default=Path("dist"))
+def check(folder: Path) -> None:
+    """Validate built books: jing on each XML, EPUBCheck on each EPUB (FOLDER: dist/ or dist/<slug>/)."""
+    folders = [folder] if any(folder.glob("*.xml")) or any(folder.glob("*.epub")) else \
+        sorted(p for p in folder.glob("*/") if p.is_dir())
+    if not folders:
+        _fail(BookbuildError("nothing built here; run bookbuild build first", folder))
+    problems = []
+    for book in folders:
+        try:
+            found = check_folder(book)
+        except RuntimeError as exc:
+            _fail(BookbuildError(str(exc)))
+        problems += found
+        click.echo(f"checked {book}: {'ok' if not found else f'{len(found)} problem(s)'}")
+    for problem in problems:
+        click.echo(problem, err=True)
+    sys.exit(1 if problems else 0)
 
 
 def _fail(exc: BookbuildError) -> None:

