@@ -16,9 +16,9 @@ from .proof.accounting import account
 from .proof.report import BuildReport, report_json, report_text
 from .read import SourceLine, read_source
 from .render.epub import render_epub
+from .render.pdf import render_pdf
 
-FORMATS = ("xml", "epub")
-PLANNED_FORMATS = ("pdf",)
+FORMATS = ("xml", "epub", "pdf")
 
 
 @dataclass
@@ -56,8 +56,6 @@ def load(path: Path) -> tuple[BookConfig, list[SourceLine]]:
 def parse_formats(value: str) -> tuple[str, ...]:
     formats = tuple(f.strip() for f in value.split(",") if f.strip())
     for f in formats:
-        if f in PLANNED_FORMATS:
-            raise BookbuildError(f"format '{f}' is not available yet in this version; use --format {','.join(FORMATS)}")
         if f not in FORMATS:
             raise BookbuildError(f"unknown format '{f}'; choose from {', '.join(FORMATS)}")
     if not formats:
@@ -75,6 +73,8 @@ def build_book(path: Path, out_root: Path, formats: tuple[str, ...] = FORMATS) -
     files = {f"{config.slug}.xml": serialise(tree)} if "xml" in formats else {}
     if "epub" in formats:
         files[f"{config.slug}.epub"] = render_epub(tree, config)
+    if "pdf" in formats:
+        files[f"{config.slug}.pdf"] = render_pdf(tree, config)
     files |= {
         f"{config.slug}.report.json": report_json(report).encode(),
         f"{config.slug}.report.txt": report_text(report).encode(),

@@ -32,16 +32,17 @@ class BookConfig:
     source: str | None = None
     kind: str | None = None  # "web" or "pdf"; None: recognised from the text
     division: str | None = None  # "book" or "article"; None: from the structure found
+    trim: str = "6x9"  # the print edition's page: "6x9" (inches, trade paperback) or "a5"
     furniture: FurnitureRules = field(default_factory=FurnitureRules)
     folder: Path | None = None
 
 
 _KEYS = {
     "title": str, "subtitle": str, "authors": list, "language": str, "sources": list,
-    "pubdate": str, "source": str, "kind": str, "division": str, "furniture": dict,
+    "pubdate": str, "source": str, "kind": str, "division": str, "trim": str, "furniture": dict,
 }
 _FURNITURE_KEYS = {"lines": list, "trailer_from": list}
-_CHOICES = {"kind": ("web", "pdf"), "division": ("book", "article")}
+_CHOICES = {"kind": ("web", "pdf"), "division": ("book", "article"), "trim": ("6x9", "a5")}
 
 
 def load_config(folder: Path) -> BookConfig:
@@ -86,6 +87,7 @@ def load_config(folder: Path) -> BookConfig:
         source=data.get("source"),
         kind=data.get("kind"),
         division=data.get("division"),
+        trim=data.get("trim", "6x9"),
         furniture=FurnitureRules(
             lines=tuple(furniture.get("lines", [])),
             trailer_from=tuple(furniture.get("trailer_from", [])),
