@@ -29,6 +29,7 @@ class BuiltBook:
     folder: Path
     xml_path: Path
     epub_path: Path
+    pdf_path: Path
     tree: etree._Element
     report: dict
     source_text: str
@@ -36,15 +37,15 @@ class BuiltBook:
 
 @pytest.fixture(scope="session")
 def built_books(tmp_path_factory) -> dict[str, BuiltBook]:
-    """Every real book built once (XML and EPUB) for the whole session."""
+    """Every real book built once (XML, EPUB, PDF) for the whole session."""
     out = tmp_path_factory.mktemp("dist")
     books = {}
     for slug in SLUGS:
         folder = MANUSCRIPTS / slug
-        build_book(folder, out, ("xml", "epub"))
+        build_book(folder, out, ("xml", "epub", "pdf"))
         xml_path = out / slug / f"{slug}.xml"
         _, lines = load(folder)
-        books[slug] = BuiltBook(slug, folder, xml_path, out / slug / f"{slug}.epub", etree.parse(str(xml_path)).getroot(),
+        books[slug] = BuiltBook(slug, folder, xml_path, out / slug / f"{slug}.epub", out / slug / f"{slug}.pdf", etree.parse(str(xml_path)).getroot(),
                                 json.loads((out / slug / f"{slug}.report.json").read_text()),
                                 "\n".join(line.text for line in lines))
     return books

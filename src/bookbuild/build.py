@@ -66,15 +66,20 @@ def parse_formats(value: str) -> tuple[str, ...]:
 def build_book(path: Path, out_root: Path, formats: tuple[str, ...] = FORMATS) -> BuildResult:
     config, lines = load(path)
     tree, state = normalise(lines, config)
-    source_text = "\n".join(line.text for line in lines)
-    report = BuildReport(config.slug, [s.name for s in config.sources], state.kind.value, state.diagnostics,
-                         account(source_text, tree, state.diagnostics))
     out = out_root / config.slug
     files = {f"{config.slug}.xml": serialise(tree)} if "xml" in formats else {}
     if "epub" in formats:
         files[f"{config.slug}.epub"] = render_epub(tree, config)
     if "pdf" in formats:
-        files[f"{config.slug}.pdf"] = render_pdf(tree, config)
+        printed = render_pdf(tree, config)
+        files[f"{config.slug}.pdf"] = printed.pdf
+        for note in printed.breaks_forced:
+            state.diagnostics.add("print.break-for-note", None, note)
+        for note in printed.notes_apart:
+            state.diagnostics.add("flag.note-off-page", None, note)
+    source_text = "\n".join(line.text for line in lines)
+    report = BuildReport(config.slug, [s.name for s in config.sources], state.kind.value, state.diagnostics,
+                         account(source_text, tree, state.diagnostics))
     files |= {
         f"{config.slug}.report.json": report_json(report).encode(),
         f"{config.slug}.report.txt": report_text(report).encode(),

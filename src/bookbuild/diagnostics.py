@@ -30,6 +30,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "restore.chapter-label": ("restored", "chapter number restored from navigation: {text}"),
     "restore.table": ("restored", "table rebuilt from its flattened cells: {text}"),
     "restore.footnote": ("restored", "footnote linked to its call: {text}"),
+    "print.break-for-note": ("info", "print: paragraph moved to a new page to keep footnote {text} with its call"),
     # flags for proofreaders
     "flag.lost-line": ("flag", "{count} line(s) lost here (the source has only their blank separators)"),
     "flag.lost-page": ("flag", "text missing here: {text}"),
@@ -42,6 +43,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "flag.note-without-call": ("flag", "note with no call in the text (kept at the end of its part): {text}"),
     "flag.call-out-of-order": ("flag", "footnote call out of order (left in the text, not linked): {text}"),
     "flag.call-repeated": ("flag", "second call of a note, linked to the same note: {text}"),
+    "flag.note-off-page": ("flag", "print: footnote {text} could not be set on the page of its call"),
     "flag.unsure-join": ("flag", "unsure whether this continues the previous paragraph"),
 }
 

@@ -8,11 +8,13 @@ DocBook and other DocBook tools ignore them.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..normalise.blocks import Block
-from ..normalise.state import State
+if TYPE_CHECKING:  # the builder reads the normaliser's blocks; the normaliser calls the builder
+    from ..normalise.blocks import Block
+    from ..normalise.state import State
 
 DB = "http://docbook.org/ns/docbook"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

@@ -43,10 +43,10 @@ class Part:
 
     @property
     def heading(self) -> str:
-        if self.kind == "chapter" and self.label:
-            return f"Chapter {self.label}"
-        if self.kind == "appendix" and self.label:
-            return f"Appendix {self.label}"
+        """'Chapter 6' above the title; nothing when the title already says it (a restored heading)."""
+        if self.kind in ("chapter", "appendix") and self.label:
+            heading = f"{self.kind.title()} {self.label}"
+            return "" if self.title.lower().startswith(heading.lower()) else heading
         return ""
 
 

@@ -7,6 +7,7 @@ configuration): the URL fetcher refuses every other URL, local file or network.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 import weasyprint
 from lxml import etree
@@ -39,14 +40,59 @@ def print_html(tree: etree._Element, config: BookConfig) -> str:
         date=release_date(config).strftime("%Y-%m-%dT%H:%M:%SZ"), parts=book_parts(tree))
 
 
-def render_pdf(tree: etree._Element, config: BookConfig) -> bytes:
+MAX_PASSES = 4
+
+
+@dataclass
+class PrintResult:
+    pdf: bytes
+    pages: int
+    breaks_forced: list[str]  # footnote ids whose paragraph was moved to a new page to stay with its note
+    notes_apart: list[str]  # footnote ids still not on the page of their call
+
+
+def render_pdf(tree: etree._Element, config: BookConfig) -> PrintResult:
+    """Lay the book out; where WeasyPrint sets a note on another page than its call, move the call's
+    paragraph to a new page and lay out again (a few passes at most)."""
     html = print_html(tree, config)
     page = weasyprint.CSS(string=f"@page {{ size: {TRIM_SIZES[config.trim]}; }}")
-    fetcher = OwnStylesOnly()
-    document = weasyprint.HTML(string=html, base_url=STYLES.as_uri() + "/", url_fetcher=fetcher)
-    out = io.BytesIO()
+    source = weasyprint.HTML(string=html, base_url=STYLES.as_uri() + "/", url_fetcher=OwnStylesOnly())
+    forced: list[str] = []
     try:
-        document.write_pdf(out, stylesheets=[page], pdf_tags=True)
+        for _ in range(MAX_PASSES):
+            rules = weasyprint.CSS(string="\n".join(f"#para-{i} {{ break-before: page; }}" for i in forced))
+            document = source.render(stylesheets=[page, rules], pdf_tags=True)
+            apart = notes_apart_from_calls(document)
+            if not apart or set(apart) <= set(forced):
+                break
+            forced += [i for i in apart if i not in forced]
+        out = io.BytesIO()
+        document.write_pdf(out, pdf_tags=True)
     except Exception as exc:  # WeasyPrint's own failure is not the user's input: say so on one line
         raise BookbuildError(f"the PDF could not be laid out ({type(exc).__name__}: {exc})") from None
-    return out.getvalue()
+    return PrintResult(out.getvalue(), len(document.pages), forced, apart)
+
+
+def notes_apart_from_calls(document) -> list[str]:
+    """Footnote ids whose note stands on another page than its call, from WeasyPrint's page boxes."""
+    call_page: dict[str, int] = {}
+    note_page: dict[str, int] = {}
+    for number, page in enumerate(document.pages):
+        for box in _descendants(page._page_box):
+            element = getattr(box, "element", None)
+            ident = element.get("id") if element is not None else None
+            if not ident or not ident.startswith("fn-"):
+                continue
+            if getattr(box, "footnote", None) is not None:
+                call_page.setdefault(ident, number)
+            elif type(box).__name__ == "BlockBox":  # the note's body, set as a block in the footnote area
+                note_page.setdefault(ident, number)
+    return [i for i, n in call_page.items() if note_page.get(i, n) != n]
+
+
+def _descendants(box):
+    stack = [box]
+    while stack:
+        box = stack.pop()
+        yield box
+        stack.extend(getattr(box, "children", None) or [])
