@@ -32,36 +32,24 @@ def group_lines(state: State) -> None:
 
 
 def _group_web(lines: list[SourceLine | None]) -> list[Block]:
+    """Runs of text lines; the blank lines before a run (beyond the one separator) count lost lines."""
     blocks: list[Block] = []
-    current: list[SourceLine] = []
+    run: list[SourceLine] = []
     blanks = 0
-    seen_text = False
-
-    def close() -> None:
-        if current:
-            blocks.append(Block([l.text.strip() for l in current], current[0].number, current[-1].number,
-                                lost_before=max(0, pending_blanks - 1) if seen_before else 0))
-
-    pending_blanks = 0
-    seen_before = False
-    for line in lines:
-        if line is None:
+    for line in [*(l for l in lines if l is not None), None]:  # None: the end
+        if line is not None and line.text.strip():
+            if not run:
+                lost = max(0, blanks - 1) if blocks else 0  # blanks before the first text lose nothing
+                blanks = 0
+            run.append(line)
             continue
-        if line.text.strip():
-            if not current:
-                pending_blanks, seen_before = blanks, seen_text
-            current.append(line)
-            blanks = 0
-            seen_text = True
-        else:
-            close()
-            current = []
+        if run:
+            blocks.append(Block([l.text.strip() for l in run], run[0].number, run[-1].number, lost_before=lost))
+            run = []
+        if line is not None:
             blanks += 1
-    close()
-    # blank lines at the very end after the last text are lost lines too
-    if blocks and blanks > 1:
-        blocks.append(Block([], lines[-1].number if lines[-1] else blocks[-1].last, blocks[-1].last,
-                            kind="lost-tail", lost_before=blanks - 1))
+    if blocks and blanks > 1:  # blank lines after the last text are lost lines too
+        blocks.append(Block([], blocks[-1].last, blocks[-1].last, kind="lost-tail", lost_before=blanks - 1))
     return blocks
 
 
@@ -73,39 +61,32 @@ def _unwrap_pdf(state: State) -> list[Block]:
     full = 0.75 * width
     vocabulary = _vocabulary(texts)
 
-    # runs of consecutive text lines (the flag: removed furniture, a page break, stood before the run)
-    runs: list[tuple[list[SourceLine], bool]] = []
-    current: list[SourceLine] = []
-    page_break = False
+    # runs of consecutive text lines (a blank line or removed furniture ends a run)
+    runs: list[list[SourceLine]] = [[]]
     for line in lines:
         if line is not None and line.text.strip():
-            current.append(line)
-            continue
-        if current:
-            runs.append((current, page_break))
-            current, page_break = [], False
-        if line is None:
-            page_break = True
-    if current:
-        runs.append((current, page_break))
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
 
-    # split runs after each short line: in wrapped prose only a paragraph's last line is short
-    pieces: list[tuple[list[SourceLine], bool]] = []
-    for run, brk in runs:
+    # split runs after each short line (in wrapped prose only a paragraph's last line is short)
+    # and before a chapter or section number
+    pieces: list[list[SourceLine]] = []
+    for run in filter(None, runs):
         start = 0
         for k, line in enumerate(run):
             if _opens_division_or_section(line.text) and k > start:
-                pieces.append((run[start:k], brk if start == 0 else False))
+                pieces.append(run[start:k])
                 start = k
             if len(line.text.rstrip()) < 0.6 * width and k < len(run) - 1:
-                pieces.append((run[start:k + 1], brk if start == 0 else False))
+                pieces.append(run[start:k + 1])
                 start = k + 1
-        pieces.append((run[start:], brk if start == 0 else False))
+        pieces.append(run[start:])
 
     blocks: list[Block] = []
-    for piece, _ in pieces:
+    for piece in pieces:
         text = _joined_text(piece, vocabulary, state)
-        if blocks and _continues(blocks[-1], piece, full):
+        if blocks and _continues(blocks[-1], piece):
             prev = blocks[-1]
             prev.lines[-1] = _join(prev.lines[-1], text, vocabulary, state, piece[0].number)
             prev.last = piece[-1].number
@@ -116,7 +97,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
     return blocks
 
 
-def _continues(prev: Block, piece: list[SourceLine], full: float) -> bool:
+def _continues(prev: Block, piece: list[SourceLine]) -> bool:
     """Does this piece carry on the previous paragraph across a page break or a stray blank line?"""
     if prev.kind != "para":
         return False

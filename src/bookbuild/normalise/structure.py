@@ -78,7 +78,7 @@ def _recognise_web(state: State) -> None:
         text = block.text
         key = normalise_title(text)
         entry = next((k for k, c in enumerate(contents) if c[2] == key and k not in found), None)
-        if entry is not None and is_heading_like(text) or (entry is not None and NUMBERED_CHAPTER.match(text)):
+        if entry is not None and (is_heading_like(text) or NUMBERED_CHAPTER.match(text)):
             found[entry] = block
             _make_division(block, text)
         elif not has_contents and NUMBERED_CHAPTER.match(text) and is_heading_like(text) and len(text) < 80:
