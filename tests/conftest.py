@@ -11,7 +11,6 @@ from lxml import etree
 
 from bookbuild.build import build_book, load
 from bookbuild.config import BookConfig
-from bookbuild.diagnostics import Diagnostics
 from bookbuild.normalise import normalise
 from bookbuild.normalise.state import State
 from bookbuild.read import SourceLine

@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from bookbuild.cli import main
-from conftest import MANUSCRIPTS
 
 GOOD_TOML = 'title = "T"\nauthors = ["A"]\nlanguage = "en"\nsources = ["raw.txt"]\n'
 TEXT = "A Title\n\nA first paragraph of the manuscript, which says something.\n\nAnother one, to close.\n"

@@ -1,7 +1,6 @@
 """The EPUBs of the five real books: EPUBCheck, two real readers, reproducibility, links, words."""
 
 import hashlib
-import io
 import re
 import shutil
 import subprocess

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from bookbuild.model.validate import validate_docbook
-from bookbuild.proof.accounting import account, book_words, source_words
+from bookbuild.proof.accounting import account
 from bookbuild.diagnostics import Diagnostics, Diagnostic
 from conftest import NS, SLUGS, texts
 

@@ -1,11 +1,9 @@
 """Tables in the EPUB and the print PDF: supplied data shown and marked, lost cells marked,
 a table kept on one page when it fits, its header repeated when it must break."""
 
-import re
 import subprocess
 import zipfile
 
-import pytest
 from lxml import etree
 
 from bookbuild.build import build_book

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .blocks import Block
 from .state import State
 
 TOKEN = re.compile(r"\S+")

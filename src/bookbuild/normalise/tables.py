@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import BookbuildError
 from .blocks import Block
