@@ -118,3 +118,27 @@ def test_real_process_prints_no_traceback(tmp_path):
     proc = subprocess.run([exe, "build", str(folder), "--out", str(tmp_path / "o")], capture_output=True, text=True)
     assert proc.returncode == 1
     assert proc.stderr.count("\n") == 2 and "Traceback" not in proc.stderr  # the error and the summary
+
+
+def test_check_validates_what_was_built(tmp_path):
+    folder = book(tmp_path)
+    out = tmp_path / "out"
+    assert run("build", str(folder), "--out", str(out), "--format", "xml,epub").exit_code == 0
+    result = run("check", str(out))
+    assert result.exit_code == 0, result.output
+    assert "checked" in result.output and "ok" in result.output
+    xml = out / "a-book" / "a-book.xml"
+    xml.write_text(xml.read_text().replace("<para>", "<paragraph>", 1).replace("</para>", "</paragraph>", 1))
+    result = run("check", str(out))
+    assert result.exit_code == 1 and "a-book.xml" in result.output
+
+
+def test_release_date_from_source_date_epoch(monkeypatch):
+    from datetime import datetime, timezone
+
+    from bookbuild.render.release import release_date
+    from conftest import make_config
+
+    assert release_date(make_config(pubdate="September 2020")) == datetime(2020, 1, 1, tzinfo=timezone.utc)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert release_date(make_config(pubdate="2020")) == datetime.fromtimestamp(1700000000, tz=timezone.utc)
