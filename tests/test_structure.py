@@ -103,3 +103,11 @@ def test_pdf_chapter_opening_lost_is_restored_from_navigation():
 def test_scene_break():
     tree, _ = normalise_text(web("The Title", P, "* * *", P), kind="web")
     assert texts(tree, "//db:bridgehead[@otherrenderas='scene-break']") == ["* * *"]
+
+
+def test_pdf_section_numbers_that_jump_report_lost_pages():
+    text = "\n".join(["Chapter 8", "A TITLE", "", "1.", "First", "", LONG, "end.", "", "3.", "Third", "", LONG,
+                      "end."])
+    tree, state = normalise_text(text, kind="pdf")
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == ["section(s) 2, before section 3"]
+    assert "Section(s) 2 are missing from the source here." in texts(tree, "//db:remark")

@@ -40,6 +40,22 @@ def recognise_structure(state: State) -> None:
             if block.kind == "heading":
                 block.level = 1
     _flag_truncated_paragraphs(state)
+    _flag_missing_sections(state)
+
+
+def _flag_missing_sections(state: State) -> None:
+    """Numbered sections that skip a number (3, then 5) lost the pages between them."""
+    previous = None
+    for block in state.blocks:
+        if block.kind == "heading" and block.level == 0:
+            previous = None
+        elif block.kind == "heading" and block.level == 1 and block.label and block.label.isdigit():
+            number = int(block.label)
+            if previous is not None and number > previous + 1:
+                missing = ", ".join(str(n) for n in range(previous + 1, number))
+                state.diagnostics.add("flag.lost-page", block.first, f"section(s) {missing}, before section {number}")
+                block.notes.append(f"Section(s) {missing} are missing from the source here.")
+            previous = number
 
 
 def _flag_truncated_paragraphs(state: State) -> None:
