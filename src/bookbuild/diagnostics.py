@@ -44,7 +44,6 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "flag.call-out-of-order": ("flag", "footnote call out of order (left in the text, not linked): {text}"),
     "flag.call-repeated": ("flag", "second call of a note, linked to the same note: {text}"),
     "flag.note-off-page": ("flag", "print: footnote {text} could not be set on the page of its call"),
-    "flag.unsure-join": ("flag", "unsure whether this continues the previous paragraph"),
 }
 
 
