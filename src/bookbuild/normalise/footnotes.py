@@ -199,7 +199,8 @@ def _apply(state: State, note_list: NoteList, linking: Linking) -> None:
         ids[number] = footnote.get("{http://www.w3.org/XML/1998/namespace}id")
         sub(footnote, "para", _note_text(note_list.notes[number]))
         edits.append((call, footnote, None))
-        diagnostics.add("restore.footnote", notes_source[number], f"{number} (call {call.raw.strip()})")
+        how = "" if call.strong else "; a bare digit, told from real numbers by the order of calls: check it"
+        diagnostics.add("restore.footnote", notes_source[number], f"{number} (call {call.raw.strip()}{how})")
     for call in linking.repeated:
         edits.append((call, el("footnoteref", linkend=ids.get(call.value, ""), label=str(call.value)), None))
         diagnostics.add("flag.call-repeated", _source_line(call.holder), call.raw.strip())

@@ -7,7 +7,7 @@ from collections import Counter
 
 from dataclasses import dataclass
 
-from ..diagnostics import Diagnostics
+from ..diagnostics import MESSAGES, Diagnostics
 from .accounting import Accounting
 
 
@@ -30,6 +30,7 @@ def report_json(report: BuildReport) -> str:
         "sources": report.sources,
         "kind": report.kind,
         "summary": dict(Counter(d.severity for d in report.diagnostics.items)),
+        "counts": dict(Counter(d.code for d in report.diagnostics.items)),
         "accounting": {"source_words": a.source, "book_words": a.book, "report_words": a.report,
                        "missing": dict(a.missing), "added": dict(a.added)},
         "items": [d.to_json() for d in report.diagnostics.items],
@@ -45,6 +46,10 @@ def report_text(report: BuildReport) -> str:
     if not a.balanced:
         lines.append(f"  missing: {' '.join(sorted(a.missing))}")
         lines.append(f"  added: {' '.join(sorted(a.added))}")
+    lines.append("")
+    lines.append("Summary:")
+    for code, count in Counter(d.code for d in report.diagnostics.items).items():
+        lines.append(f"  {count:5}  {MESSAGES[code][1].split(':')[0].format(text='', count='').strip()}")
     lines.append("")
     for severity, heading in SECTIONS:
         items = report.diagnostics.of(severity)
