@@ -51,7 +51,7 @@ def test_verse_list_dialogue_and_epigraph():
                "Saw the Vision of the world, and all the wonder that would be. (Alfred Tennyson)",
                P, verse, P, items, P, talk, P)
     tree, _ = normalise_text(text, kind="web")
-    assert texts(tree, "//db:literallayout") == [verse.replace("!\nSix", "!\nSix")]
+    assert texts(tree, "//db:literallayout") == [verse]
     assert texts(tree, "//db:orderedlist/db:listitem/@override") == ["1", "2", "3"]
     assert texts(tree, "//db:orderedlist/db:listitem") == [
         "Free and democratic elections,", "Right of recall of all officials,", "No higher wage"]
@@ -111,3 +111,12 @@ def test_pdf_section_numbers_that_jump_report_lost_pages():
     tree, state = normalise_text(text, kind="pdf")
     assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == ["section(s) 2, before section 3"]
     assert "Section(s) 2 are missing from the source here." in texts(tree, "//db:remark")
+
+
+def test_label_lines_that_are_no_sentences_are_a_list_of_terms():
+    text = web("The Title", "Let us settle about our affairs:", "Romania: Russia 90 per cent – The others 10 per cent",
+               "Yugoslavia: 50-50 per cent", "Hungary: 50-50 per cent", P)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:itemizedlist/db:listitem") == [
+        "Romania: Russia 90 per cent – The others 10 per cent", "Yugoslavia: 50-50 per cent", "Hungary: 50-50 per cent"]
+    assert not texts(tree, "//db:blockquote") and not texts(tree, "//db:section")

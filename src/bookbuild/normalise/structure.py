@@ -110,11 +110,13 @@ def _recognise_web(state: State) -> None:
         elif prev is not None and prev.kind == "heading" and (m := EPIGRAPH.match(text)):
             block.kind, block.attribution = "epigraph", m.group("who")
             block.lines = [m.group("text")]
+        elif _in_label_run(blocks, i):
+            continue  # dialogue or a list of terms: see _label_runs
         elif prev is not None and prev.text.endswith(":") and prev.kind in ("para", "quote"):
             block.kind = "quote"
-        elif is_heading_like(text) and not _in_label_run(blocks, i):
+        elif is_heading_like(text):
             block.kind, block.level = "heading", 1
-    _label_runs(blocks)
+    blocks = _label_runs(blocks)
     _restore_lost_headings(state, blocks, contents, found)
     _demote_empty_sections(blocks)
     state.blocks = blocks
@@ -185,10 +187,31 @@ def _in_label_run(blocks: list[Block], i: int) -> bool:
     return labelled(i) and (labelled(i - 1) or labelled(i + 1))
 
 
-def _label_runs(blocks: list[Block]) -> None:
-    for i, block in enumerate(blocks):
-        if block.kind == "para" and _in_label_run(blocks, i):
-            block.kind = "dialogue"
+def _label_runs(blocks: list[Block]) -> list[Block]:
+    """Runs of 'Label: text' lines: a dialogue when they are sentences; a list of terms when they are
+    not ('Romania: 90 per cent'), made one list block unless lines were lost between them."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].kind == "para" and _in_label_run(blocks, j):
+            j += 1
+        run = blocks[i:j]
+        if not run:
+            out.append(blocks[i])
+            i += 1
+            continue
+        terms = not any(SENTENCE_END.search(b.text) or b.text.endswith(("?", "!")) for b in run) \
+            and not any(b.lost_before for b in run[1:])
+        if terms:
+            out.append(Block([b.text for b in run], run[0].first, run[-1].last, kind="list",
+                             lost_before=run[0].lost_before))
+        else:
+            for block in run:
+                block.kind = "dialogue"
+            out.extend(run)
+        i = j
+    return out
 
 
 def _make_division(block: Block, text: str) -> None:
