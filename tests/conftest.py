@@ -34,6 +34,16 @@ class BuiltBook:
     source_text: str
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from this build (then review the diff in git)")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
 @pytest.fixture(scope="session")
 def built_books(tmp_path_factory) -> dict[str, BuiltBook]:
     """Every real book built once (XML, EPUB, PDF) for the whole session."""
