@@ -82,7 +82,7 @@ def test_pdf_chapter_title_section_list_and_numbered_sections():
         "end.", "", " 3.", "A Third", "", LONG, "the text stops mid-sentence with", " Chapter 3", "NEXT", "",
         LONG, "end."])
     tree, state = normalise_text(text, kind="pdf")
-    assert texts(tree, "//db:chapter/db:title") == ["ECONOMIC GROWTH AND THE ZIGZAGS", "NEXT"]
+    assert texts(tree, "//db:chapter/db:title") == ["Economic growth and the zigzags", "Next"]
     assert texts(tree, "//db:section/@label") == ["1", "2", "3"]
     assert texts(tree, "//db:section/db:title") == ["A First Section Title", "A Second Section", "A Third"]
     assert [d.text for d in state.diagnostics.items if d.code == "furniture.section-list"] == [
@@ -120,3 +120,11 @@ def test_label_lines_that_are_no_sentences_are_a_list_of_terms():
     assert texts(tree, "//db:itemizedlist/db:listitem") == [
         "Romania: Russia 90 per cent – The others 10 per cent", "Yugoslavia: 50-50 per cent", "Hungary: 50-50 per cent"]
     assert not texts(tree, "//db:blockquote") and not texts(tree, "//db:section")
+
+
+def test_titles_in_capitals_take_the_case_of_their_words_in_the_text():
+    text = "\n".join(["Chapter 4", "WHITHER THE USSR AND THE SOVIET UNION?", "", LONG, "the USSR and the Soviet Union, "
+                      "whither they go.", ""])
+    tree, state = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Whither the USSR and the Soviet Union?"]
+    assert "restore.title-case" in codes(state)

@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "restore.hyphen": ("info", "end-of-line hyphen removed: {text}"),
     "restore.page-join": ("restored", "paragraph joined across a page break"),
     "restore.chapter-label": ("restored", "chapter number restored from navigation: {text}"),
+    "restore.title-case": ("info", "title in capitals set in the case its words have in the text: {text}"),
     "restore.table": ("restored", "table rebuilt from its flattened cells: {text}"),
     "restore.footnote": ("restored", "footnote linked to its call: {text}"),
     "print.break-for-note": ("info", "print: paragraph moved to a new page to keep footnote {text} with its call"),

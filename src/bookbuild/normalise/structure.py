@@ -11,6 +11,7 @@ with blocks whose kind the tree builder understands:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..read import TextKind
 from .blocks import Block
@@ -41,6 +42,28 @@ def recognise_structure(state: State) -> None:
                 block.level = 1
     _flag_truncated_paragraphs(state)
     _flag_missing_sections(state)
+    _recase_capital_titles(state)
+
+
+def _recase_capital_titles(state: State) -> None:
+    """A title set in capitals ('WHITHER THE SOVIET UNION?') takes the case its words have in the text
+    ('Whither the Soviet Union?'), so that acronyms and names keep theirs; the change is logged."""
+    forms: dict[str, Counter] = {}
+    for block in state.blocks:
+        if block.kind == "para":
+            for word in re.findall(r"[^\W\d_]+", block.text):
+                forms.setdefault(word.lower(), Counter())[word] += 1
+
+    def usual(match: re.Match) -> str:
+        seen = forms.get(match.group(0).lower())
+        return seen.most_common(1)[0][0] if seen else match.group(0).lower()
+
+    for block in state.blocks:
+        if block.kind == "heading" and _is_caps(block.text) and re.search(r"[A-Z]{2}", block.text):
+            title = re.sub(r"[^\W\d_]+", usual, block.text)
+            title = re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), title)
+            state.diagnostics.add("restore.title-case", block.first, f"{block.text} → {title}")
+            block.lines = [title]
 
 
 def _flag_missing_sections(state: State) -> None:
@@ -317,7 +340,7 @@ def _pdf_division(state: State, blocks: list[Block], i: int) -> tuple[Block, int
     """'Chapter 3' + title lines in capitals + the chapter's own list of section titles."""
     block = blocks[i]
     division, label, title = division_for(block.text.strip())
-    heading = Block([title.strip().title() if title.isupper() else title.strip()], block.first, block.last,
+    heading = Block([title.strip()], block.first, block.last,
                     kind="heading", level=0, division=division, label=label)
     i += 1
     title_lines: list[Block] = []
