@@ -163,3 +163,15 @@ def test_manuscript_text_cannot_inject_markup():
                              kind="web")
     html = print_html(tree, make_config())
     assert "&lt;link" in html and '<link rel="stylesheet" href="file:///etc/passwd">' not in html
+
+
+def test_pdf_language_and_reproducible_bytes(built_books, tmp_path):
+    import hashlib
+
+    from bookbuild.build import build_book
+
+    book = built_books["back-in-the-ussr"]
+    assert pypdf.PdfReader(str(book.pdf_path)).trailer["/Root"]["/Lang"] == "en"
+    build_book(book.folder, tmp_path, ("pdf",))
+    again = tmp_path / book.slug / f"{book.slug}.pdf"
+    assert hashlib.sha256(again.read_bytes()).digest() == hashlib.sha256(book.pdf_path.read_bytes()).digest()
