@@ -57,7 +57,7 @@ def _build_info(state: State, root: etree._Element) -> None:
     title = config.title or info.title or config.slug
     sub(box, "title", title)
     if info.title and config.title and _words(info.title) != _words(title) + _words(config.subtitle or ""):
-        state.diagnostics.add("furniture.title-line", info.title_lines[0] if info.title_lines else None, info.title)
+        state.diagnostics.add("furniture.title-line", info.title_line, info.title)
     if config.subtitle:
         sub(box, "subtitle", config.subtitle)
     for name in config.authors or info.authors:

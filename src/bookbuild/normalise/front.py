@@ -27,7 +27,7 @@ def read_front_matter(state: State) -> None:
     if not is_heading_like(first.lines[0]):
         return
     state.info.title = first.lines[0]
-    state.info.title_lines = (first.first, first.first)
+    state.info.title_line = first.first
     consumed = 1
     front_lines = first.lines[1:]
     # short lines right after the title: author, publication line, source

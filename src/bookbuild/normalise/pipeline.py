@@ -12,7 +12,7 @@ from lxml import etree
 from ..config import BookConfig
 from ..diagnostics import Diagnostics
 from ..model.docbook import build_tree
-from ..read import SourceLine, recognise_kind
+from ..read import SourceLine, TextKind, recognise_kind
 from . import footnotes, tables
 from .front import read_front_matter, remove_contents_list
 from .furniture import remove_page_furniture, remove_site_furniture
@@ -45,7 +45,7 @@ PIPELINE: list[tuple[str, Stage]] = [
 
 def normalise(lines: list[SourceLine], config: BookConfig) -> tuple[etree._Element, State]:
     """Raw source lines to the DocBook tree; the state keeps the diagnostics for the report."""
-    kind = config.kind and type(recognise_kind(lines))(config.kind) or recognise_kind(lines)
+    kind = TextKind(config.kind) if config.kind else recognise_kind(lines)
     state = State(config=config, kind=kind, lines=list(lines), diagnostics=Diagnostics())
     for _name, stage in PIPELINE:
         stage(state)

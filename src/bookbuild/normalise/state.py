@@ -17,10 +17,9 @@ class BookInfo:
     title: str | None = None
     subtitle: str | None = None
     authors: list[str] = field(default_factory=list)
-    pubdate: str | None = None
     sources: list[str] = field(default_factory=list)  # lines such as 'Published: ...' or a journal issue
     blurb: list[Block] = field(default_factory=list)
-    title_lines: tuple[int, int] | None = None
+    title_line: int | None = None
 
 
 @dataclass
