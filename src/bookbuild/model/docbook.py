@@ -47,7 +47,7 @@ def build_tree(state: State) -> etree._Element:
     root_tag = state.config.division or ("book" if has_divisions else "article")
     root = el(root_tag, version="5.0", xml_lang=state.config.language)
     _build_info(state, root)
-    _Builder(state, root, has_divisions and root_tag == "book").run()
+    _Builder(state, root, root_tag == "book").run()
     return root
 
 
