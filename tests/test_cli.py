@@ -142,3 +142,11 @@ def test_release_date_from_source_date_epoch(monkeypatch):
     assert release_date(make_config(pubdate="September 2020")) == datetime(2020, 1, 1, tzinfo=timezone.utc)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert release_date(make_config(pubdate="2020")) == datetime.fromtimestamp(1700000000, tz=timezone.utc)
+
+
+def test_a_book_without_chapter_headings_gives_a_clean_epub(tmp_path):
+    folder = book(tmp_path, toml=GOOD_TOML + 'division = "book"\n')
+    out = tmp_path / "out"
+    assert run("build", str(folder), "--out", str(out), "--format", "xml,epub").exit_code == 0
+    result = run("check", str(out / "a-book"))
+    assert result.exit_code == 0, result.output

@@ -97,11 +97,13 @@ def book_parts(tree: etree._Element) -> list[Part]:
     if not divisions:
         title = plain(first(first(tree, "info"), "title"))
         return [Part(tree, "text", "article", None, title, "text.xhtml", _sections(tree))]
+    book_title = plain(first(first(tree, "info"), "title"))
     out = []
     for n, division in enumerate(divisions, start=1):
         title_el = first(division, "title")
+        title = plain(title_el) if title_el is not None else ""
         out.append(Part(division, division.get(XML_ID) or f"part-{n}", name(division), division.get("label"),
-                        plain(title_el) if title_el is not None else "", f"part-{n:02d}.xhtml", _sections(division)))
+                        title or book_title, f"part-{n:02d}.xhtml", _sections(division)))
     return out
 
 
