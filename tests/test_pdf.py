@@ -152,7 +152,8 @@ def test_a5_trim_from_book_toml(tmp_path):
 def test_weasyprint_may_load_only_the_projects_own_styles():
     fetcher = OwnStylesOnly()
     for url in ("file:///etc/passwd", "http://example.com/x.css", "https://example.com/",
-                (STYLES / ".." / "README.md").as_uri(), STYLES.as_uri() + "/../pyproject.toml", "data:text/css,p{}"):
+                (STYLES / ".." / "README.md").as_uri(), STYLES.as_uri() + "/../pyproject.toml", "data:text/css,p{}",
+                STYLES.as_uri() + "/%2e%2e/pyproject.toml", "file://otherhost" + str(STYLES / "print.css")):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
     assert fetcher.fetch((STYLES / "print.css").as_uri())

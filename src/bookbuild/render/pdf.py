@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import weasyprint
 from lxml import etree
@@ -27,7 +29,9 @@ class OwnStylesOnly(weasyprint.URLFetcher):
         super().__init__(allowed_protocols={"file"}, allow_redirects=False)
 
     def fetch(self, url, headers=None):
-        if not url.startswith(STYLES.as_uri() + "/") or "/../" in url:
+        parts = urlsplit(url)
+        path = Path(unquote(parts.path)).resolve()
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost") or not path.is_relative_to(STYLES):
             raise ValueError(f"bookbuild does not load {url!r}: only its own styles may be loaded")
         return super().fetch(url, headers)
 
