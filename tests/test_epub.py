@@ -130,6 +130,8 @@ def test_metadata(built_books):
     with zipfile.ZipFile(built_books["russia-revolution-counter-revolution"].epub_path) as archive:
         opf = archive.read("EPUB/content.opf").decode()
         assert archive.read("EPUB/images/cover.png")[:8] == b"\x89PNG\r\n\x1a\n"
+        cover = archive.read("EPUB/cover.xhtml").decode()
+    assert 'alt="Cover: Russia: From Revolution to Counter-Revolution, by Ted Grant"' in cover
     for needed in ("<dc:title>Russia: From Revolution to Counter-Revolution</dc:title>", "<dc:creator",
                    "<dc:language>en</dc:language>", "urn:uuid:", 'property="dcterms:modified">2017-01-01T00:00:00Z',
                    "schema:accessMode", "schema:accessModeSufficient", "schema:accessibilityFeature",

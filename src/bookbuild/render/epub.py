@@ -56,7 +56,10 @@ def render_epub(tree: etree._Element, config: BookConfig) -> bytes:
                         content=(STYLES / "epub.css").read_bytes())
     book.add_item(css)
     book.set_cover("images/cover.png", cover_png(title, plain(subtitle) if subtitle is not None else None, authors),
-                   create_page=True)
+                   create_page=False)
+    cover = epub.EpubHtml(uid="cover", file_name="cover.xhtml", title="Cover", lang=language)
+    cover.content = env.get_template("epub/cover.xhtml.j2").render(title=title, authors=authors, language=language)
+    book.add_item(cover)
 
     titlepage = epub.EpubHtml(uid="titlepage", file_name="text/titlepage.xhtml", title=title, lang=language)
     titlepage.content = env.get_template("epub/titlepage.xhtml.j2").render(info=info, title=title, language=language)
@@ -80,7 +83,7 @@ def render_epub(tree: etree._Element, config: BookConfig) -> bytes:
         {"type": "toc", "href": "nav.xhtml", "title": "Contents"},
         {"type": "text", "href": documents[0][1].file_name, "title": documents[0][0].title},
     ]
-    book.spine = ["cover", titlepage, "nav", *(document for _, document in documents)]
+    book.spine = [("cover", "no"), titlepage, "nav", *(document for _, document in documents)]
 
     buffer = io.BytesIO()
     epub.write_epub(buffer, book, {"mtime": date.replace(tzinfo=None), "epub3_landmark": True,
