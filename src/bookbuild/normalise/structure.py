@@ -46,8 +46,8 @@ def recognise_structure(state: State) -> None:
 
 
 def _recase_capital_titles(state: State) -> None:
-    """A title set in capitals ('WHITHER THE SOVIET UNION?') takes the case its words have in the text
-    ('Whither the Soviet Union?'), so that acronyms and names keep theirs; the change is logged."""
+    """A title set in capitals ('WHITHER THE NEW NATIONS OF THE UN?') takes the case its words have in the
+    text ('Whither the new nations of the UN?'), so that acronyms and names keep theirs; logged."""
     forms: dict[str, Counter] = {}
     for block in state.blocks:
         if block.kind == "para":
