@@ -165,7 +165,6 @@ class _Builder:
         if block.text:
             self._block(block, "para")
 
-    _short = _para
 
     def _quote(self, block: Block) -> None:
         quote = self._block(block, "blockquote", "")

@@ -10,7 +10,7 @@ import re
 
 from ..read import TextKind
 from .blocks import Block
-from .patterns import is_heading_like
+from .patterns import YEAR, is_heading_like
 from .state import State
 
 CONTENTS_HEADING = re.compile(r"^(table of )?contents$", re.I)
@@ -34,13 +34,10 @@ def read_front_matter(state: State) -> None:
     while consumed < len(blocks) and _is_front_line(blocks[consumed]):
         front_lines.extend(blocks[consumed].lines)
         consumed += 1
-    for text in front_lines:
-        if PUBLISHED.match(text) or (re.search(r"\b1[5-9]\d\d|20\d\d\b", text) and not NAME.match(text)):
-            state.info.sources.append(text)
-        elif NAME.match(text) and (not state.config.authors or text in state.config.authors):
-            state.info.authors.append(text)
-        else:
-            state.info.sources.append(text)
+    for text in front_lines:  # an author's name, or a line about the source (issue, publication date)
+        is_author = NAME.match(text) and not PUBLISHED.match(text) and not YEAR.search(text) \
+            and (not state.config.authors or text in state.config.authors)
+        (state.info.authors if is_author else state.info.sources).append(text)
     del blocks[:consumed]
     # a blurb: paragraphs standing between the title and the contents list
     contents_at = next((i for i, b in enumerate(blocks) if CONTENTS_HEADING.match(b.text)), None)
@@ -52,7 +49,7 @@ def read_front_matter(state: State) -> None:
 def _is_front_line(block: Block) -> bool:
     return len(block.lines) <= 2 and all(len(t) < 90 and not t.endswith((".", ":")) for t in block.lines) \
         and not CONTENTS_HEADING.match(block.text) and bool(
-            PUBLISHED.match(block.text) or NAME.match(block.lines[0]) or re.search(r"\b(1[5-9]|20)\d\d\b", block.text))
+            PUBLISHED.match(block.text) or NAME.match(block.lines[0]) or YEAR.search(block.text))
 
 
 def remove_contents_list(state: State) -> None:

@@ -8,6 +8,7 @@ DATELINE = re.compile(
 DIVISION_HEADING = re.compile(
     r"^\s*((chapter|part|book)\s+(\d+|[ivxlc]+)|appendix(\s+\w+)?|introduction|preface|foreword|"
     r"postscript|postcript|afterword|epilogue|prologue|conclusion)\s*$", re.I)
+YEAR = re.compile(r"\b(1[5-9]|2\d)\d\d\b")
 SENTENCE_END = re.compile(r"[.!?…:;,]['’\"”)\]]*$")
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import re
 import uuid
 from datetime import datetime, timezone
 
 from ..config import BookConfig
+from ..normalise.patterns import YEAR
 
 
 def release_date(config: BookConfig) -> datetime:
@@ -15,8 +15,8 @@ def release_date(config: BookConfig) -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    year = re.search(r"\b(1[5-9]\d\d|2\d\d\d)\b", config.pubdate or "")
-    return datetime(int(year.group(1)) if year else 2000, 1, 1, tzinfo=timezone.utc)
+    year = YEAR.search(config.pubdate or "")
+    return datetime(int(year.group(0)) if year else 2000, 1, 1, tzinfo=timezone.utc)
 
 
 def book_identifier(config: BookConfig, title: str) -> str:
