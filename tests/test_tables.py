@@ -93,9 +93,17 @@ def test_data_file_fills_lost_cells(tmp_path):
     ("Peasant Parties,\nRussian SRs,1\n", "the data has 2 rows, the table has 3"),
     ("Peasant Parties,\nRussian SRs,1,2\nUkrainian SRs,3\n", "row 2: the data has 3 columns"),
     ("Peasant Parties,\nRussian Kadets,1\nUkrainian SRs,3\n", "row 2, column 1: the data says 'Russian Kadets'"),
+    ("\n\n", "the data file is empty"),
 ])
 def test_data_file_of_wrong_shape_or_contradicting_the_source_fails(tmp_path, csv_text, message):
     folder = book_with_data(tmp_path, csv_text)
     with pytest.raises(BookbuildError, match=message) as info:
         normalise_text(TABLE, kind="web", folder=folder)
     assert info.value.path.name == "1.2.csv" and "table 1.2" in str(info.value)
+
+
+def test_data_file_that_is_not_utf8_fails_with_one_line(tmp_path):
+    folder = book_with_data(tmp_path, "")
+    (folder / "tables" / "1.2.csv").write_bytes(b"Peasant Parties,\n\xff\xfe\x00bad,1\n")
+    with pytest.raises(BookbuildError, match="save it as UTF-8 CSV"):
+        normalise_text(TABLE, kind="web", folder=folder)

@@ -161,18 +161,22 @@ def _merge_data(state: State, grid: TableGrid) -> None:
     path = folder / "tables" / f"{grid.number}.csv"
     if not path.is_file():
         return
-    with path.open(encoding="utf-8", newline="") as handle:
-        data = [[c.strip() for c in row] for row in csv.reader(handle)]
-    data = [row for row in data if any(row)]
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            data = [[c.strip() for c in row] for row in csv.reader(handle) if any(c.strip() for c in row)]
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise BookbuildError(f"cannot read the table data ({exc}); save it as UTF-8 CSV", path) from None
     where = f"table {grid.number}"
+    if not data:
+        raise BookbuildError(f"{where}: the data file is empty", path)
     if not grid.column_count_fixed:
-        widths = {len(r) for r in data}
-        if len(widths) != 1:
+        columns = len(data[0])
+        if any(len(row) != columns for row in data):
             raise BookbuildError(f"{where}: every row needs the same number of columns", path)
-        relaid = _parse(_slots_of(grid), widths.pop())
+        relaid = _parse(_slots_of(grid), columns)
         if relaid is None:
-            raise BookbuildError(f"{where}: the source's cells do not fit {len(data[0])} columns", path)
-        grid.columns, grid.rows, grid.column_count_fixed = len(data[0]), relaid[1], True
+            raise BookbuildError(f"{where}: the source's cells do not fit {columns} columns", path)
+        grid.columns, grid.rows, grid.column_count_fixed = columns, relaid[1], True
     if len(data) != len(grid.rows):
         raise BookbuildError(f"{where}: the data has {len(data)} rows, the table has {len(grid.rows)}", path)
     for r, (row, values) in enumerate(zip(grid.rows, data), start=1):
