@@ -118,8 +118,9 @@ def _trailing_note_list(scope: etree._Element) -> NoteList | None:
 def _note_items(element: etree._Element) -> dict[int, etree._Element]:
     name = _name(element)
     if name == "para" and element.get("role") is None and len(element) == 0:
-        match = NOTE_ITEM.match(element.text or "")
-        if match and re.match(r"^\s*\[", element.text or "") or match and not _is_sentence_number(element.text):
+        text = element.text or ""
+        match = NOTE_ITEM.match(text)
+        if match and (text.lstrip().startswith("[") or not _is_sentence_number(text)):
             return {int(next(g for g in match.groups()[:3] if g)): element}
     if name == "orderedlist":
         items = element.findall(f"{{{DB}}}listitem")
