@@ -1,0 +1,344 @@
+"""A clean book typeset for real with WeasyPrint under a page design chosen by the seed, then read
+back with pdftotext, as a PDF print-out becomes a manuscript.
+
+Page designs vary: trim (A5, 6 × 9 in, US letter), running heads (top or bottom; book title,
+author, chapter; the same on every page or different on verso and recto), folios (outer,
+centred, "Page N of M", none), a page URL with a print timestamp, hyphenation, notes per
+division or per book, one document or one per division (a print-out of web pages). Then a few
+pages are dropped and a line or two garbled. The answer key records every furniture line (with
+its line number), the words the damage took, and the paragraphs a page break cut.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import random
+import re
+import subprocess
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from bookbuild.proof.accounting import TOKEN, words
+
+from .book import Block, Book, Call, Heading, Inline, Table, plain
+from .common import (CALL_STYLES, HEADING_STYLES, NOTE_LIST_STYLES, Damaged, HeadingKey, acceptable_titles,
+                     choose, heading_lines, number_notes, to_int)
+
+CACHE = Path(__file__).resolve().parents[2] / ".cache" / "damage"
+TRIMS = {"a5": "148mm 210mm", "6x9": "6in 9in", "letter": "8.5in 11in"}
+HEADS = ("title-chapter", "author-title-chapter", "verso-recto", "title", "none")
+FOLIOS = ("outer", "centre", "page-of", "dashed", "none")
+NOTE_HEADINGS = ["Notes", "Endnotes", "Notes to this chapter", "Notes and references"]
+FOLIO = r"-?\s*\d+\s*-?|Page \d+ of \d+"
+STAMP = "[22/08/2000 01:01:05]"
+
+
+def print_extraction(book: Book, seed: int) -> Damaged:
+    rng = random.Random(f"pdf-{book.slug}-{seed}")
+    settings = {
+        "trim": choose(rng, TRIMS),
+        "head": choose(rng, HEADS, [3, 3, 3, 2, 1]),
+        "head_bottom": rng.random() < 0.3,
+        "folio": choose(rng, FOLIOS),
+        "url": rng.random() < 0.5,
+        "per_division_documents": rng.random() < 0.4,
+        "hyphenate": rng.random() < 0.6,
+        "ascii_hyphen": rng.random() < 0.5,
+        "spaced_paragraphs": rng.random() < 0.5,
+        "layout": rng.random() < 0.2,
+        "page_breaks": rng.random() < 0.3,
+        "heading_style": choose(rng, HEADING_STYLES),
+        "note_list_style": choose(rng, NOTE_LIST_STYLES),
+        "notes_per_division": rng.random() < 0.5,
+        "dropped_pages": rng.choice((0, 1, 2, 3)),
+        "garbled_lines": rng.choice((0, 1, 2)),
+    }
+    return _Print(book, seed, rng, settings).run()
+
+
+def _short_title(title: str) -> str:
+    return re.split(r"[:;,]| of the ", title)[0].strip() if len(title) > 30 else title
+
+
+class _Print:
+    def __init__(self, book: Book, seed: int, rng: random.Random, settings: dict):
+        self.book, self.rng, self.settings = book, rng, settings
+        self.numbering = number_notes(book, settings["notes_per_division"])
+        self.damaged = Damaged(book.slug, "pdf", seed, "", book, settings, numbering=self.numbering)
+        self.heads: set[str] = set()
+        self.urls: list[str] = []
+
+    # ------------------------------------------------------------ the documents to typeset
+
+    def run(self) -> Damaged:
+        documents = self._documents()
+        pages: list[list[str]] = []
+        for document in documents:
+            pages.extend(self._typeset(document))
+        self._finish(pages)
+        return self.damaged
+
+    def _documents(self) -> list[str]:
+        """The book as HTML: one document, or one per division."""
+        bodies: list[list[str]] = [[]]
+        pending: list[int] = []
+        per_division = self.settings["notes_per_division"]
+        division_count = 0
+        for index, item in enumerate(self.book.items):
+            if isinstance(item, Heading) and item.division:
+                if per_division:
+                    bodies[-1].extend(self._notes(pending))
+                division_count += 1
+                if self.settings["per_division_documents"] and any(bodies[-1]):
+                    bodies.append([])
+                bodies[-1].append(self._heading(index, item, division_count))
+            elif isinstance(item, Heading):
+                bodies[-1].append(self._heading(index, item, division_count))
+            else:
+                bodies[-1].append(self._block(item, pending))
+        bodies[-1].extend(self._notes(pending))
+        documents = []
+        for number, body in enumerate(b for b in bodies if b):
+            url = f"http://www.example.org/library/{self.book.slug[:20]}/part{number + 1:02d}.htm"
+            self.urls.append(url)
+            documents.append(self._page(url, "\n".join(body)))
+        return documents
+
+    def _render(self, parts: list[Inline], pending: list[int] | None = None) -> str:
+        out = ""
+        for part in parts:
+            if isinstance(part, str):
+                out += html.escape(part)
+            else:
+                if pending is not None and part.note not in pending:
+                    pending.append(part.note)
+                out += f"<sup>{self.numbering[part.note][1]}</sup>"
+        return out
+
+    def _heading(self, index: int, heading: Heading, division_number: int) -> str:
+        style = self.settings["heading_style"] if heading.division else "native"
+        pending: list[int] = []
+        lines = heading_lines(heading, style, lambda parts: self._render(parts, pending))
+        texts = heading_lines(heading, style, plain)
+        self.damaged.headings.append(HeadingKey(index, heading.division,
+                                                acceptable_titles(heading, plain) + texts + [" ".join(texts)], True))
+        self.damaged.lost += words(" ".join(p for p in (heading.ordinal, heading.title_text) if p)) - words(" ".join(texts))
+        if not heading.division:
+            return "".join(f"<h3>{line}</h3>" for line in lines)
+        title = heading.title_text or " ".join(p for p in (heading.label, heading.ordinal) if p)
+        number = to_int(heading.ordinal) if heading.ordinal else None
+        chapter = f"Chapter {number}" if number else _short_title(title)
+        head = {
+            "title-chapter": f"{_short_title(self.book.title)}: {chapter}",
+            "author-title-chapter": f"{self.book.author} — {_short_title(self.book.title)}: {_short_title(title)}",
+            "verso-recto": _short_title(title),
+        }.get(self.settings["head"], "")
+        self.heads.add(head)
+        attribute = html.escape(head, quote=True)
+        return f'<section class="division" data-head="{attribute}"></section>' + \
+            "".join(f"<h2>{line}</h2>" for line in lines)
+
+    def _block(self, item, pending: list[int]) -> str:
+        if isinstance(item, Table):
+            self.damaged.tables.append([[plain(c) or None for c in row] for row in item.rows])
+            rows = "".join("<tr>" + "".join(f"<td>{self._render(c, pending)}</td>" for c in row) + "</tr>"
+                           for row in item.rows)
+            caption = f"<caption>{html.escape(item.caption)}</caption>" if item.caption else ""
+            return f"<table>{caption}{rows}</table>"
+        lines = [self._render(line, pending) for line in item.lines]
+        if item.kind == "verse":
+            return '<div class="verse">' + "".join(f"<span>{line}</span>" for line in lines) + "</div>"
+        if item.kind == "quote":
+            return f"<blockquote><p>{lines[0]}</p></blockquote>"
+        if item.kind == "list":
+            return "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>"
+        if item.kind == "break":
+            return '<p class="break">* * *</p>'
+        if item.kind == "attribution":
+            return f'<p class="attribution">{lines[0]}</p>'
+        return f"<p>{lines[0]}</p>"
+
+    def _notes(self, pending: list[int]) -> list[str]:
+        if not pending:
+            return []
+        style = self.settings["note_list_style"]
+        out = [f"<h3>{self.rng.choice(NOTE_HEADINGS)}</h3>"]
+        for note in pending:
+            number = self.numbering[note][1]
+            marker = {"bracket": f"[{number}]", "paren": f"({number})", "dot": f"{number}."}[style]
+            out.append(f'<p class="note">{marker} {html.escape(plain(self.book.notes[note]))}</p>')
+        pending.clear()
+        return out
+
+    def _page(self, url: str, body: str) -> str:
+        s = self.settings
+        head = "string(head)"
+        boxes: dict[str, dict[str, str]] = {"": {}, ":left": {}, ":right": {}}
+        top, bottom = ("bottom", "top") if s["head_bottom"] else ("top", "bottom")
+        if s["head"] == "verso-recto":
+            boxes[":left"][f"{top}-left"] = f'"{_css(_short_title(self.book.title))}"'
+            boxes[":right"][f"{top}-right"] = head
+        elif s["head"] == "title":
+            boxes[""][f"{top}-center"] = f'"{_css(_short_title(self.book.title))}"'
+        elif s["head"] != "none":
+            boxes[""][f"{top}-center"] = head
+        folio = {"outer": "counter(page)", "centre": "counter(page)", "dashed": '"- " counter(page) " -"',
+                 "page-of": '"Page " counter(page) " of " counter(pages)'}.get(s["folio"])
+        if folio and s["folio"] == "outer":
+            boxes[":left"][f"{bottom}-left"] = folio
+            boxes[":right"][f"{bottom}-right"] = folio
+        elif folio:
+            boxes[""][f"{bottom}-center" if f"{bottom}-center" not in boxes[""] else f"{bottom}-right"] = folio
+        if s["url"]:
+            boxes[""]["bottom-left"] = f'"{url} (" counter(page) " of " counter(pages) ") {STAMP}"'
+        rules = []
+        for selector, margin_boxes in boxes.items():
+            inner = " ".join(f"@{name} {{ content: {content}; font-size: 8pt }}" for name, content in margin_boxes.items())
+            extra = f"size: {TRIMS[s['trim']]}; margin: 20mm 18mm;" if not selector else ""
+            rules.append(f"@page {selector} {{ {extra} {inner} }}")
+        style = "\n".join(rules) + f"""
+            body {{ font-family: serif; font-size: 10.5pt; line-height: 1.3; }}
+            p, li {{ margin: 0 0 {'0.9em' if s['spaced_paragraphs'] else '0'}; text-indent: {'0' if s['spaced_paragraphs'] else '1.2em'};
+                     text-align: justify; hyphens: {'auto' if s['hyphenate'] else 'manual'}; }}
+            section.division {{ string-set: head attr(data-head); break-before: page; }}
+            h2 {{ font-size: 14pt; text-align: center; margin: 0.6em 0; hyphens: manual; }}
+            h3 {{ font-size: 11pt; margin: 1em 0 0.4em; hyphens: manual; }}
+            blockquote {{ margin: 0.6em 2em; }}
+            .verse span {{ display: block; margin-left: 2em; }}
+            .attribution {{ text-align: right; }}
+            .break {{ text-align: center; }}
+            sup {{ font-size: 7pt; }}
+            table {{ border-collapse: collapse; margin: 0.6em 0; font-size: 9pt; }}
+            td {{ padding: 0 0.4em; }}
+        """
+        return f'<html lang="en"><head><meta charset="utf-8"><style>{style}</style></head><body>{body}</body></html>'
+
+    # ------------------------------------------------------------ typesetting, with a cache
+
+    def _typeset(self, document: str) -> list[str]:
+        options = ["-layout"] if self.settings["layout"] else []
+        digest = hashlib.sha256((document + repr(options)).encode()).hexdigest()[:24]
+        cached = CACHE / f"{digest}.txt"
+        if not cached.exists():
+            from weasyprint import HTML
+            with tempfile.TemporaryDirectory() as tmp:
+                pdf = Path(tmp) / "book.pdf"
+                HTML(string=document).write_pdf(pdf)
+                text = subprocess.run(["pdftotext", "-enc", "UTF-8", *options, str(pdf), "-"],
+                                      check=True, capture_output=True).stdout.decode("utf-8")
+            CACHE.mkdir(parents=True, exist_ok=True)
+            cached.write_text(text, encoding="utf-8")
+        text = cached.read_text(encoding="utf-8")
+        return [page.split("\n") for page in text.split("\f")[:-1]]
+
+    # ------------------------------------------------------------ the damage, the key
+
+    def _finish(self, pages: list[list[str]]) -> None:
+        damaged, rng, s = self.damaged, self.rng, self.settings
+        furniture = [self._furniture_lines(page) for page in pages]
+        dropped = set(rng.sample(range(1, len(pages)), min(s["dropped_pages"], max(0, len(pages) - 2))))
+        body_lines = [(p, i) for p in range(len(pages)) if p not in dropped
+                      for i, line in enumerate(pages[p]) if i not in furniture[p] and len(line.split()) >= 4]
+        garbled = dict((where, _garble(pages[where[0]][where[1]], rng))
+                       for where in rng.sample(body_lines, min(s["garbled_lines"], len(body_lines))))
+        self._split_paragraphs(pages, furniture, dropped)
+        out: list[str] = []
+        for p, page in enumerate(pages):
+            if p in dropped:
+                damaged.lost += words(" ".join(line for i, line in enumerate(page) if i not in furniture[p]))
+                continue
+            for i, line in enumerate(page):
+                if (p, i) in garbled:
+                    damaged.lost += words(line)
+                    line = garbled[(p, i)]
+                if s["ascii_hyphen"]:
+                    line = line.replace("\u2010", "-")
+                if i in furniture[p] and line.strip():
+                    damaged.furniture.append((len(out) + 1, line.strip()))
+                out.append(line)
+            if s["page_breaks"]:
+                out[-1] += "\f"
+        damaged.text = "\n".join(out).replace("\f\n", "\f") + "\n"
+        damaged.pages = len(pages) - len(dropped)
+
+    def _furniture_lines(self, page: list[str]) -> set[int]:
+        """The lines of a page that its margin boxes made: at its top and bottom, matching what was set there."""
+        def is_furniture(text: str) -> bool:
+            text = text.strip()
+            return bool(text) and (text in self.heads or text == _short_title(self.book.title)
+                                   or re.fullmatch(FOLIO, text) is not None
+                                   or any(text.startswith(u) for u in self.urls)
+                                   or _is_laid_out_together(text, self.heads, self.urls))
+        found: set[int] = set()
+        filled = [i for i, line in enumerate(page) if line.strip()]
+        for order in (filled[:3], list(reversed(filled))[:4]):
+            for i in order:
+                if not is_furniture(page[i]):
+                    break
+                found.add(i)
+        return found
+
+    def _split_paragraphs(self, pages: list[list[str]], furniture: list[set[int]], dropped: set[int]) -> None:
+        """Paragraphs that run on from one kept page to the next: the key for the page-join score."""
+        stream: list[str] = []
+        owner: list[int] = []
+        paragraphs: list[list[str]] = []
+        for item in self.book.items:
+            if isinstance(item, Block) and item.kind in ("para", "quote"):
+                tokens = [t.lower() for t in TOKEN.findall(plain(item.lines[0]))]
+                paragraphs.append(tokens)
+                stream.extend(tokens)
+                owner.extend([len(paragraphs) - 1] * len(tokens))
+        index: dict[tuple[str, ...], list[int]] = {}
+        for k in range(len(stream) - 2):
+            index.setdefault(tuple(stream[k:k + 3]), []).append(k)
+        seen: set[int] = set()
+        for p in range(len(pages) - 1):
+            if p in dropped or p + 1 in dropped:
+                continue
+            before = [pages[p][i] for i in range(len(pages[p])) if i not in furniture[p] and pages[p][i].strip()]
+            after = [pages[p + 1][i] for i in range(len(pages[p + 1])) if i not in furniture[p + 1]
+                     and pages[p + 1][i].strip()]
+            if not before or not after:
+                continue
+            tail = [t.lower() for t in TOKEN.findall(re.sub(r"\S+[\u2010-]$", "", before[-1]))][-3:]
+            head = [t.lower() for t in TOKEN.findall(after[0])][1:4]
+            if len(tail) < 3 or len(head) < 3:
+                continue
+            for k in index.get(tuple(tail), []):
+                j = k + 3
+                window = stream[j:j + 6]
+                if any(tuple(window[m:m + 3]) == tuple(head) for m in range(4)) and owner[j] == owner[k] and \
+                        owner[k] not in seen:
+                    seen.add(owner[k])
+                    tokens = paragraphs[owner[k]]
+                    self.damaged.split_paragraphs.append((" ".join(tokens[:6]), " ".join(tokens[-6:])))
+                    break
+
+
+def _is_laid_out_together(text: str, heads: set[str], urls: list[str]) -> bool:
+    """pdftotext -layout sets margin boxes of one row on one line: a head and a folio together."""
+    rest = re.sub(r"\s{2,}", "\n", text).split("\n")
+    return len(rest) > 1 and all(part in heads or re.fullmatch(FOLIO, part)
+                                 or any(part.startswith(u) for u in urls) for part in rest)
+
+
+def _garble(line: str, rng: random.Random) -> str:
+    """A line of a PDF's text layer gone wrong: letters shuffled, digits and capitals thrown in."""
+    out = []
+    for word in line.split():
+        chars = list(word)
+        rng.shuffle(chars)
+        if rng.random() < 0.5:
+            chars.insert(rng.randrange(len(chars) + 1), str(rng.randrange(10)))
+        if rng.random() < 0.4:
+            k = rng.randrange(len(chars))
+            chars[k] = chars[k].upper()
+        out.append("".join(chars))
+    return " ".join(out)
+
+
+def _css(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')

@@ -1,0 +1,382 @@
+"""Score a normalised book against the clean book it was damaged from.
+
+Measures, each as found / expected (what the damage left findable; what it destroyed is counted
+apart): division headings found as divisions, section headings found as headings, notes linked
+to their own call (and notes linked wrongly), tables found and their surviving cells placed,
+paragraphs a page break cut joined again, furniture lines left in the text, real words removed
+from the book, and false headings (headings the clean book does not have).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field, fields
+
+from lxml import etree
+
+from bookbuild.proof.accounting import TOKEN, words
+
+from .book import Block, Call, Heading, Table, plain
+from .common import Damaged
+
+DB = "http://docbook.org/ns/docbook"
+NS = {"db": DB}
+DIVISIONS = {f"{{{DB}}}{t}" for t in ("chapter", "preface", "appendix", "part", "article", "dedication",
+                                       "colophon", "acknowledgements")}
+SKIP = {f"{{{DB}}}{t}" for t in ("remark", "info")}
+CONTEXT = 5  # words before a call that place it
+
+
+@dataclass
+class Score:
+    name: str
+    divisions: int = 0
+    divisions_found: int = 0
+    divisions_lost: int = 0  # headings whose every line the damage took away
+    sections: int = 0
+    sections_found: int = 0
+    sections_lost: int = 0
+    headings_out: int = 0
+    false_headings: int = 0
+    notes: int = 0
+    notes_linked: int = 0
+    notes_wrong: int = 0
+    tables: int = 0
+    tables_found: int = 0
+    cells: int = 0
+    cells_placed: int = 0
+    split_paragraphs: int = 0
+    paragraphs_joined: int = 0
+    furniture_left: int = 0
+    pages: float = 0.0
+    words: int = 0
+    words_lost: int = 0  # taken by the damage itself
+    words_removed: int = 0  # taken by bookbuild
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, other: Score) -> None:
+        for f in fields(self):
+            if f.name not in ("name", "examples"):
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+        for key, values in other.examples.items():
+            self.examples.setdefault(key, []).extend(values)
+
+    def example(self, key: str, text: str) -> None:
+        self.examples.setdefault(key, []).append(text)
+
+    # the totals the thresholds are about
+    def rates(self) -> dict[str, float]:
+        def rate(a, b):
+            return a / b if b else 1.0
+        return {
+            "chapters": rate(self.divisions_found, self.divisions),
+            "sections": rate(self.sections_found, self.sections),
+            "notes linked": rate(self.notes_linked, self.notes),
+            "notes wrong": self.notes_wrong,
+            "tables found": rate(self.tables_found, self.tables),
+            "cells placed": rate(self.cells_placed, self.cells),
+            "page joins": rate(self.paragraphs_joined, self.split_paragraphs),
+            "words removed %": 100 * rate(self.words_removed, self.words - self.words_lost) if self.words else 0.0,
+            "false headings %": 100 * (self.false_headings / self.headings_out if self.headings_out else 0.0),
+            "furniture / 20 pp": 20 * self.furniture_left / self.pages if self.pages else 0.0,
+        }
+
+
+def key(text: str) -> str:
+    return " ".join(t.lower() for t in TOKEN.findall(text.replace("’", "").replace("'", "")))
+
+
+def score(damaged: Damaged, tree: etree._Element) -> Score:
+    result = Score(damaged.name, pages=damaged.pages)
+    _score_headings(damaged, tree, result)
+    _score_notes(damaged, tree, result)
+    _score_tables(damaged, tree, result)
+    _score_paragraphs(damaged, tree, result)
+    _score_words(damaged, tree, result)
+    return result
+
+
+# ---------------------------------------------------------------- headings
+
+def _output_headings(tree: etree._Element) -> list[tuple[bool, str, etree._Element]]:
+    out = []
+    for title in tree.iter(f"{{{DB}}}title"):
+        parent = title.getparent()
+        if parent is tree or parent.tag in (f"{{{DB}}}info", f"{{{DB}}}table"):
+            continue
+        text = _text(title)
+        label = parent.get("label")
+        if not text and not label:
+            continue
+        out.append((parent.tag in DIVISIONS, f"{label} {text}" if label else text, title))
+    return out
+
+
+def _score_headings(damaged: Damaged, tree: etree._Element, result: Score) -> None:
+    found = _output_headings(tree)
+    result.headings_out = len(found)
+    used: set[int] = set()
+    pointer = 0
+    for heading in damaged.headings:
+        if not heading.survived:
+            if heading.division:
+                result.divisions_lost += 1
+            else:
+                result.sections_lost += 1
+            continue
+        accepted = {key(t) for t in heading.texts if key(t)}
+        match = None
+        for j in range(pointer, len(found)):
+            is_division, text, title = found[j]
+            candidates = {key(text), key(_text(title))}
+            if j not in used and candidates & accepted:
+                match = j
+                break
+        if heading.division:
+            result.divisions += 1
+        else:
+            result.sections += 1
+        if match is None:
+            result.example("heading missed", heading.texts[0])
+            continue
+        used.add(match)
+        pointer = match + 1
+        if heading.division and found[match][0]:
+            result.divisions_found += 1
+        elif heading.division:
+            result.example("division found as a section", heading.texts[0])
+        else:
+            result.sections_found += 1
+    for j, (_, text, _) in enumerate(found):
+        if j not in used:
+            result.false_headings += 1
+            result.example("false heading", text)
+
+
+# ---------------------------------------------------------------- notes
+
+def _score_notes(damaged: Damaged, tree: etree._Element, result: Score) -> None:
+    book = damaged.book
+    expected: dict[str, list[tuple[int, str]]] = {}  # note text key -> [(note, call context)]
+    contexts = _call_contexts(damaged)
+    for note, text in book.notes.items():
+        expected.setdefault(_note_key(plain(text)), []).append((note, contexts.get(note, "")))
+    result.notes = len(book.notes)
+    for footnote in tree.iter(f"{{{DB}}}footnote"):
+        text_key = _note_key(_text(footnote))
+        context = _context_before(footnote)
+        matches = expected.get(text_key, [])
+        hit = next((m for m in matches if _same_context(m[1], context)), None)
+        if hit is not None:
+            result.notes_linked += 1
+            matches.remove(hit)
+        else:
+            result.notes_wrong += 1
+            result.example("note linked wrongly", f"…{context} ⟶ {_text(footnote)[:60]}")
+
+
+def _note_key(text: str) -> str:
+    return " ".join(key(text).split()[:12])
+
+
+def _same_context(expected: str, found: str) -> bool:
+    a, b = expected.split()[-3:], found.split()[-3:]
+    return bool(a) and a == b or not expected and not found
+
+
+def _call_contexts(damaged: Damaged) -> dict[int, str]:
+    """The words right before each call, in the clean text."""
+    contexts: dict[int, str] = {}
+    for item in damaged.book.items:
+        if isinstance(item, Heading):
+            parts = [item.title] if item.title else []
+        elif isinstance(item, Table):
+            parts = [cell for row in item.rows for cell in row]
+        else:
+            parts = item.lines
+        for line in parts:
+            before = ""
+            for part in line:
+                if isinstance(part, Call):
+                    contexts.setdefault(part.note, " ".join(key(before).split()[-CONTEXT:]))
+                else:
+                    before += part
+    return contexts
+
+
+def _context_before(footnote: etree._Element) -> str:
+    """The words before a footnote in its block (other notes and remarks left out)."""
+    block = footnote.getparent()
+    while block.getparent() is not None and block.tag not in (f"{{{DB}}}para", f"{{{DB}}}entry",
+                                                              f"{{{DB}}}literallayout", f"{{{DB}}}title"):
+        block = block.getparent()
+    text: list[str] = []
+    hidden = (f"{{{DB}}}footnote", f"{{{DB}}}remark")
+
+    def walk(node) -> bool:  # True once the footnote is reached
+        if node is footnote:
+            return True
+        if node.tag in hidden:
+            return False
+        if node.text:
+            text.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and walk(child):
+                return True
+            if child.tail:
+                text.append(child.tail)
+        return False
+
+    walk(block)
+    return " ".join(key("".join(text)).split()[-CONTEXT:])
+
+
+# ---------------------------------------------------------------- tables
+
+def _grid(table: etree._Element) -> list[list[str | None]]:
+    rows = []
+    for row in table.iter(f"{{{DB}}}row"):
+        rows.append([None if e.get("role") == "lost" else _text(e) for e in row.findall(f"{{{DB}}}entry")])
+    return rows
+
+
+def _score_tables(damaged: Damaged, tree: etree._Element, result: Score) -> None:
+    grids = [_grid(t) for t in tree.iter(f"{{{DB}}}table", f"{{{DB}}}informaltable")]
+    used: set[int] = set()
+    for expected in damaged.tables:
+        surviving = [(r, c, key(t)) for r, row in enumerate(expected) for c, t in enumerate(row) if t and key(t)]
+        if not surviving:
+            continue
+        result.tables += 1
+        result.cells += len(surviving)
+        wanted = Counter(k for _, _, k in surviving)
+        best, best_share = None, 0.0
+        for g, grid in enumerate(grids):
+            if g in used:
+                continue
+            have = Counter(key(t) for row in grid for t in row if t)
+            share = sum((wanted & have).values()) / len(surviving)
+            if share > best_share:
+                best, best_share = g, share
+        if best is None or best_share < 0.5:
+            result.example("table missed", " | ".join(k for _, _, k in surviving[:4]))
+            continue
+        used.add(best)
+        result.tables_found += 1
+        grid = grids[best]
+        placed = sum(1 for r, c, k in surviving if r < len(grid) and c < len(grid[r]) and grid[r][c]
+                     and key(grid[r][c]) == k)
+        result.cells_placed += placed
+        if placed < len(surviving):
+            result.example("cells misplaced", f"{placed}/{len(surviving)}: " + " | ".join(k for _, _, k in surviving[:3]))
+
+
+# ---------------------------------------------------------------- paragraphs cut by a page break
+
+def _score_paragraphs(damaged: Damaged, tree: etree._Element, result: Score) -> None:
+    if not damaged.split_paragraphs:
+        return
+    blocks = [key(_text(p)) for p in tree.iter(f"{{{DB}}}para", f"{{{DB}}}literallayout")]
+    for opening, ending in damaged.split_paragraphs:
+        opening, ending = key(opening), key(ending)
+        result.split_paragraphs += 1
+        if any(b.startswith(opening) and b.endswith(ending) or (opening in b and ending in b) for b in blocks):
+            result.paragraphs_joined += 1
+        else:
+            result.example("paragraph not joined", f"{opening} … {ending}")
+
+
+# ---------------------------------------------------------------- words
+
+def _truth_words(damaged: Damaged) -> Counter:
+    counts: Counter = Counter()
+    for item in damaged.book.items:
+        if isinstance(item, Heading):
+            counts += words(" ".join(p for p in (item.ordinal, item.title_text) if p))
+        elif isinstance(item, Table):
+            counts += words(" ".join(plain(c) for row in item.rows for c in row))
+        elif isinstance(item, Block) and item.kind != "break":
+            counts += words(" ".join(plain(line) for line in item.lines))
+    for text in damaged.book.notes.values():
+        counts += words(plain(text))
+    return counts
+
+
+def _book_words(tree: etree._Element) -> Counter:
+    """The reading text: everything but the info block, remarks and restored (added) text; labels count."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        skip = node.tag in SKIP or node.get("revisionflag") == "added"
+        if not skip:
+            if node.text:
+                parts.append(node.text)
+            if node.get("label") and node.tag != f"{{{DB}}}footnote":
+                parts.append(node.get("label"))
+            for child in node:
+                if isinstance(child.tag, str):
+                    walk(child)
+                if child.tail:
+                    parts.append(child.tail)
+
+    walk(tree)
+    return words(" ".join(parts))
+
+
+def _score_words(damaged: Damaged, tree: etree._Element, result: Score) -> None:
+    truth = _truth_words(damaged)
+    book = _book_words(tree)
+    result.words = sum(truth.values())
+    lost = damaged.lost & truth
+    result.words_lost = sum(lost.values())
+    removed = truth - lost - book
+    result.words_removed = sum(removed.values())
+    if removed:
+        result.example("words removed", " ".join(w for w, _ in removed.most_common(12)))
+    # furniture left: a furniture line whose text is still in the block made from its source line
+    spans = _blocks_by_source(tree)
+    starts = [first for first, _, _ in spans]
+    for number, line in damaged.furniture:
+        k = key(line)
+        at = bisect.bisect_right(starts, number) - 1
+        while k and at >= 0 and number - spans[at][0] < 2000:
+            first, last, text = spans[at]
+            if number <= last and f" {k} " in f" {text} ":
+                result.furniture_left += 1
+                result.example("furniture left", line)
+                break
+            at -= 1
+
+
+def _blocks_by_source(tree: etree._Element) -> list[tuple[int, int, str]]:
+    """(first line, last line, text) of every block, from its provenance, in source order."""
+    spans = []
+    for pi in tree.iter(etree.ProcessingInstruction):
+        if pi.target != "bb-source":
+            continue
+        block = pi.getnext()
+        match = re.match(r"(\d+)(?:-(\d+))?", pi.text or "")
+        if block is None or not match or any(a.tag in SKIP for a in block.iterancestors()):
+            continue
+        first = int(match.group(1))
+        spans.append((first, int(match.group(2) or first), key(_text(block))))
+    return sorted(spans)
+
+
+def _text(element: etree._Element) -> str:
+    """An element's own text, without its footnotes and remarks."""
+    parts = []
+
+    def walk(node) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in (f"{{{DB}}}footnote", f"{{{DB}}}remark"):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
