@@ -72,6 +72,25 @@ def normalise_text(text: str, **config) -> tuple[etree._Element, State]:
     return normalise(lines, make_config(**config))
 
 
+def apply_rules(text: str, names: list[str], kind: str = "web", **config) -> State:
+    """Run only the named rules (in the normaliser's order) on a crafted input: a rule tested alone."""
+    from bookbuild.diagnostics import Diagnostics
+    from bookbuild.normalise import RULES
+    from bookbuild.read import TextKind
+
+    lines = [SourceLine(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+    state = State(config=make_config(**config), kind=TextKind(kind), lines=lines, diagnostics=Diagnostics())
+    for rule in RULES.rules:
+        if rule.name in names:
+            rule.run(state)
+    return state
+
+
+def kept(state: State) -> list[str]:
+    """The text lines a line rule left."""
+    return [line.text for line in state.lines if line is not None and line.text.strip()]
+
+
 def texts(tree: etree._Element, xpath: str) -> list[str]:
     return [e if isinstance(e, str) else "".join(e.itertext()).strip() for e in tree.xpath(xpath, namespaces=NS)]
 

@@ -16,9 +16,11 @@ def folder_with(tmp_path, toml: str, raw: bool = True):
 
 
 def test_loads_a_good_config(tmp_path):
-    config = load_config(folder_with(tmp_path, GOOD + '[furniture]\nlines = ["Join us"]\n'))
+    config = load_config(folder_with(tmp_path, GOOD + '[furniture]\nlines = ["Join us"]\n'
+                                                   '[rules]\nenable = ["site-tag"]\ndisable = ["typography"]\n'))
     assert config.title == "T" and config.authors == ("A",) and config.slug == "my-book"
     assert config.furniture.lines == ("Join us",)
+    assert config.rules.enable == ("site-tag",) and config.rules.disable == ("typography",)
 
 
 @pytest.mark.parametrize("toml, message, line", [
@@ -26,6 +28,7 @@ def test_loads_a_good_config(tmp_path):
     (GOOD.replace('title = "T"\n', ""), "missing required key 'title'", None),
     (GOOD + 'colour = "red"\n', "unknown key 'colour'", None),
     (GOOD + '[furniture]\nfoo = 1\n', "unknown key 'furniture.foo'", None),
+    (GOOD + '[rules]\nenable = ["no-such-rule"]\n', "unknown rule 'no-such-rule' in [rules]", None),
     (GOOD.replace('"raw.txt"', '"../outside.txt"'), "outside the manuscript folder", None),
     (GOOD.replace('"raw.txt"', '"missing.txt"'), "does not exist", None),
     (GOOD.replace('authors = ["A"]', 'authors = "A"'), "'authors' must be a list", None),

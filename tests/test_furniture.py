@@ -1,51 +1,106 @@
-from conftest import codes, normalise_text, texts
+"""Furniture rules, each run alone on a crafted input."""
+
+from bookbuild.config import FurnitureRules
+from conftest import apply_rules, codes, kept, normalise_text, texts
 
 PROSE = ("The line of development of the Soviet economy is far from an uninterrupted and evenly rising curve in\n"
          "the first years of the new regime, and you can clearly distinguish several stages marked by sharp\n")
+FULL = "crises. The history of recent decades very clearly shows that, in the conditions of capitalist world"
 
 
-def pdf(*parts: str) -> str:
-    return "\n".join(parts)
+def page(n: int, *, head: str | None = "Some Book: Chapter 2", url: bool = True, last: str = FULL) -> list[str]:
+    """One page of a print-out: text, then (like the seeds) the running head and the URL below it."""
+    lines = [PROSE + last, ""]
+    if head:
+        lines += [head, ""]
+    if url:
+        lines += [f"http://example.org/book/ch02.htm ({n} of 13) [22/08/2000 01:00:39]", "", ""]
+    return lines
 
 
-def test_page_url_and_running_head_removed_and_paragraph_joined():
-    text = pdf(PROSE + "crises. The history of recent decades very clearly shows that, in the conditions of capitalist",
-               "", "Some Book: Chapter 2", "", "http://example.org/book/ch02.htm (3 of 13) [22/08/2000 01:00:39]",
-               "", "", "decline, backward countries are unable to attain that level which the old centers have attained.",
-               "", PROSE + "the end.")
+def test_page_urls_and_the_running_head_above_them_go_and_the_paragraph_is_joined():
+    text = "\n".join([*page(1), *page(2), *page(3), *page(4), "decline, backward countries are unable to catch up."])
     tree, state = normalise_text(text, kind="pdf")
     paras = texts(tree, "//db:para")
-    assert any("conditions of capitalist decline, backward countries" in p for p in paras)
     assert not any("Chapter 2" in p or "http" in p for p in paras)
-    assert {"furniture.page-url", "furniture.running-head", "restore.page-join"} <= set(codes(state))
+    assert any("capitalist world the line of development" in p.lower() for p in paras)
+    assert any("capitalist world decline, backward countries" in p for p in paras)
+    assert codes(state).count("furniture.page-edge") == 8
 
 
-def test_navigation_lines_removed_and_logged():
-    text = pdf(PROSE + "the end.", "", "Back to CHAPTER 3  —  On to CHAPTER 5", PROSE + "the end.")
-    tree, state = normalise_text(text, kind="pdf")
-    assert not any("Back to" in p for p in texts(tree, "//db:para"))
-    assert [d.text for d in state.diagnostics.items if d.code == "furniture.navigation"] == \
-        ["Back to CHAPTER 3  —  On to CHAPTER 5"]
+def test_the_last_text_line_above_a_page_url_is_kept():
+    # a text line (not standing alone) is never taken for a running head, whatever its length
+    text = "\n".join([*page(1, head=None, last="short last line"), *page(2, head=None, last="another short one"),
+                      *page(3, head=None, last="and a third")])
+    state = apply_rules(text, ["page-furniture"], kind="pdf")
+    assert "short last line" in " ".join(kept(state)) and "and a third" in " ".join(kept(state))
+    assert codes(state).count("furniture.page-edge") == 3
+
+
+def test_a_line_standing_alone_once_at_a_page_edge_is_kept():
+    text = "\n".join([*page(1, head="Some Book: Chapter 2"), *page(2, head="A heading of its own"),
+                      *page(3, head="Some Book: Chapter 2"), *page(4, head="Some Book: Chapter 2")])
+    state = apply_rules(text, ["page-furniture"], kind="pdf")
+    assert "A heading of its own" in kept(state)
+    assert "Some Book: Chapter 2" not in kept(state)
+
+
+def test_folios_that_count_up_and_a_running_head_at_the_top_go():
+    pages = []
+    for n in range(5, 11):
+        pages += ["Author Name — A Book: Its Chapter", "", (PROSE * 10).rstrip("\n"), FULL, "", str(n), ""]
+    state = apply_rules("\n".join(pages), ["page-breaks", "page-furniture"], kind="pdf")
+    assert not any(line.strip().isdigit() or line.startswith("Author Name") for line in kept(state))
+    assert len(state.page_starts) == 6  # each page's first text line (the first page's too, after its head)
+
+
+def test_form_feeds_are_page_breaks():
+    text = "A heading\n\nText on the first page that runs on\fto the second page.\n\fThird page."
+    state = apply_rules(text, ["page-breaks"], kind="pdf")
+    assert kept(state) == ["A heading", "Text on the first page that runs on to the second page.", "Third page."]
+    assert state.page_starts == {3}
+
+
+def test_control_characters_are_removed_and_reported():
+    state = apply_rules("A title\n\nA bell\x07 rang\ufffe here.", ["stray-characters"])
+    assert kept(state) == ["A title", "A bell rang here."]
+    assert [d.text for d in state.diagnostics.items] == ["U+0007, U+FFFE"]
+
+
+def test_navigation_lines_are_opt_in():
+    text = PROSE + "the end.\n\nBack to CHAPTER 3  —  On to CHAPTER 5\n" + PROSE + "the end."
+    assert "Back to CHAPTER 3  —  On to CHAPTER 5" in kept(apply_rules(text, [], kind="pdf"))
+    state = apply_rules(text, ["navigation"], kind="pdf")
+    assert not any("Back to" in line for line in kept(state))
+    assert state.navigation == [(5, "CHAPTER 5")]
 
 
 def test_repeated_title_block_before_each_chapter_removed():
     block = ["The Site", "Archive", "", " The Author's", "Book Title", "", "What is the book about?", ""]
     chapter = lambda n: [*block, f"Chapter {n}", f"TITLE OF CHAPTER {n}", "", PROSE + "the end.", ""]
-    tree, state = normalise_text(pdf(*chapter(1), *chapter(2), *chapter(3)), kind="pdf")
+    tree, state = normalise_text("\n".join([*chapter(1), *chapter(2), *chapter(3)]), kind="pdf")
     assert texts(tree, "//db:chapter/@label") == ["1", "2", "3"]
     body = " ".join(texts(tree, "//db:chapter"))
     assert "Archive" not in body and "Book Title" not in body and "What is the book about" not in body
     assert codes(state).count("furniture.title-block") == 3 * 5
 
 
-def test_site_tag_and_named_boilerplate_and_trailer():
-    from bookbuild.config import FurnitureRules
+def test_a_short_line_that_recurs_is_no_title_block():
+    # '[...]' recurs in a quotation, and short last lines of paragraphs stand next to it
+    quote = [PROSE + "during this time?", "", "[...]", "", PROSE + "international revolution? No!", "", "[...]", ""]
+    state = apply_rules("\n".join([*quote, "Chapter 2", "", *quote, "Chapter 3", "", *quote, "Chapter 4"]),
+                        ["title-blocks"], kind="pdf")
+    assert "furniture.title-block" not in codes(state)
+
+
+def test_site_tag_is_opt_in_and_named_boilerplate_and_trailer_go():
     text = "\n\n".join(["[Book] A Title", "A first paragraph that says something of substance here.",
                        "Leave a comment", "A second paragraph that says something else entirely.",
                        "Join us", "Sign up to our newsletter today and never miss a post."])
-    tree, state = normalise_text(text, furniture=FurnitureRules(lines=("Leave a comment",), trailer_from=("Join us",)))
-    body = " ".join(texts(tree, "//db:para"))
-    assert "Leave a comment" not in body and "Join us" not in body and "newsletter" not in body
-    assert "[Book]" not in " ".join(tree.itertext())
-    assert codes(state).count("furniture.boilerplate") == 3
-    assert "furniture.site-tag" in codes(state)
+    furniture = FurnitureRules(lines=("Leave a comment",), trailer_from=("Join us",))
+    state = apply_rules(text, ["site-tag", "boilerplate"], furniture=furniture)
+    lines = kept(state)
+    assert lines == ["A Title", "A first paragraph that says something of substance here.",
+                     "A second paragraph that says something else entirely."]
+    assert codes(state) == ["furniture.site-tag", *["furniture.boilerplate"] * 3]
+    assert "[Book] A Title" in kept(apply_rules(text, ["boilerplate"], furniture=furniture))

@@ -1,5 +1,6 @@
 """Structure recognition on small crafted web dumps and PDF extractions."""
 
+from bookbuild.config import RuleSwitches
 from conftest import codes, normalise_text, texts
 
 P = "A paragraph of ordinary prose, long enough to read as one, and ending as sentences end."
@@ -14,7 +15,8 @@ def test_contents_list_finds_chapters_and_restores_a_lost_heading():
                "Table of Contents", "Preface", "Introduction (by A. Person)", "1. First Things", "2. Second Things",
                "Preface", P, "A section in the preface", P + "\n", "by A. Person", P,
                "1. First Things", P, "2. Second Things", P)
-    tree, state = normalise_text(text, kind="web", division="book")
+    tree, state = normalise_text(text, kind="web", division="book",
+                                 rules=RuleSwitches(enable=("site-tag", "restore-headings-from-bylines")))
     assert texts(tree, "/db:book/*[not(self::db:info)]/db:title") == ["Preface", "Introduction", "First Things", "Second Things"]
     assert texts(tree, "//db:chapter/@label") == ["1", "2"]
     assert tree.xpath("//db:preface[2]/db:title/@revisionflag", namespaces={"db": tree.nsmap[None]}) == ["added"]
@@ -93,7 +95,8 @@ def test_pdf_chapter_title_section_list_and_numbered_sections():
 def test_pdf_chapter_opening_lost_is_restored_from_navigation():
     text = "\n".join([LONG, "end.", "", "Back to CHAPTER 3  —  On to CHAPTER 5", " 1.", "Why It Happened", "",
                       LONG, "end."])
-    tree, state = normalise_text(text, kind="pdf", division="book")
+    tree, state = normalise_text(text, kind="pdf", division="book",
+                                 rules=RuleSwitches(enable=("navigation", "restore-chapters-from-navigation")))
     chapter = tree.xpath("//db:chapter", namespaces={"db": tree.nsmap[None]})[0]
     assert chapter.get("label") == "5"
     assert chapter.find("{*}title").get("revisionflag") == "added"

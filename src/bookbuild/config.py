@@ -21,6 +21,15 @@ class FurnitureRules:
 
 
 @dataclass(frozen=True)
+class RuleSwitches:
+    """Normaliser rules to run beyond the preset for the kind of raw text (opt-in rules that describe
+    one website or dump tool), and preset rules not to run."""
+
+    enable: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class BookConfig:
     slug: str
     title: str | None
@@ -34,14 +43,16 @@ class BookConfig:
     division: str | None = None  # "book" or "article"; None: from the structure found
     trim: str = "6x9"  # the print edition's page: "6x9" (inches, trade paperback) or "a5"
     furniture: FurnitureRules = field(default_factory=FurnitureRules)
+    rules: RuleSwitches = field(default_factory=RuleSwitches)
     folder: Path | None = None
 
 
 _KEYS = {
     "title": str, "subtitle": str, "authors": list, "language": str, "sources": list,
-    "pubdate": str, "source": str, "kind": str, "division": str, "trim": str, "furniture": dict,
+    "pubdate": str, "source": str, "kind": str, "division": str, "trim": str, "furniture": dict, "rules": dict,
 }
 _FURNITURE_KEYS = {"lines": list, "trailer_from": list}
+_RULES_KEYS = {"enable": list, "disable": list}
 _CHOICES = {"kind": ("web", "pdf"), "division": ("book", "article"), "trim": ("6x9", "a5")}
 
 
@@ -73,6 +84,11 @@ def load_config(folder: Path) -> BookConfig:
         _check_strings(data[key], key, path)
     for key in _FURNITURE_KEYS:
         _check_strings(furniture.get(key, []), f"furniture.{key}", path)
+    rules = data.get("rules", {})
+    _check_keys(rules, _RULES_KEYS, path, "rules.")
+    for key in _RULES_KEYS:
+        _check_strings(rules.get(key, []), f"rules.{key}", path)
+        _check_rule_names(rules.get(key, []), path)
     slug = folder.resolve().name
     if not SLUG.match(slug):
         raise BookbuildError("folder name must be a slug (lower-case letters, digits, hyphens)", folder)
@@ -92,6 +108,7 @@ def load_config(folder: Path) -> BookConfig:
             lines=tuple(furniture.get("lines", [])),
             trailer_from=tuple(furniture.get("trailer_from", [])),
         ),
+        rules=RuleSwitches(enable=tuple(rules.get("enable", [])), disable=tuple(rules.get("disable", []))),
         folder=folder,
     )
 
@@ -114,6 +131,14 @@ def _check_keys(data: dict, allowed: dict, path: Path, prefix: str) -> None:
 def _check_strings(values: list, key: str, path: Path) -> None:
     if not all(isinstance(v, str) for v in values):
         raise BookbuildError(f"'{key}' must be a list of strings", path)
+
+
+def _check_rule_names(names: list[str], path: Path) -> None:
+    from .normalise import RULES  # the normaliser imports this module: import its rules late
+
+    for name in names:
+        if name not in RULES.names:
+            raise BookbuildError(f"unknown rule '{name}' in [rules] (known rules: {', '.join(RULES.names)})", path)
 
 
 def _source_path(folder: Path, name: str, config_path: Path) -> Path:

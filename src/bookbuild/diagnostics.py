@@ -13,8 +13,8 @@ Severity = Literal["removed", "restored", "flag", "info"]
 
 MESSAGES: dict[str, tuple[Severity, str]] = {
     # furniture removed
-    "furniture.running-head": ("removed", "running head"),
-    "furniture.page-url": ("removed", "page URL and timestamp"),
+    "furniture.page-edge": ("removed", "page furniture recurring at the page edges (running head, folio, page URL)"),
+    "removed.control-character": ("removed", "control character(s) removed: {text}"),
     "furniture.navigation": ("removed", "navigation line"),
     "furniture.title-block": ("removed", "repeated title block"),
     "furniture.contents": ("removed", "the source's own table of contents"),

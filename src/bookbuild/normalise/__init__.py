@@ -1,9 +1,10 @@
-"""Normalising: raw source lines into the DocBook tree, through one ordered list of repairs.
+"""Normalising: raw source lines into the DocBook tree, through one ordered list of named rules.
 
-Line stages see the source lines (furniture, unwrapping); block stages see Blocks (structure);
-tree stages see the DocBook tree (footnotes, typography). PIPELINE pins the order.
+Line rules see the source lines (furniture, unwrapping); block rules see Blocks (structure);
+tree rules see the DocBook tree (footnotes, typography). RULES holds them in order; a book's
+chain is the preset for its kind of raw text, switched by book.toml's [rules].
 """
 
-from .pipeline import PIPELINE, normalise
+from .pipeline import RULES, normalise
 
-__all__ = ["PIPELINE", "normalise"]
+__all__ = ["RULES", "normalise"]

@@ -60,6 +60,7 @@ class Linking:
 
 
 def restore_footnotes(state: State) -> None:
+    """Note lists and the calls that point to them become footnotes standing where their calls stood."""
     tree = state.tree
     lists = find_note_lists(tree)
     if len(lists) == 1 and lists[0].scope is not tree:

@@ -1,31 +1,35 @@
-"""Furniture: page heads and URLs, navigation, repeated title blocks, site tags, named boilerplate.
+"""Furniture other than page edges: a site's tag on the title, boilerplate named in book.toml,
+navigation lines between web pages, and the title block a print-out repeats before each chapter.
 
-Each removal is logged with the line's text. The contents list of a web dump is handled in
-contents.py, because it is also used to check the headings.
+Each removal is logged with the line's text. Page edges (running heads, folios, page URLs) are
+in pages.py; the contents list of a web dump in front.py, because it also finds the headings.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-
-from ..read import TextKind
 from .patterns import DATELINE, DIVISION_HEADING
 from .state import State
 
-PAGE_URL = re.compile(r"^\s*(https?://|www\.)\S+(\s+\(\d+ of \d+\))?(\s+\[[\d/.: -]+\])?\s*$")
 NAVIGATION = re.compile(r"^\s*(back to .{1,40}?\s+(\W+\s+)?on to .{1,40}|previous\s*\W+\s*next|next chapter|previous chapter)\s*$", re.I)
 SITE_TAG = re.compile(r"^\[(Book|Article|Page|Web|PDF)\]\s+", re.I)
 
 
-def remove_site_furniture(state: State) -> None:
-    """A site tag before the title ('[Book] ...') and boilerplate lines named in book.toml."""
-    rules = state.config.furniture
+def remove_site_tag(state: State) -> None:
+    """A website's tag before the title: '[Book] A Title' (opt-in: one site's habit)."""
     first = next((i for i, line in enumerate(state.lines) if line and line.text.strip()), None)
     if first is not None and (match := SITE_TAG.match(state.lines[first].text)):
         line = state.lines[first]
         state.diagnostics.add("furniture.site-tag", line.number, match.group(0).strip())
         state.lines[first] = type(line)(line.number, line.text[match.end():])
+
+
+def remove_boilerplate(state: State) -> None:
+    """Lines that book.toml names as boilerplate, and everything from its trailer line on."""
+    rules = state.config.furniture
+    if not rules.lines and not rules.trailer_from:
+        return
     trailer_at = None
     for i, line in enumerate(state.lines):
         if line is None:
@@ -37,91 +41,68 @@ def remove_site_furniture(state: State) -> None:
             state.remove_line(i, "furniture.boilerplate")
 
 
-def remove_page_furniture(state: State) -> None:
-    """PDF extractions: page URLs with their running heads, navigation lines, repeated title blocks."""
-    if state.kind is not TextKind.PDF:
-        return
-    lines = state.lines
-    for i, line in enumerate(lines):
-        if line is None:
-            continue
-        if PAGE_URL.match(line.text):
-            state.remove_line(i, "furniture.page-url")
-            head = _previous_text_line(lines, i)
-            if head is not None and _looks_like_running_head(lines[head].text):
-                state.remove_line(head, "furniture.running-head")
-        elif NAVIGATION.match(line.text):
+def remove_navigation(state: State) -> None:
+    """'Back to Chapter 3 — On to Chapter 5' lines between web pages (opt-in: one site's navigation);
+    the 'on to' targets are kept for restoring lost chapter numbers."""
+    for i, line in enumerate(state.lines):
+        if line is not None and NAVIGATION.match(line.text):
             if target := re.search(r"\bon to\s+(.+?)\s*$", line.text, re.I):
                 state.navigation.append((line.number, target.group(1)))
             state.remove_line(i, "furniture.navigation")
-    _remove_running_heads(state)
-    _remove_title_blocks(state)
 
 
-def _previous_text_line(lines, i: int) -> int | None:
-    j = i - 1
-    while j >= 0 and (lines[j] is None or not lines[j].text.strip()):
-        j -= 1
-    return j if j >= 0 else None
+def remove_title_blocks(state: State) -> None:
+    """The same run of two or more short lines repeated right before three division headings or more
+    (a site's name, the book's title, its tagline, printed on each web page) is a title block.
 
-
-def _looks_like_running_head(text: str) -> bool:
-    text = text.strip()
-    return 0 < len(text) <= 80 and not text.endswith((".", ",", ";"))
-
-
-def _remove_running_heads(state: State) -> None:
-    """A short line of the form 'Title: Chapter N' that recurs is a running head, with or without its URL."""
-    pattern = re.compile(r"^\s*(.{3,60}):\s*(chapter|part)\s+\w+\s*$", re.I)
-    stems = Counter(m.group(1) for line in state.lines if line and (m := pattern.match(line.text)))
-    for i, line in enumerate(state.lines):
-        if line and (m := pattern.match(line.text)) and stems[m.group(1)] >= 2:
-            state.remove_line(i, "furniture.running-head")
-
-
-def _remove_title_blocks(state: State) -> None:
-    """Short lines repeated before each division heading (site name, book title, tagline) are a title block.
-
-    A line is part of a title block when it occurs three times or more in the text, is short and
-    is no sentence; the block is the run of such lines (and their neighbours) right before a
-    division heading or at the start of a chapter.
+    The evidence is the repetition of the whole run at division starts; a single short line that
+    recurs ('[...]') is never enough. Before each division, the lines of such runs go, and the block
+    grows over short non-sentence lines right above it.
     """
-    counts = Counter(line.text.strip() for line in state.lines if line and line.text.strip())
-    repeated = {t for t, n in counts.items()
-                if n >= 3 and len(t) <= 70 and not re.fullmatch(r"[\d.*\s]+", t) and not t.endswith((".", ","))
-                and not DIVISION_HEADING.match(t)}
     lines = state.lines
-    i = 0
-    while i < len(lines):
-        if lines[i] is not None and lines[i].text.strip() in repeated:
-            # grow the block over short, non-sentence neighbours (e.g. the site's name split over lines)
-            start, end = i, i
-            while True:
-                prev = _previous_text_line(lines, start)
-                if prev is None or prev < start - 3 or not _is_title_fragment(lines[prev].text):
-                    break
-                start = prev
-            while True:
-                nxt = _next_text_line(lines, end)
-                if nxt is None or nxt > end + 3 or not _is_title_fragment(lines[nxt].text) \
-                        or DIVISION_HEADING.match(lines[nxt].text):
-                    break
-                end = nxt
-            for j in range(start, end + 1):
-                state.remove_line(j, "furniture.title-block")
-            i = end + 1
-        else:
-            i += 1
+    filled = [i for i, line in enumerate(lines) if line is not None and line.text.strip()]
+    headings = [k for k, i in enumerate(filled) if DIVISION_HEADING.match(lines[i].text)]
+    runs: Counter = Counter()
+    for k in headings:
+        run = _run_above(lines, filled, k, lambda i: not _ends_text(lines, i))
+        for start in range(len(run) - 1):  # every tail of two lines or more
+            runs[tuple(lines[i].text.strip() for i in run[start:])] += 1
+    block_lines = {text for key, n in runs.items() if n >= 3 for text in key}
+    if not block_lines:
+        return
+    for k in headings:
+        run = _run_above(lines, filled, k, lambda i: lines[i].text.strip() in block_lines)
+        if len(run) < 2 or any(lines[i].text.strip() not in block_lines for i in run):
+            continue
+        first = filled.index(run[0])
+        while first > 0 and filled[first - 1] >= filled[first] - 3 and _is_title_fragment(lines[filled[first - 1]].text) \
+                and not _ends_text(lines, filled[first - 1]):
+            first -= 1
+        for i in filled[first:]:
+            if i > run[-1]:
+                break
+            state.remove_line(i, "furniture.title-block")
+
+
+def _run_above(lines, filled: list[int], k: int, allowed) -> list[int]:
+    """Up to four short title-like lines right above filled[k] (within eight lines) that pass allowed."""
+    run: list[int] = []
+    j = k - 1
+    while j >= 0 and len(run) < 4 and filled[j] >= filled[k] - 8 and _is_title_fragment(lines[filled[j]].text) \
+            and allowed(filled[j]):
+        run.insert(0, filled[j])
+        j -= 1
+    return run
+
+
+def _ends_text(lines, i: int) -> bool:
+    """The line closes a paragraph of running text (the line above it is a long text line)."""
+    above = lines[i - 1] if i else None
+    return above is not None and len(above.text.strip()) > 60
 
 
 def _is_title_fragment(text: str) -> bool:
     text = text.strip()
-    return (0 < len(text) <= 40 and not text.endswith((".", ",", ";", ":")) and not re.fullmatch(r"[\d.]+", text)
+    return (0 < len(text) <= 70 and not text.endswith((".", ",", ";", ":")) and not re.fullmatch(r"[\d.]+", text)
             and not DATELINE.match(text))
 
-
-def _next_text_line(lines, i: int) -> int | None:
-    j = i + 1
-    while j < len(lines) and (lines[j] is None or not lines[j].text.strip()):
-        j += 1
-    return j if j < len(lines) else None

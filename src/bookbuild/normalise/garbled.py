@@ -18,6 +18,7 @@ MIN_SUSPECTS = 3
 
 
 def remove_garbled_text(state: State) -> None:
+    """Stretches of a paragraph where malformed tokens cluster: kept out of the text, reported."""
     vocabulary = Counter(t.lower() for b in state.blocks for t in re.findall(r"[^\W\d_]+", b.text))
     scores: dict[str, int] = {}
     for block in state.blocks:

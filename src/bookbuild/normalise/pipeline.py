@@ -1,11 +1,9 @@
-"""The normaliser's ordered list of stages, and the function that runs them.
+"""The normaliser's rules in the order they run, and the function that runs a book's chain.
 
-Line stages, then block stages, then the tree is built, then tree stages. Tests pin the order.
+Line rules, then block rules, then the tree is built, then tree rules. Tests pin the order.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from lxml import etree
 
@@ -14,39 +12,55 @@ from ..diagnostics import Diagnostics
 from ..model.docbook import build_tree
 from ..read import SourceLine, TextKind, recognise_kind
 from . import footnotes, tables
+from .characters import read_page_breaks, remove_stray_characters
 from .front import read_front_matter, remove_contents_list
-from .furniture import remove_page_furniture, remove_site_furniture
+from .furniture import remove_boilerplate, remove_navigation, remove_site_tag, remove_title_blocks
 from .garbled import remove_garbled_text
+from .pages import remove_page_furniture
 from .paragraphs import group_lines
+from .rules import BOTH, PDF, WEB, Rule, Ruler
 from .state import State
-from .structure import recognise_structure
+from .structure import (flag_gaps, recase_capital_titles, recognise_structure, restore_chapters_from_navigation,
+                        restore_headings_from_bylines)
 from .typography import apply_typography
 
 
-def _build(state: State) -> None:
+def build_docbook(state: State) -> None:
+    """The DocBook tree from the recognised blocks."""
     state.tree = build_tree(state)
 
 
-Stage = Callable[[State], None]
-PIPELINE: list[tuple[str, Stage]] = [
-    ("site-furniture", remove_site_furniture),
-    ("page-furniture", remove_page_furniture),
-    ("paragraphs", group_lines),
-    ("front-matter", read_front_matter),
-    ("contents", remove_contents_list),
-    ("tables", tables.restore_tables),
-    ("garbled", remove_garbled_text),
-    ("structure", recognise_structure),
-    ("tree", _build),
-    ("footnotes", footnotes.restore_footnotes),
-    ("typography", apply_typography),
-]
+RULES = Ruler([
+    # lines
+    Rule("stray-characters", remove_stray_characters),
+    Rule("page-breaks", read_page_breaks),
+    Rule("site-tag", remove_site_tag, WEB, opt_in=True),
+    Rule("boilerplate", remove_boilerplate),
+    Rule("page-furniture", remove_page_furniture, PDF),
+    Rule("navigation", remove_navigation, BOTH, opt_in=True),
+    Rule("title-blocks", remove_title_blocks, PDF),
+    # blocks
+    Rule("paragraphs", group_lines),
+    Rule("front-matter", read_front_matter, WEB),
+    Rule("contents", remove_contents_list, WEB),
+    Rule("tables", tables.restore_tables),
+    Rule("garbled", remove_garbled_text),
+    Rule("structure", recognise_structure),
+    Rule("restore-headings-from-bylines", restore_headings_from_bylines, WEB, opt_in=True),
+    Rule("restore-chapters-from-navigation", restore_chapters_from_navigation, PDF, opt_in=True),
+    Rule("gaps", flag_gaps),
+    Rule("title-case", recase_capital_titles),
+    # the tree
+    Rule("tree", build_docbook),
+    Rule("footnotes", footnotes.restore_footnotes),
+    Rule("typography", apply_typography),
+])
 
 
 def normalise(lines: list[SourceLine], config: BookConfig) -> tuple[etree._Element, State]:
     """Raw source lines to the DocBook tree; the state keeps the diagnostics for the report."""
     kind = TextKind(config.kind) if config.kind else recognise_kind(lines)
     state = State(config=config, kind=kind, lines=list(lines), diagnostics=Diagnostics())
-    for _name, stage in PIPELINE:
-        stage(state)
+    for rule in RULES.chain(kind, config.rules.enable, config.rules.disable):
+        rule.run(state)
     return state.tree, state

@@ -32,6 +32,7 @@ DIVISION_KIND = {"introduction": "preface", "preface": "preface", "foreword": "p
 
 
 def recognise_structure(state: State) -> None:
+    """Headings, quotations, verse, lists, dialogue and the rest, each block given its kind."""
     if state.kind is TextKind.PDF:
         _recognise_pdf(state)
     else:
@@ -40,12 +41,34 @@ def recognise_structure(state: State) -> None:
         for block in state.blocks:
             if block.kind == "heading":
                 block.level = 1
+
+
+def flag_gaps(state: State) -> None:
+    """Paragraphs cut off before a new division, numbered sections that skip a number, and entries
+    of the source's contents list that are not headings in the text."""
     _flag_truncated_paragraphs(state)
     _flag_missing_sections(state)
-    _recase_capital_titles(state)
+    found = _contents_found(state)
+    for k, (line, text) in enumerate(state.contents):
+        if k not in found:
+            state.diagnostics.add("flag.contents-missing", line, text)
 
 
-def _recase_capital_titles(state: State) -> None:
+def _contents_found(state: State) -> dict[int, Block]:
+    """Which entries of the source's contents list are headings in the text, matched in order."""
+    keys = [normalise_title(text) for _, text in state.contents]
+    found: dict[int, Block] = {}
+    k = 0
+    for block in state.blocks:
+        if block.kind == "heading" and k < len(keys):
+            titles = {normalise_title(block.text), normalise_title(f"{block.label} {block.text}")}
+            match = next((j for j in range(k, len(keys)) if keys[j] in titles), None)
+            if match is not None:
+                found[match], k = block, match + 1
+    return found
+
+
+def recase_capital_titles(state: State) -> None:
     """A title set in capitals ('WHITHER THE NEW NATIONS OF THE UN?') takes the case its words have in the
     text ('Whither the new nations of the UN?'), so that acronyms and names keep theirs; logged."""
     forms: dict[str, Counter] = {}
@@ -140,7 +163,6 @@ def _recognise_web(state: State) -> None:
         elif is_heading_like(text):
             block.kind, block.level = "heading", 1
     blocks = _label_runs(blocks)
-    _restore_lost_headings(state, blocks, contents, found)
     _demote_empty_sections(blocks)
     state.blocks = blocks
 
@@ -243,10 +265,12 @@ def _make_division(block: Block, text: str) -> None:
     block.lines = [title]
 
 
-def _restore_lost_headings(state: State, blocks: list[Block], contents, found: dict[int, Block]) -> None:
-    """A contents entry 'Title (by Name)' missing from the body, where the body has a lost line
-    followed by 'by Name', is restored there; any other missing entry is reported."""
-    for k, (line, text, key) in enumerate(contents):
+def restore_headings_from_bylines(state: State) -> None:
+    """A contents entry 'Title (by Name)' missing from the body, where the body has a lost line and
+    then 'by Name', is restored there (opt-in); any other contents entry not found is reported."""
+    blocks = state.blocks
+    found = _contents_found(state)
+    for k, (line, text) in enumerate(state.contents):
         if k in found:
             continue
         byline = re.search(r"\((by [^)]*)\)\s*$", text)
@@ -256,7 +280,6 @@ def _restore_lost_headings(state: State, blocks: list[Block], contents, found: d
                            if b.lost_before and b.kind == "byline" and b.text.lower() == byline.group(1).lower()
                            and _agrees_with_contents_order(blocks, i, found, k)), None)
         if target is None:
-            state.diagnostics.add("flag.contents-missing", line, text)
             continue
         title = re.sub(r"\s*\(by [^)]*\)\s*$", "", text)
         heading = Block([title], blocks[target].first, blocks[target].first, kind="heading",
@@ -280,23 +303,15 @@ def _recognise_pdf(state: State) -> None:
     blocks = state.blocks
     out: list[Block] = []
     section_titles: list[str] = []
-    navigation = list(state.navigation)
-    chapter_label: str | None = None
     i = 0
     while i < len(blocks):
         block = blocks[i]
         text = block.text.strip()
         if block.kind == "short" and DIVISION_HEADING.match(text):
             heading, i, section_titles = _pdf_division(state, blocks, i)
-            chapter_label = heading.label or chapter_label
             out.append(heading)
             continue
         if block.kind == "short" and (NUMBERED_SECTION_ALONE.match(text) or _numbered_section(text)):
-            expected = _navigation_target(navigation, block.first)
-            if text.startswith("1.") and expected and expected != chapter_label and \
-                    (not out or out[-1].kind != "heading" or out[-1].level != 0):
-                out.append(_restored_chapter(state, block, expected))
-                chapter_label = expected
             heading, i = _pdf_section(blocks, i)
             out.append(heading)
             continue
@@ -316,6 +331,24 @@ def _recognise_pdf(state: State) -> None:
 def _numbered_section(text: str) -> re.Match | None:
     match = NUMBERED_CHAPTER.match(text)
     return match if match and is_heading_like(text) else None
+
+
+def restore_chapters_from_navigation(state: State) -> None:
+    """A first section ('1.') with no chapter heading before it, where the last navigation line
+    pointed on to another chapter, opens that chapter: its number is restored (opt-in)."""
+    out: list[Block] = []
+    chapter_label: str | None = None
+    for block in state.blocks:
+        if block.kind == "heading" and block.level == 0:
+            chapter_label = block.label or chapter_label
+        elif block.kind == "heading" and block.level == 1 and block.label == "1":
+            expected = _navigation_target(state.navigation, block.first)
+            if expected and expected != chapter_label and \
+                    (not out or out[-1].kind != "heading" or out[-1].level != 0):
+                out.append(_restored_chapter(state, block, expected))
+                chapter_label = expected
+        out.append(block)
+    state.blocks = out
 
 
 def _navigation_target(navigation: list[tuple[int, str]], line: int) -> str | None:

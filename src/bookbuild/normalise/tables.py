@@ -61,7 +61,7 @@ class TableGrid:
 
 
 def restore_tables(state: State) -> None:
-    """Replace each caption block and its cell blocks by one table block."""
+    """A table caption and the cells flattened after it, one a line, become one table block."""
     blocks = state.blocks
     out: list[Block] = []
     i = 0

@@ -63,7 +63,7 @@ RULES: list[tuple[Callable[[str], str], tuple[str, ...]]] = [
 
 
 def apply_typography(state: State) -> None:
-    """Run every rule over every text and tail in the tree (verse keeps its line breaks)."""
+    """Curly quotes, dashes, ellipses and clean spaces in every text of the tree (verse keeps its line breaks)."""
     for node in state.tree.iter():
         if isinstance(node, etree._ProcessingInstruction):
             if node.tail:
