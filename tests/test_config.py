@@ -28,7 +28,7 @@ def test_loads_a_good_config(tmp_path):
     (GOOD.replace('title = "T"\n', ""), "missing required key 'title'", None),
     (GOOD + 'colour = "red"\n', "unknown key 'colour'", None),
     (GOOD + '[furniture]\nfoo = 1\n', "unknown key 'furniture.foo'", None),
-    (GOOD + '[rules]\nenable = ["no-such-rule"]\n', "unknown rule 'no-such-rule' in [rules]", None),
+    (GOOD + '[rules]\nenable = ["no-such-rule"]\n', r"unknown rule 'no-such-rule' in \[rules\]", None),
     (GOOD.replace('"raw.txt"', '"../outside.txt"'), "outside the manuscript folder", None),
     (GOOD.replace('"raw.txt"', '"missing.txt"'), "does not exist", None),
     (GOOD.replace('authors = ["A"]', 'authors = "A"'), "'authors' must be a list", None),
