@@ -58,7 +58,7 @@ def test_form_feeds_are_page_breaks():
     text = "A heading\n\nText on the first page that runs on\fto the second page.\n\fThird page."
     state = apply_rules(text, ["page-breaks"], kind="pdf")
     assert kept(state) == ["A heading", "Text on the first page that runs on to the second page.", "Third page."]
-    assert state.page_starts == {3}
+    assert state.page_starts == {4}
 
 
 def test_control_characters_are_removed_and_reported():

@@ -21,6 +21,14 @@ class FurnitureRules:
 
 
 @dataclass(frozen=True)
+class StructureHints:
+    """A proofreader's word on lines the general rules cannot decide: these are headings, these are not."""
+
+    headings: tuple[str, ...] = ()
+    not_headings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RuleSwitches:
     """Normaliser rules to run beyond the preset for the kind of raw text (opt-in rules that describe
     one website or dump tool), and preset rules not to run."""
@@ -44,15 +52,18 @@ class BookConfig:
     trim: str = "6x9"  # the print edition's page: "6x9" (inches, trade paperback) or "a5"
     furniture: FurnitureRules = field(default_factory=FurnitureRules)
     rules: RuleSwitches = field(default_factory=RuleSwitches)
+    structure: StructureHints = field(default_factory=StructureHints)
     folder: Path | None = None
 
 
 _KEYS = {
     "title": str, "subtitle": str, "authors": list, "language": str, "sources": list,
     "pubdate": str, "source": str, "kind": str, "division": str, "trim": str, "furniture": dict, "rules": dict,
+    "structure": dict,
 }
 _FURNITURE_KEYS = {"lines": list, "trailer_from": list}
 _RULES_KEYS = {"enable": list, "disable": list}
+_STRUCTURE_KEYS = {"headings": list, "not_headings": list}
 _CHOICES = {"kind": ("web", "pdf"), "division": ("book", "article"), "trim": ("6x9", "a5")}
 
 
@@ -89,6 +100,10 @@ def load_config(folder: Path) -> BookConfig:
     for key in _RULES_KEYS:
         _check_strings(rules.get(key, []), f"rules.{key}", path)
         _check_rule_names(rules.get(key, []), path)
+    structure = data.get("structure", {})
+    _check_keys(structure, _STRUCTURE_KEYS, path, "structure.")
+    for key in _STRUCTURE_KEYS:
+        _check_strings(structure.get(key, []), f"structure.{key}", path)
     slug = folder.resolve().name
     if not SLUG.match(slug):
         raise BookbuildError("folder name must be a slug (lower-case letters, digits, hyphens)", folder)
@@ -109,6 +124,8 @@ def load_config(folder: Path) -> BookConfig:
             trailer_from=tuple(furniture.get("trailer_from", [])),
         ),
         rules=RuleSwitches(enable=tuple(rules.get("enable", [])), disable=tuple(rules.get("disable", []))),
+        structure=StructureHints(headings=tuple(structure.get("headings", [])),
+                                 not_headings=tuple(structure.get("not_headings", []))),
         folder=folder,
     )
 

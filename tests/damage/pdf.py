@@ -101,7 +101,7 @@ class _Print:
         bodies[-1].extend(self._notes(pending))
         documents = []
         for number, body in enumerate(b for b in bodies if b):
-            url = f"http://www.example.org/library/{self.book.slug[:20]}/part{number + 1:02d}.htm"
+            url = f"http://www.example.org/lib/{self.book.slug[:12]}/p{number + 1:02d}.htm"
             self.urls.append(url)
             documents.append(self._page(url, "\n".join(body)))
         return documents
@@ -173,32 +173,40 @@ class _Print:
         return out
 
     def _page(self, url: str, body: str) -> str:
+        """The HTML document: margin boxes for the page design, then the body."""
         s = self.settings
-        head = "string(head)"
-        boxes: dict[str, dict[str, str]] = {"": {}, ":left": {}, ":right": {}}
-        top, bottom = ("bottom", "top") if s["head_bottom"] else ("top", "bottom")
-        if s["head"] == "verso-recto":
-            boxes[":left"][f"{top}-left"] = f'"{_css(_short_title(self.book.title))}"'
-            boxes[":right"][f"{top}-right"] = head
-        elif s["head"] == "title":
-            boxes[""][f"{top}-center"] = f'"{_css(_short_title(self.book.title))}"'
-        elif s["head"] != "none":
-            boxes[""][f"{top}-center"] = head
+        head_edge = "bottom" if s["head_bottom"] else "top"
         folio = {"outer": "counter(page)", "centre": "counter(page)", "dashed": '"- " counter(page) " -"',
                  "page-of": '"Page " counter(page) " of " counter(pages)'}.get(s["folio"])
-        if folio and s["folio"] == "outer":
-            boxes[":left"][f"{bottom}-left"] = folio
-            boxes[":right"][f"{bottom}-right"] = folio
-        elif folio:
-            boxes[""][f"{bottom}-center" if f"{bottom}-center" not in boxes[""] else f"{bottom}-right"] = folio
-        if s["url"]:
-            boxes[""]["bottom-left"] = f'"{url} (" counter(page) " of " counter(pages) ") {STAMP}"'
-        rules = []
-        for selector, margin_boxes in boxes.items():
-            inner = " ".join(f"@{name} {{ content: {content}; font-size: 8pt }}" for name, content in margin_boxes.items())
-            extra = f"size: {TRIMS[s['trim']]}; margin: 20mm 18mm;" if not selector else ""
-            rules.append(f"@page {selector} {{ {extra} {inner} }}")
+        folio_edge = "top" if s["folio"] == "outer" and head_edge == "bottom" and s["url"] else "bottom"
+        rules = [f"@page {{ size: {TRIMS[s['trim']]}; margin: 22mm 18mm; }}"]
+        for side in ("left", "right"):
+            heads = {"title-chapter": "string(head)", "author-title-chapter": "string(head)",
+                     "title": f'"{_css(_short_title(self.book.title))}"',
+                     "verso-recto": f'"{_css(_short_title(self.book.title))}"' if side == "left" else "string(head)"}
+            edges: dict[str, dict] = {"top": {"long": [], "folio": None}, "bottom": {"long": [], "folio": None}}
+            if s["head"] in heads:
+                edges[head_edge]["long"].append(heads[s["head"]])
+            if s["url"]:
+                edges["bottom"]["long"].append(f'"{url} (" counter(page) " of " counter(pages) ") {STAMP}"')
+            if folio:
+                edges[folio_edge]["folio"] = folio
+            boxes = []
+            for edge, items in edges.items():
+                long = ' "\\A" '.join(items["long"])
+                outer = "left" if side == "left" else "right"
+                inner = "right" if outer == "left" else "left"
+                if long and items["folio"]:
+                    boxes.append(f"@{edge}-{inner} {{ content: {long}; width: 78%; white-space: pre-line; }}")
+                    boxes.append(f"@{edge}-{outer} {{ content: {items['folio']}; width: 22%; }}")
+                elif long:
+                    boxes.append(f"@{edge}-center {{ content: {long}; width: 100%; white-space: pre-line; }}")
+                elif items["folio"]:
+                    where = "center" if s["folio"] != "outer" else outer
+                    boxes.append(f"@{edge}-{where} {{ content: {items['folio']}; }}")
+            rules.append(f"@page :{side} {{ {' '.join(boxes)} }}")
         style = "\n".join(rules) + f"""
+            @page {{ font-size: 6.5pt; }}
             body {{ font-family: serif; font-size: 10.5pt; line-height: 1.3; }}
             p, li {{ margin: 0 0 {'0.9em' if s['spaced_paragraphs'] else '0'}; text-indent: {'0' if s['spaced_paragraphs'] else '1.2em'};
                      text-align: justify; hyphens: {'auto' if s['hyphenate'] else 'manual'}; }}

@@ -24,9 +24,9 @@ def read_page_breaks(state: State) -> None:
             continue
         head, *rest = line.text.split("\f")
         if not head.strip():  # '\fText': this line starts a page
-            state.page_starts.add(i)
-        elif rest and not "".join(rest).strip() and i + 1 < len(lines):  # 'Text\f': the next line does
-            state.page_starts.add(i + 1)
+            state.page_starts.add(line.number)
+        elif rest and not "".join(rest).strip():  # 'Text\f': the next line does
+            state.page_starts.add(line.number + 1)
         text = " ".join(part.strip() for part in (head, *rest) if part.strip())
         lines[i] = type(line)(line.number, text)
 

@@ -6,14 +6,17 @@ the text; the blurb (paragraphs between the title and the contents) becomes the 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..read import TextKind
 from .blocks import Block
-from .patterns import YEAR, is_heading_like
+from .headings import reads_as_title
+from .patterns import YEAR
 from .state import State
 
 CONTENTS_HEADING = re.compile(r"^(table of )?contents$", re.I)
+CONTENTS_SEARCH = 60  # blocks from the start of the text where a contents list can begin
 PUBLISHED = re.compile(r"^(published|first published|posted|updated)\b", re.I)
 NAME = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}$")
 
@@ -24,7 +27,7 @@ def read_front_matter(state: State) -> None:
     if not blocks or state.kind is not TextKind.WEB:
         return
     first = blocks[0]
-    if not is_heading_like(first.lines[0]):
+    if not reads_as_title(first.lines[0], attached=True):
         return
     state.info.title = first.lines[0]
     state.info.title_line = first.first
@@ -53,29 +56,56 @@ def _is_front_line(block: Block) -> bool:
 
 
 def remove_contents_list(state: State) -> None:
-    """A 'Contents' heading and the short lines after it, up to where the body repeats the first entry."""
+    """The source's own contents list: a run of short entries near the start, under a 'Contents'
+    heading or not (a one-word heading is often lost), that names headings of the text in order.
+    It is kept to find and check the headings, and dropped from the text, logged."""
     blocks = state.blocks
-    at = next((i for i, b in enumerate(blocks) if CONTENTS_HEADING.match(b.text) and len(b.lines) == 1), None)
-    if at is None:
-        return
-    end = at + 1
-    entries: list[Block] = []
-    while end < len(blocks):
-        block = blocks[end]
-        if len(block.text) > 120 or (entries and _same(block.text, entries[0].text)):
+    heading = next((i for i, b in enumerate(blocks[:CONTENTS_SEARCH])
+                    if CONTENTS_HEADING.match(b.text) and len(b.lines) == 1), None)
+    starts = [heading + 1] if heading is not None else range(min(CONTENTS_SEARCH, len(blocks)))
+    index: dict[str, list[int]] = {}  # where each one-line block's text stands, by its comparison key
+    for k, block in enumerate(blocks):
+        if len(block.lines) == 1:
+            index.setdefault(normalise_title(block.text), []).append(k)
+    for start in starts:
+        end = start
+        while end < len(blocks) and _is_entry(blocks[end]) and not (end > start and _same(blocks[end].text, blocks[start].text)):
+            end += 1
+        matched = _named_later(blocks, start, end, index)
+        while heading is None and end > start and end - 1 not in matched:  # unnamed by the text: text
+            end -= 1
+        enough = len(matched) >= 1 if heading is not None else len(matched) >= max(2, (end - start + 1) // 2)
+        if end > start and enough:
             break
-        entries.append(block)
-        end += 1
-    if not entries:
+    else:
         return
+    at = heading if heading is not None else start
     for block in blocks[at:end]:
         for offset, text in enumerate(block.lines):
             state.diagnostics.add("furniture.contents", block.first + offset, text)
-    state.contents = [(b.first, b.text) for b in entries]
+    state.contents = [(b.first, b.text) for b in blocks[start:end]]
     # the lines lost just before the body are between the contents and the body: keep the count
     if end < len(blocks):
         blocks[end].lost_before += blocks[at].lost_before
     del blocks[at:end]
+
+
+def _is_entry(block: Block) -> bool:
+    return len(block.lines) == 1 and reads_as_title(block.text, attached=True) and len(block.text) <= 200
+
+
+def _named_later(blocks: list[Block], start: int, end: int, index: dict[str, list[int]]) -> set[int]:
+    """The entries of blocks[start:end] that the text after them has as lines, in the same order."""
+    matched: set[int] = set()
+    position = end
+    for entry in range(start, end):
+        places = index.get(normalise_title(blocks[entry].text), [])
+        k = bisect.bisect_left(places, position)
+        if k < len(places):
+            matched.add(entry)
+            position = places[k] + 1
+    return matched
+
 
 
 def _same(a: str, b: str) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from .patterns import DATELINE, DIVISION_HEADING
+from .headings import is_division_line
+from .patterns import DATELINE
 from .state import State
 
 NAVIGATION = re.compile(r"^\s*(back to .{1,40}?\s+(\W+\s+)?on to .{1,40}|previous\s*\W+\s*next|next chapter|previous chapter)\s*$", re.I)
@@ -61,7 +62,7 @@ def remove_title_blocks(state: State) -> None:
     """
     lines = state.lines
     filled = [i for i, line in enumerate(lines) if line is not None and line.text.strip()]
-    headings = [k for k, i in enumerate(filled) if DIVISION_HEADING.match(lines[i].text)]
+    headings = [k for k, i in enumerate(filled) if is_division_line(lines[i].text)]
     runs: Counter = Counter()
     for k in headings:
         run = _run_above(lines, filled, k, lambda i: not _ends_text(lines, i))

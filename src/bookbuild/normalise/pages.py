@@ -51,7 +51,7 @@ def remove_page_furniture(state: State) -> None:
                 state.remove_line(i, "furniture.page-edge")
         after = bisect.bisect_right(filled, cluster[-1])
         if after < len(filled):
-            state.page_starts.add(filled[after])
+            state.page_starts.add(lines[filled[after]].number)
 
 
 def shape(text: str) -> str:
@@ -72,8 +72,8 @@ def _standing_alone(state: State, filled: list[int]) -> set[int]:
     for i in filled:
         if len(lines[i].text.strip()) > MAX_STANDING_ALONE:
             continue
-        above = blank(i - 1) or i in state.page_starts
-        below = blank(i + 1) or (i + 1) in state.page_starts
+        above = blank(i - 1) or lines[i].number in state.page_starts
+        below = blank(i + 1) or lines[i].number + 1 in state.page_starts
         if above and below:
             out.add(i)
     return out
@@ -142,7 +142,9 @@ def _regular(positions: list[int]) -> bool:
 
 def _clusters(state: State, filled: list[int], alone: set[int], anchors: set[int]) -> list[list[int]]:
     """Around each page edge, the lines standing alone next to each other (only blanks between)."""
-    edges = sorted(anchors | {_nearest_alone(filled, alone, p) for p in state.page_starts} - {None})
+    index_of = {state.lines[i].number: i for i in filled}
+    starts = {index_of[n] for n in state.page_starts if n in index_of}
+    edges = sorted(anchors | {_nearest_alone(filled, alone, p) for p in starts} - {None})
     position = {i: k for k, i in enumerate(filled)}
     clusters: list[list[int]] = []
     for edge in edges:

@@ -15,7 +15,8 @@ from collections import Counter
 
 from ..read import SourceLine, TextKind
 from .blocks import Block
-from .patterns import DIVISION_HEADING, SENTENCE_END
+from .headings import is_division_line
+from .patterns import SENTENCE_END
 from .state import State
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -111,7 +112,7 @@ def _continues(prev: Block, piece: list[SourceLine]) -> bool:
 
 
 def _opens_division_or_section(text: str) -> bool:
-    return bool(DIVISION_HEADING.match(text) or re.fullmatch(r"\s*\d+\.\s*", text))
+    return bool(is_division_line(text) or re.fullmatch(r"\s*\d+\.\s*", text))
 
 
 def _joined_text(piece: list[SourceLine], vocabulary: Counter, state: State) -> str:

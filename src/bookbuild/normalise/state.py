@@ -32,7 +32,7 @@ class State:
     contents: list[tuple[int, str]] = field(default_factory=list)  # the source's own contents list
     info: BookInfo = field(default_factory=BookInfo)
     navigation: list[tuple[int, str]] = field(default_factory=list)  # (line, 'on to' target) of nav lines
-    page_starts: set[int] = field(default_factory=set)  # indices of lines that begin a page (PDF extractions)
+    page_starts: set[int] = field(default_factory=set)  # source line numbers of lines that begin a page
     tree: etree._Element | None = None
 
     def remove_line(self, index: int, code: str) -> None:

@@ -1,8 +1,12 @@
 """Structure: which blocks are division and section headings, quotations, verse, lists, dialogue,
-datelines, bylines, epigraphs, scene breaks; and which headings were lost and can be restored.
+datelines, bylines, epigraphs, scene breaks.
 
-Web dumps and PDF extractions show structure differently, so each has its own reader; both end
-with blocks whose kind the tree builder understands:
+Headings are decided for the whole book at once, from evidence a reader would use: a numbering
+that runs through the book ('Chapter I', 'II. Title', a numeral alone and a title), the names of
+front and back matter, the source's own contents list, and, for a line with no number, that it
+reads as a title and stands where a heading stands (text follows it; it does not close a
+quotation's lead-in; in a PDF extraction, a division opens a page). A numbering that starts
+again inside divisions numbers sections. Every block ends with a kind the tree builder knows:
 
     heading (level 0: a division, with division and label; level 1: a section), para, quote,
     attribution, verse, dialogue, list, dateline, byline, epigraph, scene-break
@@ -12,124 +16,404 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from ..read import TextKind
 from .blocks import Block
 from .front import normalise_title
-from .patterns import DATELINE, DIVISION_HEADING, SENTENCE_END, is_heading_like
+from .headings import SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, reads_as_title
+from .patterns import DATELINE, SENTENCE_END
 from .state import State
 
-NUMBERED_CHAPTER = re.compile(r"^(\d+)\.\s+(\S.*)$")
-NUMBERED_SECTION_ALONE = re.compile(r"^(\d+)\.$")
 LIST_ITEM = re.compile(r"^(\(?\d+\)\s*|\[\d+\]\s*|\d+\.\s*|\(?[a-z]\)\s+|[•·▪–-]\s+)\S")
 SPEAKER = re.compile(r"^[A-Z][\w’'.-]*( [A-Z][\w’'.-]*)?:\s+\S")
 BYLINE = re.compile(r"^by\s+[A-Z][\w.’'-]+(\s+[A-Z][\w.’'-]+){0,3}$")
 SOURCE_LINE = re.compile(r"^\(\s*[^()]{3,200}\)$")
+_NAME_WORD = r"(?:(?:Mrs?|Dr|Sir|Lord|St)\.?\s+|[A-Z][\w’'-]*\.?\s*|(?:de|von|van|du|la|le)\s+)"
+NAME_LINE = re.compile(rf"^(?:[—–-]\s*{_NAME_WORD}{{1,5}}|{_NAME_WORD}{{2,5}})(?:,\s[^:;]*)?$")
 EPIGRAPH = re.compile(r"^(?P<text>.{10,300}?)\s*\((?P<who>[A-Z][\w.’'-]*(\s+[A-Z][\w.’'-]*){0,4})\)$")
 SCENE_BREAK = re.compile(r"^[*⁂#~]+( *[*#~])*$")
-DIVISION_KIND = {"introduction": "preface", "preface": "preface", "foreword": "preface", "prologue": "preface",
-                 "appendix": "appendix"}
+SENTENCE = re.compile(r"[.!?…][’'”\")\]]*$")
+BODY = 100  # characters: a block this long (or of several lines) is running text, not a heading
+ARTICLE_WORDS = 12_000  # a text this short with only titled headings is an article with sections
+PART, CHAPTER, SECTION = 0, 1, 2
 
 
 def recognise_structure(state: State) -> None:
     """Headings, quotations, verse, lists, dialogue and the rest, each block given its kind."""
-    if state.kind is TextKind.PDF:
-        _recognise_pdf(state)
-    else:
-        _recognise_web(state)
+    pdf = state.kind is TextKind.PDF
+    blocks = state.blocks if pdf else _split_runs(state.blocks)
+    blocks = _Headings(state, blocks, pdf).find()
+    (_pdf_kinds if pdf else _web_kinds)(blocks)
+    _demote_empty_sections(blocks)
     if state.config.division == "article":  # an article has sections, never chapters
-        for block in state.blocks:
+        for block in blocks:
             if block.kind == "heading":
                 block.level = 1
+    state.blocks = blocks
 
 
-def flag_gaps(state: State) -> None:
-    """Paragraphs cut off before a new division, numbered sections that skip a number, and entries
-    of the source's contents list that are not headings in the text."""
-    _flag_truncated_paragraphs(state)
-    _flag_missing_sections(state)
-    found = _contents_found(state)
-    for k, (line, text) in enumerate(state.contents):
-        if k not in found:
-            state.diagnostics.add("flag.contents-missing", line, text)
+# ---------------------------------------------------------------- headings, for the whole book
+
+@dataclass
+class _Found:
+    """A heading found at a block: its form (None: a titled heading), its level, and where it came from."""
+
+    form: HeadingForm | None
+    level: int
+    why: str
+    title_blocks: list[int] = field(default_factory=list)  # following blocks that are its title
+    subtitle: int | None = None
 
 
-def _contents_found(state: State) -> dict[int, Block]:
-    """Which entries of the source's contents list are headings in the text, matched in order."""
-    keys = [normalise_title(text) for _, text in state.contents]
-    found: dict[int, Block] = {}
-    k = 0
-    for block in state.blocks:
-        if block.kind == "heading" and k < len(keys):
-            titles = {normalise_title(block.text), normalise_title(f"{block.label} {block.text}")}
-            match = next((j for j in range(k, len(keys)) if keys[j] in titles), None)
+class _Headings:
+    def __init__(self, state: State, blocks: list[Block], pdf: bool):
+        self.state, self.blocks, self.pdf = state, blocks, pdf
+        self.lines = [i for i, b in enumerate(blocks) if self._is_line(b)]
+        hints = state.config.structure
+        self.headings, self.not_headings = set(hints.headings), set(hints.not_headings)
+        self.lines = [i for i in self.lines if blocks[i].text.strip() not in self.not_headings]
+        self.forms = {i: f for i in self.lines if (f := heading_form(blocks[i].text))}
+        self.found: dict[int, _Found] = {}
+        self.used: set[int] = set()  # blocks taken as the title of a heading before them
+
+    def _is_line(self, block: Block) -> bool:
+        if self.pdf:
+            return block.kind == "short"
+        return block.kind == "para" and len(block.lines) == 1
+
+    def find(self) -> list[Block]:
+        self._contents_entries()
+        self._numbered()
+        self._named()
+        for i in sorted(self.found):
+            if i in self.found:  # not taken as the title of the heading before it
+                self._attach_title(i)
+        if self.pdf:
+            self._section_lists()
+        self._titled()
+        return self._make_blocks()
+
+    # -- evidence
+
+    def _contents_entries(self) -> None:
+        """Lines the source's own contents list names, matched in order: divisions."""
+        keys = [normalise_title(text) for _, text in self.state.contents]
+        k = 0
+        for i in self.lines:
+            if k >= len(keys):
+                break
+            key = normalise_title(self.blocks[i].text)
+            match = next((j for j in range(k, min(len(keys), k + 4)) if keys[j] == key), None)
             if match is not None:
-                found[match], k = block, match + 1
-    return found
+                self.found[i] = _Found(self.forms.get(i), CHAPTER, "contents")
+                k = match + 1
+
+    def _numbered(self) -> None:
+        """Numberings that run through the book: each family of forms (the label and kind of numeral)
+        is a heading numbering when its numbers count up, restarting only after a higher heading."""
+        families: dict[str, list[int]] = {}
+        for i, form in self.forms.items():
+            if form.number is not None:
+                families.setdefault(_family(form), []).append(i)
+        labelled_chapters = any(self.forms[m[0]].label and self.forms[m[0]].level == "chapter"
+                                for m in families.values())
+        for family, members in sorted(families.items(), key=lambda kv: not self.forms[kv[1][0]].label):
+            members = [i for i in members if i not in self.found and self._heading_place(i)]
+            if not members:
+                continue
+            form = self.forms[members[0]]
+            if form.label:
+                for i in members:
+                    self.found[i] = _Found(self.forms[i], PART if self.forms[i].level == "part" else CHAPTER, "label")
+                continue
+            top, nested = self._split_numbering(members)
+            if not self._counts_up(top) and not (len(top) == 1 and not nested and self._stands_alone(top[0])):
+                continue
+            parts_only = any(f.form and f.level == PART for f in self.found.values()) and not labelled_chapters
+            top_level = SECTION if labelled_chapters else CHAPTER
+            nested_level = CHAPTER if parts_only else SECTION
+            for i in top:
+                self.found[i] = _Found(self.forms[i], top_level, "numbering")
+            if self._counts_up(nested, restarts=True):
+                for i in nested:
+                    self.found[i] = _Found(self.forms[i], nested_level, "numbering")
+
+    def _split_numbering(self, members: list[int]) -> tuple[list[int], list[int]]:
+        """One family can number two levels (chapters 'I', 'II' and their sections 'I', 'II'): a number
+        that continues the outer count where the inner one cannot, or opens a page, is outer."""
+        top: list[int] = []
+        nested: list[int] = []
+        for i in members:
+            value = self.forms[i].number
+            top_next = not top or value == self.forms[top[-1]].number + 1
+            nested_next = nested and value == self.forms[nested[-1]].number + 1 and not self._divides(nested[-1], i, top)
+            if top_next and (not nested_next or self._opens_page(i)):
+                top.append(i)
+            elif value == 1 or nested_next:
+                nested.append(i)
+            elif top and value > self.forms[top[-1]].number:
+                top.append(i)  # numbers skipped (pages or lines lost)
+        return top, nested
+
+    def _divides(self, a: int, b: int, top: list[int]) -> bool:
+        return any(a < t < b for t in top)
+
+    def _counts_up(self, members: list[int], restarts: bool = False) -> bool:
+        """Numbers that mostly go up by one (a few skipped), with running text between them."""
+        if len(members) < 2:
+            return False
+        values = [self.forms[i].number for i in members]
+        good = sum(1 for a, b in zip(values, values[1:]) if 0 < b - a <= 3 or restarts and b == 1)
+        apart = sum(1 for a, b in zip(members, members[1:]) if self._text_between(a, b))
+        return good >= 0.75 * (len(values) - 1) and apart >= 0.75 * (len(values) - 1)
+
+    def _text_between(self, a: int, b: int) -> bool:
+        return any(self._is_body(self.blocks[j]) for j in range(a + 1, b))
+
+    def _stands_alone(self, i: int) -> bool:
+        """A single numbered heading ('6. The Period of Stagnation', or '1.' and a title line) with text
+        after it and no other numbered line next to it (which would make it a list item)."""
+        form = self.forms[i]
+        neighbours = [j for j in (i - 1, i + 1) if j in self.forms and self.forms[j].number is not None]
+        return (form.title is not None or self._followed_by_title(i)) and not neighbours and self._followed_by_text(i)
+
+    def _named(self) -> None:
+        """Front and back matter named by a word: divisions before the first numbered chapter or after
+        the last one, or anywhere in a book that has no numbered chapters."""
+        numbered = [i for i, f in self.found.items() if f.form and f.form.number is not None and f.level <= CHAPTER]
+        first, last = (min(numbered), max(numbered)) if numbered else (None, None)
+        for i, form in self.forms.items():
+            if form.word is None or i in self.found or not self._heading_place(i):
+                continue
+            if not self._followed_by_text(i) and not self._followed_by_title(i):
+                continue
+            outside = first is None or i < first or i > last
+            self.found[i] = _Found(form, CHAPTER if outside else SECTION, "named")
+
+    def _section_lists(self) -> None:
+        """A PDF chapter may open with the list of its sections' titles: short lines between the
+        chapter title and the first section, that name later headings. They are dropped, logged."""
+        starts = sorted(i for i, f in self.found.items() if f.level <= CHAPTER)
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(self.blocks)
+            j = max([start, *self.found[start].title_blocks, self.found[start].subtitle or 0]) + 1
+            listed: list[int] = []
+            while j < end and self.blocks[j].kind == "short" and j not in self.found and j not in self.used \
+                    and normalise_title(self.blocks[j].text) not in {normalise_title(self.blocks[k].text) for k in listed}:
+                listed.append(j)
+                j += 1
+            if len(listed) < 2:
+                continue
+            later = [normalise_title(self._title_text(i)) for i in self.found if start < i < end]
+            later += [normalise_title(self.blocks[i].text) for i in range(j, end) if self.blocks[i].kind == "short"]
+            entries = [normalise_title(e) for e in _join_continued([self.blocks[i].text.strip() for i in listed])]
+            named = sum(1 for e in entries if e and any(e in title or title and title in e for title in later))
+            if named * 2 >= len(entries):
+                for i in listed:
+                    self.state.diagnostics.add("furniture.section-list", self.blocks[i].first, self.blocks[i].text.strip())
+                    self.blocks[i].kind = "removed"
+
+    def _titled(self) -> None:
+        """Lines with no number that read as titles and stand where headings stand."""
+        chapters = [i for i, f in self.found.items() if f.level <= CHAPTER]
+        numbered_chapters = any(f.level == CHAPTER and f.why in ("label", "numbering", "contents")
+                                for f in self.found.values())
+        words = sum(len(b.text.split()) for b in self.blocks)
+        for i in self.lines:
+            if i in self.found or i in self.used or self.blocks[i].kind != ("short" if self.pdf else "para"):
+                continue
+            text = self.blocks[i].text.strip()
+            if text not in self.headings and (
+                    not self._heading_place(i) or not self._followed_by_text(i) or _in_label_run(self.blocks, i)
+                    or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i)
+                    or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found):
+                continue
+            if text not in self.headings and not reads_as_title(text):
+                if reads_as_title(text, attached=True) and text.rstrip("’'”\")").endswith("!"):
+                    self.state.diagnostics.add("flag.possible-heading", self.blocks[i].first, text)
+                continue
+            if self.pdf:
+                level = CHAPTER if self._opens_page(i) and not chapters else SECTION
+            elif numbered_chapters:
+                level = SECTION
+            else:
+                level = SECTION if words < ARTICLE_WORDS and not chapters else CHAPTER
+            self.found[i] = _Found(None, level, "titled")
+
+    # -- context
+
+    def _is_body(self, block: Block) -> bool:
+        """Running text: a long block, or a sentence of some words."""
+        if block.kind in ("verse", "list", "table", "quote", "dialogue"):
+            return True
+        text = block.text.strip()
+        return block.kind in ("para", "short") and (
+            len(block.lines) > 1 or len(text) >= BODY or len(text.split()) >= 6 and bool(SENTENCE.search(text)))
+
+    def _followed_by_text(self, i: int) -> bool:
+        """Text comes after the line, past at most two short lines (a title, a subtitle, a dateline)
+        and no other heading: running text, or a lead-in ending with a colon."""
+        for j in range(i + 1, min(len(self.blocks), i + 4)):
+            block = self.blocks[j]
+            if j in self.found and j not in self.used:
+                return False
+            if SOURCE_LINE.match(block.text.strip()):
+                return False  # a quotation closed by its source
+            if self._is_body(block) or block.text.rstrip().endswith(":"):
+                return True
+            if block.kind not in ("para", "short"):
+                return block.kind in ("table", "epigraph")
+            if not reads_as_title(block.text, attached=True) and len(block.text.split()) > 8:
+                return False
+        return False
+
+    def _followed_by_title(self, i: int) -> bool:
+        return i + 1 < len(self.blocks) and self._is_line(self.blocks[i + 1]) and \
+            reads_as_title(self.blocks[i + 1].text, attached=True)
+
+    def _heading_place(self, i: int) -> bool:
+        """Not the line after a lead-in ending with a colon (a quotation or a list stands there)."""
+        previous = self.blocks[i - 1] if i else None
+        return previous is None or not previous.text.rstrip().endswith((":", ":—", ":-"))
+
+    def _opens_page(self, i: int) -> bool:
+        return self.blocks[i].first in self.state.page_starts
+
+    # -- titles and blocks
+
+    def _attach_title(self, i: int) -> None:
+        """A heading form with no title on its line takes the title-like line(s) after it."""
+        found = self.found[i]
+        form = found.form
+        if form is None or form.title is not None and form.word is None:
+            return
+        j = i + 1
+        if j in self.found and self.found[j].why != "contents" or j >= len(self.blocks) or not self._is_line(self.blocks[j]):
+            return
+        under = self._lines_under(i) if self.pdf and form.title is None and form.label is None else []
+        if under and reads_as_title(" ".join(self.blocks[k].text.strip() for k in under), attached=True):
+            found.title_blocks.extend(under)  # '1.' and the lines set right under it
+            self.used.update(under)
+            j = under[-1]
+        elif form.word is not None:  # 'APPENDIX' and its title in capitals; 'INTRODUCTION' and a subtitle
+            bare = form.title.strip().lower() == form.word
+            if not bare or not reads_as_title(self.blocks[j].text, attached=True) or not self._followed_by_text(j):
+                return
+            self.used.add(j)
+            if not is_capitals(self.blocks[j].text):
+                found.subtitle = j
+                return
+            found.title_blocks.append(j)
+        elif not reads_as_title(self.blocks[j].text, attached=True) or j in self.forms and self.forms[j].number is not None:
+            return
+        else:
+            found.title_blocks.append(j)
+            self.used.add(j)
+            self.found.pop(j, None)
+        # in a PDF: a title in capitals over several lines, a title wrapped (the next line in lower case),
+        # or the lines set right under a numeral standing alone
+        while self.pdf and j + 1 < len(self.blocks) and self.blocks[j + 1].kind == "short" and j + 1 not in self.found \
+                and len(found.title_blocks) < 4:
+            text, following = self.blocks[j].text.strip(), self.blocks[j + 1].text.strip()
+            if not (is_capitals(text) and is_capitals(following) or following[:1].islower()):
+                break
+            j += 1
+            found.title_blocks.append(j)
+            self.used.add(j)
+
+    def _lines_under(self, i: int) -> list[int]:
+        """Up to four short lines right under a line, with no blank between them."""
+        under: list[int] = []
+        j = i + 1
+        while j < len(self.blocks) and len(under) < 4 and self.blocks[j].kind == "short" and j not in self.found \
+                and self.blocks[j].first == self.blocks[j - 1].last + 1:
+            under.append(j)
+            j += 1
+        return under
+
+    def _title_text(self, i: int) -> str:
+        found = self.found[i]
+        if found.title_blocks:
+            return " ".join(self.blocks[j].text.strip() for j in found.title_blocks)
+        return found.form.title if found.form and found.form.title else self.blocks[i].text.strip()
+
+    def _make_blocks(self) -> list[Block]:
+        out: list[Block] = []
+        for i, block in enumerate(self.blocks):
+            if block.kind == "removed" or (i in self.used and i not in self.found):
+                if i in self.used and out and out[-1].kind == "heading":
+                    out[-1].last = max(out[-1].last, block.last)
+                continue
+            found = self.found.get(i)
+            if found is None:
+                out.append(block)
+                continue
+            heading = Block([self._title_text(i)], block.first, block.last, kind="heading",
+                            lost_before=block.lost_before, level=0 if found.level <= CHAPTER else 1)
+            form = found.form
+            if form is not None:
+                heading.label = form.numeral
+                heading.division = form.division if found.level <= CHAPTER else None
+                if (form.label or form.word) and found.title_blocks:
+                    self.state.diagnostics.add("furniture.division-word", block.first, form.label or block.text.strip())
+                elif form.label and form.title:
+                    self.state.diagnostics.add("furniture.division-word", block.first, form.label)
+                if form.number is None:
+                    heading.label = None
+            elif found.level <= CHAPTER:
+                heading.division = "chapter"
+            if found.subtitle is not None:
+                heading.subtitle = self.blocks[found.subtitle].text.strip()
+            if found.level > CHAPTER:
+                heading.division = None
+            out.append(heading)
+        return out
 
 
-def recase_capital_titles(state: State) -> None:
-    """A title set in capitals ('WHITHER THE NEW NATIONS OF THE UN?') takes the case its words have in the
-    text ('Whither the new nations of the UN?'), so that acronyms and names keep theirs; logged."""
-    forms: dict[str, Counter] = {}
-    for block in state.blocks:
-        if block.kind == "para":
-            for word in re.findall(r"[^\W\d_]+", block.text):
-                forms.setdefault(word.lower(), Counter())[word] += 1
-
-    def usual(match: re.Match) -> str:
-        seen = forms.get(match.group(0).lower())
-        return seen.most_common(1)[0][0] if seen else match.group(0).lower()
-
-    for block in state.blocks:
-        if block.kind == "heading" and _is_caps(block.text) and re.search(r"[A-Z]{2}", block.text):
-            title = re.sub(r"[^\W\d_]+", usual, block.text)
-            title = re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), title)
-            state.diagnostics.add("restore.title-case", block.first, f"{block.text} → {title}")
-            block.lines = [title]
+def _family(form: HeadingForm) -> str:
+    """Forms numbered together: the label (or none) and the kind of numeral; '1.' and '1. Title' too."""
+    return f"{(form.label or '').lower()}-{form.style.split('-')[1]}"
 
 
-def _flag_missing_sections(state: State) -> None:
-    """Numbered sections that skip a number (3, then 5) lost the pages between them."""
-    previous = None
-    for block in state.blocks:
-        if block.kind == "heading" and block.level == 0:
-            previous = None
-        elif block.kind == "heading" and block.level == 1 and block.label and block.label.isdigit():
-            number = int(block.label)
-            if previous is not None and number > previous + 1:
-                missing = ", ".join(str(n) for n in range(previous + 1, number))
-                state.diagnostics.add("flag.lost-page", block.first, f"section(s) {missing}, before section {number}")
-                block.notes.append(f"Section(s) {missing} are missing from the source here.")
-            previous = number
+def _attributed(text: str) -> bool:
+    """A sentence closed by its author in brackets: 'Saw the Vision of the world. (Tennyson)'."""
+    match = EPIGRAPH.match(text)
+    return bool(match and SENTENCE.search(match.group("text")))
 
 
-def _flag_truncated_paragraphs(state: State) -> None:
-    """A paragraph that stops mid-sentence right before a new division lost its end with a missing page."""
-    for block, following in zip(state.blocks, state.blocks[1:]):
-        if block.kind == "para" and following.kind == "heading" and following.level == 0 \
-                and not SENTENCE_END.search(block.text) and not block.text.endswith(("?", "”", "’")):
-            state.diagnostics.add("flag.truncated", block.last)
-            block.notes.append("The paragraph stops here in the source: the rest is missing.")
+def _attribution_after_quote(blocks: list[Block], i: int) -> bool:
+    """A name under verse or a quotation ('Edwin Arnold'), not followed by more verse: its source."""
+    previous = blocks[i - 1] if i else None
+    following = blocks[i + 1] if i + 1 < len(blocks) else None
+    quoted = previous is not None and (len(previous.lines) > 1 or previous.kind == "quote"
+                                       or previous.text[:1] in "“\"‘" and previous.text.rstrip()[-1:] in "”\"’")
+    text = blocks[i].text.strip()
+    return quoted and len(text) <= 100 and not SENTENCE_INSIDE.search(text) and bool(NAME_LINE.match(text)) \
+        and not (following and len(following.lines) > 1)
 
 
-def division_for(title: str) -> tuple[str, str | None, str]:
-    """(division, label, title) for a heading text such as '6. The Period of Stagnation' or 'Preface'."""
-    if match := NUMBERED_CHAPTER.match(title):
-        return "chapter", match.group(1), match.group(2)
-    if match := re.match(r"^(chapter|part)\s+(\d+|[ivxlc]+)\s*:?\s*(.*)$", title, re.I):
-        return "chapter", match.group(2), match.group(3) or title
-    first = re.split(r"[\s:]", title.strip().lower(), maxsplit=1)[0]
-    return DIVISION_KIND.get(first, "chapter"), None, title
+def _other_line(text: str) -> bool:
+    """A line with a kind of its own: a dateline, a byline, a source in brackets, a scene break."""
+    return any(p.match(text) for p in (DATELINE, BYLINE, SOURCE_LINE, SCENE_BREAK))
 
 
-# ---------------------------------------------------------------- web dumps
+def _join_continued(texts: list[str]) -> list[str]:
+    """Entries of a list where a line in lower case carries on the one before."""
+    out: list[str] = []
+    for text in texts:
+        if text[:1].islower() and out:
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+    return out
 
-def _recognise_web(state: State) -> None:
-    blocks = _split_runs(state.blocks)
-    contents = [(line, text, normalise_title(text)) for line, text in state.contents]
-    found: dict[int, Block] = {}
-    has_contents = bool(contents)
+
+# ---------------------------------------------------------------- other kinds of block
+
+def _web_kinds(blocks: list[Block]) -> None:
+    """Runs of lines (verse, lists, dialogue), and single lines: datelines, bylines, scene breaks,
+    sources closing a quotation, epigraphs after a heading, quotations after a lead-in."""
     for i, block in enumerate(blocks):
         prev = blocks[i - 1] if i else None
         if block.kind != "para":
@@ -138,20 +422,13 @@ def _recognise_web(state: State) -> None:
             block.kind = _kind_of_run(block.lines)
             continue
         text = block.text
-        key = normalise_title(text)
-        entry = next((k for k, c in enumerate(contents) if c[2] == key and k not in found), None)
-        if entry is not None and (is_heading_like(text) or NUMBERED_CHAPTER.match(text)):
-            found[entry] = block
-            _make_division(block, text)
-        elif not has_contents and NUMBERED_CHAPTER.match(text) and is_heading_like(text) and len(text) < 80:
-            _make_division(block, text)
-        elif DATELINE.match(text):
+        if DATELINE.match(text):
             block.kind = "dateline"
         elif BYLINE.match(text):
             block.kind = "byline"
         elif SCENE_BREAK.match(text):
             block.kind = "scene-break"
-        elif SOURCE_LINE.match(text) and prev is not None:
+        elif SOURCE_LINE.match(text) and prev is not None or _attribution_after_quote(blocks, i):
             block.kind = "attribution"
         elif prev is not None and prev.kind == "heading" and (m := EPIGRAPH.match(text)):
             block.kind, block.attribution = "epigraph", m.group("who")
@@ -160,11 +437,16 @@ def _recognise_web(state: State) -> None:
             continue  # dialogue or a list of terms: see _label_runs
         elif prev is not None and prev.text.endswith(":") and prev.kind in ("para", "quote"):
             block.kind = "quote"
-        elif is_heading_like(text):
-            block.kind, block.level = "heading", 1
-    blocks = _label_runs(blocks)
-    _demote_empty_sections(blocks)
-    state.blocks = blocks
+    blocks[:] = _label_runs(blocks)
+
+
+def _pdf_kinds(blocks: list[Block]) -> None:
+    """Short lines of a PDF extraction that are no headings: scene breaks, datelines, or text."""
+    for block in blocks:
+        if block.kind != "short":
+            continue
+        text = block.text.strip()
+        block.kind = "scene-break" if SCENE_BREAK.match(text) else "dateline" if DATELINE.match(text) else "para"
 
 
 def _demote_empty_sections(blocks: list[Block]) -> None:
@@ -190,7 +472,7 @@ def _split_runs(blocks: list[Block]) -> list[Block]:
         for is_item, group in _groups(lines):
             parts = [group]
             if not is_item and len(group) > 1 and (
-                    is_heading_like(group[0]) and all(len(t) > 120 for t in group[1:])
+                    reads_as_title(group[0]) and all(len(t) > 120 for t in group[1:])
                     or any(len(t) > 120 for t in group) and _kind_of_run(group) == "verse"):
                 parts = [[t] for t in group]
             for part in parts:
@@ -259,15 +541,83 @@ def _label_runs(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _make_division(block: Block, text: str) -> None:
-    division, label, title = division_for(text)
-    block.kind, block.level, block.division, block.label = "heading", 0, division, label
-    block.lines = [title]
+# ---------------------------------------------------------------- after recognition: gaps and titles
 
+def flag_gaps(state: State) -> None:
+    """Paragraphs cut off before a new division, numbered sections that skip a number, and entries
+    of the source's contents list that are not headings in the text."""
+    _flag_truncated_paragraphs(state)
+    _flag_missing_sections(state)
+    found = _contents_found(state)
+    for k, (line, text) in enumerate(state.contents):
+        if k not in found:
+            state.diagnostics.add("flag.contents-missing", line, text)
+
+
+def _contents_found(state: State) -> dict[int, Block]:
+    """Which entries of the source's contents list are headings in the text, matched in order."""
+    keys = [normalise_title(text) for _, text in state.contents]
+    found: dict[int, Block] = {}
+    k = 0
+    for block in state.blocks:
+        if block.kind == "heading" and k < len(keys):
+            titles = {normalise_title(block.text), normalise_title(f"{block.label} {block.text}")}
+            match = next((j for j in range(k, len(keys)) if keys[j] in titles), None)
+            if match is not None:
+                found[match], k = block, match + 1
+    return found
+
+
+def recase_capital_titles(state: State) -> None:
+    """A title set in capitals ('WHITHER THE NEW NATIONS OF THE UN?') takes the case its words have in the
+    text ('Whither the new nations of the UN?'), so that acronyms and names keep theirs; logged."""
+    forms: dict[str, Counter] = {}
+    for block in state.blocks:
+        if block.kind == "para":
+            for word in re.findall(r"[^\W\d_]+", block.text):
+                forms.setdefault(word.lower(), Counter())[word] += 1
+
+    def usual(match: re.Match) -> str:
+        seen = forms.get(match.group(0).lower())
+        return seen.most_common(1)[0][0] if seen else match.group(0).lower()
+
+    for block in state.blocks:
+        if block.kind == "heading" and is_capitals(block.text) and re.search(r"[A-Z]{2}", block.text):
+            title = re.sub(r"[^\W\d_]+", usual, block.text)
+            title = re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), title)
+            state.diagnostics.add("restore.title-case", block.first, f"{block.text} → {title}")
+            block.lines = [title]
+
+
+def _flag_missing_sections(state: State) -> None:
+    """Numbered sections that skip a number (3, then 5) lost the pages between them."""
+    previous = None
+    for block in state.blocks:
+        if block.kind == "heading" and block.level == 0:
+            previous = None
+        elif block.kind == "heading" and block.level == 1 and block.label and block.label.isdigit():
+            number = int(block.label)
+            if previous is not None and number > previous + 1:
+                missing = ", ".join(str(n) for n in range(previous + 1, number))
+                state.diagnostics.add("flag.lost-page", block.first, f"section(s) {missing}, before section {number}")
+                block.notes.append(f"Section(s) {missing} are missing from the source here.")
+            previous = number
+
+
+def _flag_truncated_paragraphs(state: State) -> None:
+    """A paragraph that stops mid-sentence right before a new division lost its end with a missing page."""
+    for block, following in zip(state.blocks, state.blocks[1:]):
+        if block.kind == "para" and following.kind == "heading" and following.level == 0 \
+                and not SENTENCE_END.search(block.text) and not block.text.endswith(("?", "”", "’")):
+            state.diagnostics.add("flag.truncated", block.last)
+            block.notes.append("The paragraph stops here in the source: the rest is missing.")
+
+
+# ---------------------------------------------------------------- opt-in restorations
 
 def restore_headings_from_bylines(state: State) -> None:
     """A contents entry 'Title (by Name)' missing from the body, where the body has a lost line and
-    then 'by Name', is restored there (opt-in); any other contents entry not found is reported."""
+    then 'by Name', is restored there (opt-in)."""
     blocks = state.blocks
     found = _contents_found(state)
     for k, (line, text) in enumerate(state.contents):
@@ -282,9 +632,10 @@ def restore_headings_from_bylines(state: State) -> None:
         if target is None:
             continue
         title = re.sub(r"\s*\(by [^)]*\)\s*$", "", text)
+        form = heading_form(title)
         heading = Block([title], blocks[target].first, blocks[target].first, kind="heading",
-                        lost_before=blocks[target].lost_before - 1, restored=True)
-        heading.division, heading.label, heading.lines[0] = division_for(title)
+                        lost_before=blocks[target].lost_before - 1, restored=True,
+                        division=form.division if form else "chapter")
         blocks[target].lost_before = 0
         blocks.insert(target, heading)
         found[k] = heading
@@ -297,56 +648,20 @@ def _agrees_with_contents_order(blocks: list[Block], i: int, found: dict[int, Bl
     return all(position[id(b)] < i if j < k else position[id(b)] > i for j, b in found.items())
 
 
-# ---------------------------------------------------------------- PDF extractions
-
-def _recognise_pdf(state: State) -> None:
-    blocks = state.blocks
-    out: list[Block] = []
-    section_titles: list[str] = []
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
-        text = block.text.strip()
-        if block.kind == "short" and DIVISION_HEADING.match(text):
-            heading, i, section_titles = _pdf_division(state, blocks, i)
-            out.append(heading)
-            continue
-        if block.kind == "short" and (NUMBERED_SECTION_ALONE.match(text) or _numbered_section(text)):
-            heading, i = _pdf_section(blocks, i)
-            out.append(heading)
-            continue
-        if block.kind == "short" and section_titles and normalise_title(text) in section_titles:
-            block.kind, block.level = "heading", 1
-        elif block.kind == "short" and SCENE_BREAK.match(text):
-            block.kind = "scene-break"
-        elif block.kind == "short" and DATELINE.match(text):
-            block.kind = "dateline"
-        else:
-            block.kind = "para"
-        out.append(block)
-        i += 1
-    state.blocks = out
-
-
-def _numbered_section(text: str) -> re.Match | None:
-    match = NUMBERED_CHAPTER.match(text)
-    return match if match and is_heading_like(text) else None
-
-
 def restore_chapters_from_navigation(state: State) -> None:
     """A first section ('1.') with no chapter heading before it, where the last navigation line
     pointed on to another chapter, opens that chapter: its number is restored (opt-in)."""
     out: list[Block] = []
     chapter_label: str | None = None
     for block in state.blocks:
-        if block.kind == "heading" and block.level == 0:
+        expected = _navigation_target(state.navigation, block.first) if block.kind == "heading" else None
+        if block.kind == "heading" and block.label == "1" and expected and expected != chapter_label and \
+                (not out or out[-1].kind != "heading" or out[-1].level != 0):
+            out.append(_restored_chapter(state, block, expected))
+            chapter_label = expected
+            block.level, block.division = 1, None
+        elif block.kind == "heading" and block.level == 0:
             chapter_label = block.label or chapter_label
-        elif block.kind == "heading" and block.level == 1 and block.label == "1":
-            expected = _navigation_target(state.navigation, block.first)
-            if expected and expected != chapter_label and \
-                    (not out or out[-1].kind != "heading" or out[-1].level != 0):
-                out.append(_restored_chapter(state, block, expected))
-                chapter_label = expected
         out.append(block)
     state.blocks = out
 
@@ -367,69 +682,3 @@ def _restored_chapter(state: State, block: Block, label: str) -> Block:
                     division="chapter", label=label, restored=True)
     heading.notes.append(f"The opening page(s) of chapter {label} are missing from the source.")
     return heading
-
-
-def _pdf_division(state: State, blocks: list[Block], i: int) -> tuple[Block, int, list[str]]:
-    """'Chapter 3' + title lines in capitals + the chapter's own list of section titles."""
-    block = blocks[i]
-    division, label, title = division_for(block.text.strip())
-    heading = Block([title.strip()], block.first, block.last,
-                    kind="heading", level=0, division=division, label=label)
-    i += 1
-    title_lines: list[Block] = []
-    while i < len(blocks) and blocks[i].kind == "short" and _is_caps(blocks[i].text) \
-            and not DIVISION_HEADING.match(blocks[i].text):
-        title_lines.append(blocks[i])
-        i += 1
-    if title_lines:
-        dropped = re.sub(rf"\s*{re.escape(label)}\s*$", "", block.text.strip()) if label else block.text.strip()
-        state.diagnostics.add("furniture.division-word", block.first, dropped)
-        heading.lines = [" ".join(b.text.strip() for b in title_lines)]
-        heading.last = title_lines[-1].last
-    # the chapter's own list of its sections, up to the first section
-    listed: list[Block] = []
-    while i < len(blocks) and blocks[i].kind == "short" and not NUMBERED_SECTION_ALONE.match(blocks[i].text.strip()) \
-            and not _numbered_section(blocks[i].text.strip()) and not DIVISION_HEADING.match(blocks[i].text):
-        if listed and normalise_title(blocks[i].text) in [normalise_title(b.text) for b in listed]:
-            break
-        listed.append(blocks[i])
-        i += 1
-    if label is None and len(listed) == 1 and not title_lines:
-        heading.subtitle = listed[0].text.strip()  # 'INTRODUCTION' / 'The Purpose of the Present Work'
-        return heading, i, []
-    titles: list[str] = []
-    for entry in listed:
-        text = entry.text.strip()
-        if text[:1].islower() and titles:
-            titles[-1] = f"{titles[-1]} {text}"
-        else:
-            titles.append(text)
-        state.diagnostics.add("furniture.section-list", entry.first, text)
-    return heading, i, [normalise_title(t) for t in titles]
-
-
-def _pdf_section(blocks: list[Block], i: int) -> tuple[Block, int]:
-    """'1.' alone and the title on the next line(s), or '1. Title' on one line."""
-    block = blocks[i]
-    text = block.text.strip()
-    if match := NUMBERED_CHAPTER.match(text):
-        heading = Block([match.group(2)], block.first, block.last, kind="heading", level=1, label=match.group(1))
-        return heading, i + 1
-    heading = Block([], block.first, block.last, kind="heading", level=1, label=text.rstrip("."))
-    i += 1
-    parts: list[str] = []
-    # the title: the short lines right after the number with no blank between them, or (across a
-    # page break) a short line that carries on in lower case
-    while i < len(blocks) and blocks[i].kind == "short" and not DIVISION_HEADING.match(blocks[i].text) \
-            and (blocks[i].first == heading.last + 1 or parts and blocks[i].text.strip()[:1].islower()):
-        parts.append(blocks[i].text.strip())
-        heading.last = blocks[i].last
-        i += 1
-    heading.lines = [" ".join(parts)] if parts else [f"Section {heading.label}"]
-    heading.restored = not parts
-    return heading, i
-
-
-def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..errors import BookbuildError
 from .blocks import Block
-from .patterns import DIVISION_HEADING
+from .headings import is_division_line
 from .state import State
 
 CAPTION = re.compile(r"^\(\s*(?P<number>\d+(?:\.\d+)*)\s*\)\s+(?P<title>\S.*)$|^Table\s+(?P<number2>\d+(?:\.\d+)*)[.:]?\s+(?P<title2>\S.*)$")
@@ -101,7 +101,7 @@ def _is_cell(block: Block, state: State) -> bool:
     text = block.text
     return (len(block.lines) == 1 and len(text) <= 60 and not CAPTION.match(text)
             and not re.search(r"[.!?;:]['’”]?\s+\S", text) and not re.search(r"[.!?:;]$", text)
-            and not DIVISION_HEADING.match(text) and not re.match(r"^\d+\.\s", text)
+            and not is_division_line(text) and not re.match(r"^\d+\.\s", text)
             and all(text != entry for _, entry in state.contents))
 
 

@@ -13,15 +13,20 @@ class TextKind(str, Enum):
 
 
 def recognise_kind(lines: list[SourceLine]) -> TextKind:
-    """A PDF extraction has most text lines followed by another text line, wrapped near one width."""
-    text_lines = [line.text for line in lines if line.text.strip()]
+    """A PDF extraction is hard-wrapped: most text lines run on into another text line, and those
+    that do come close to one width (only a paragraph's last line falls short), or no line is
+    longer than a printed line (a book of verse); form feeds between pages say so too. Verse in a web dump runs on too, but its lines
+    are of every length, and its prose paragraphs stand on one long line each."""
+    text_lines = [line.text.strip() for line in lines if line.text.strip()]
     if len(text_lines) < 4:
         return TextKind.WEB
-    followed = sum(
-        1 for a, b in zip(lines, lines[1:]) if a.text.strip() and b.text.strip()
-    )
-    long_lines = sorted(len(t) for t in text_lines)
-    wrap = long_lines[int(len(long_lines) * 0.9)]
-    if followed / len(text_lines) > 0.5 and wrap <= 140:
+    if sum(1 for line in lines if "\f" in line.text) >= 3:  # pdftotext's page breaks
         return TextKind.PDF
-    return TextKind.WEB
+    running = [a.text.strip() for a, b in zip(lines, lines[1:]) if a.text.strip() and b.text.strip()]
+    if len(running) <= 0.5 * len(text_lines):
+        return TextKind.WEB
+    lengths = sorted(len(t) for t in running)
+    wrap = lengths[int(len(lengths) * 0.9)]
+    near_width = sum(1 for n in lengths if n >= 0.75 * wrap)
+    longest = max(len(t) for t in text_lines)
+    return TextKind.PDF if wrap <= 140 and (near_width >= 0.6 * len(lengths) or longest <= 160) else TextKind.WEB

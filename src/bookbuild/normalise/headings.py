@@ -1,0 +1,166 @@
+"""What a heading line looks like, whatever the book: the forms of numbered and named headings,
+the numbers in them (arabic, roman, words), and whether a line reads as a title at all.
+
+Pure functions over strings; structure.py decides from the whole book which candidates are
+headings (a numbering that runs through the book, a contents list, the context of each line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
+UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+        "seventeen eighteen nineteen".split()
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth " \
+           "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+NUMBER_WORDS = {w: n for n, w in enumerate(UNITS, start=1)} | {w: n for n, w in enumerate(ORDINALS, start=1)}
+for _t, _tens in enumerate(TENS, start=2):
+    NUMBER_WORDS[_tens] = 10 * _t
+    for _u, _unit in enumerate(UNITS[:9], start=1):
+        NUMBER_WORDS[f"{_tens}-{_unit}"] = 10 * _t + _u
+
+# words that name a division and take a number: the higher ones hold chapters
+PART_LABELS = ("book", "part", "volume")
+CHAPTER_LABELS = ("chapter", "letter", "lecture", "canto", "stave", "essay", "story", "section", "article")
+LABEL = "|".join(PART_LABELS + CHAPTER_LABELS)
+NUMBER = r"\d{1,3}|[ivxlcdm]{1,8}|[a-z]+(?:-[a-z]+)?"
+LABELLED = re.compile(rf"^(?P<label>{LABEL})\.?\s+(?P<number>{NUMBER})\b\.?(?:\s*[:.—–-]\s*|\s+)?(?P<title>\S.*)?$", re.I)
+NUMBERED_TITLE = re.compile(rf"^(?P<number>\d{{1,3}}|[ivxlcdm]{{1,8}})\.\s+(?P<title>\S.*)$", re.I)
+NUMERAL_ALONE = re.compile(r"^(?P<number>\d{1,3}|[ivxlcdm]{1,8})\.?$", re.I)
+# divisions named by a word: front and back matter
+DIVISION_WORDS = ("preface", "foreword", "introduction", "introductory", "prologue", "epilogue", "afterword",
+                  "postscript", "conclusion", "appendix", "dedication", "acknowledgements", "acknowledgments",
+                  "epigraph", "prelude", "envoi", "addendum")
+NAMED = re.compile(rf"^(?P<word>{'|'.join(DIVISION_WORDS)})\b(?P<rest>.*)$", re.I)
+DIVISION_KIND = {"preface": "preface", "foreword": "preface", "introduction": "preface", "introductory": "preface",
+                 "prologue": "preface", "prelude": "preface", "dedication": "preface", "epigraph": "preface",
+                 "acknowledgements": "preface", "acknowledgments": "preface", "appendix": "appendix",
+                 "addendum": "appendix"}
+ABBREVIATIONS = ("esq.", "jr.", "sr.", "co.", "etc.", "st.", "mr.", "mrs.", "dr.", "vol.", "no.")
+CALLS_AT_END = re.compile(r"(\s*(\[\d{1,3}\]|\(\d{1,3}\))|(?<=[.!?,;:’”\"'])\d{1,3})+$")  # flattened note calls
+SENTENCE_INSIDE = re.compile(r"[.!?]['’\"”)]?\s+[A-Z“‘\"]")
+MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+               "as", "into", "upon", "its", "is", "be", "are", "was", "not", "that", "which", "than", "de", "la", "le"}
+
+
+@dataclass(frozen=True)
+class HeadingForm:
+    """A line read as a heading: 'Chapter IV: Title', 'IV. Title', 'IV', 'Preface to the Second Edition'.
+
+    style names the form (the label and the kind of numeral) so that a book's numbering can be
+    followed; number is the numeral's value; numeral is as written; title is any title on the line.
+    """
+
+    style: str
+    label: str | None = None
+    numeral: str | None = None
+    number: int | None = None
+    title: str | None = None
+    word: str | None = None  # for a named division: 'preface', 'appendix'
+
+    @property
+    def level(self) -> str:
+        """'part' above chapters, or 'chapter'."""
+        return "part" if self.label and self.label.lower() in PART_LABELS else "chapter"
+
+    @property
+    def division(self) -> str:
+        return DIVISION_KIND.get(self.word or "", "chapter")
+
+
+def number_value(token: str) -> tuple[int, str] | None:
+    """(value, kind) of a numeral: '12' arabic, 'XII' roman, 'Twelve' or 'Twelfth' a word."""
+    token = token.strip().rstrip(".")
+    if token.isdigit():
+        return int(token), "arabic"
+    if ROMAN.match(token):
+        value, previous = 0, 0
+        for ch in reversed(token.lower()):
+            v = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}[ch]
+            value, previous = (value - v, previous) if v < previous else (value + v, v)
+        return value, "roman"
+    if token.lower() in NUMBER_WORDS:
+        return NUMBER_WORDS[token.lower()], "word"
+    return None
+
+
+def heading_form(text: str) -> HeadingForm | None:
+    """The heading form of a line, or None when it has none (it may still be a titled heading)."""
+    text = text.strip()
+    if not text or len(text) > 300:
+        return None
+    if match := LABELLED.match(text):
+        value = number_value(match.group("number"))
+        title = match.group("title")
+        if value and (title is None or reads_as_title(title, attached=True)):
+            label = match.group("label")
+            return HeadingForm(f"{label.lower()}-{value[1]}", label, match.group("number").rstrip("."), value[0],
+                               title)
+    if match := NUMBERED_TITLE.match(text):
+        value = number_value(match.group("number"))
+        if value and reads_as_title(match.group("title"), attached=True):
+            return HeadingForm(f"dot-{value[1]}", None, match.group("number"), value[0], match.group("title"))
+    if match := NUMERAL_ALONE.match(text):
+        value = number_value(match.group("number"))
+        if value:
+            return HeadingForm(f"alone-{value[1]}{'-dot' if text.endswith('.') else ''}", None,
+                               match.group("number"), value[0])
+    if match := NAMED.match(text):
+        rest = match.group("rest")
+        if not rest.strip() or reads_as_title(text, attached=True):
+            word = match.group("word").lower()
+            return HeadingForm(f"named-{word}", word=word, title=text)
+    return None
+
+
+def reads_as_title(text: str, attached: bool = False) -> bool:
+    """A line that can be a title: no sentence in it, no closing full stop or exclamation, short.
+
+    attached: the line comes with a heading form ('Chapter IV' and then this), so it may be long
+    and may close with '!' or '.' after an abbreviation.
+    """
+    text = CALLS_AT_END.sub("", text.strip())
+    words = text.split()
+    if not words or len(text) > (300 if attached else 120) or len(words) > (45 if attached else 16):
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "‘“\"'(["):
+        return False
+    if SENTENCE_INSIDE.search(re.sub(r"^\d+\.\s+", "", text)) and not _abbreviation_inside(text):
+        return False
+    last = text.rstrip("’'”\")]")
+    if last.endswith((",", ";", ":")):
+        return False
+    if last.endswith("."):
+        return words[-1].lower().rstrip("’'”\")]") in ABBREVIATIONS
+    return attached or not last.endswith("!")
+
+
+def _abbreviation_inside(text: str) -> bool:
+    return all(m.group(0).split()[0].lower() in ABBREVIATIONS or len(m.group(0).split()[0]) <= 2
+               for m in re.finditer(r"\S+[.!?]['’\"”)]?\s+[A-Z“‘\"]", text))
+
+
+def is_title_case(text: str) -> bool:
+    """Most significant words start with a capital, or the line is in capitals."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text)]
+    if not words:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return True
+    significant = [w for w in words[1:] if w.lower() not in MINOR_WORDS]
+    return not significant or sum(w[0].isupper() for w in significant) / len(significant) >= 0.6
+
+
+def is_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def is_division_line(text: str) -> bool:
+    """'Chapter 3', 'BOOK IV', 'Appendix', 'INTRODUCTION': a line that opens a division by its form alone."""
+    form = heading_form(text)
+    return form is not None and (form.label is not None or form.word is not None and form.title.strip().lower() == form.word)
