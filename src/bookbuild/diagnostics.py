@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "removed.control-character": ("removed", "control character(s) removed: {text}"),
     "furniture.navigation": ("removed", "navigation line"),
     "furniture.title-block": ("removed", "repeated title block"),
+    "furniture.notes-heading": ("removed", "heading of a note list whose notes are now footnotes"),
     "furniture.contents": ("removed", "the source's own table of contents"),
     "furniture.site-tag": ("removed", "site tag before the title"),
     "furniture.boilerplate": ("removed", "web boilerplate named in book.toml"),

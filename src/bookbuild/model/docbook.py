@@ -212,6 +212,9 @@ class _Builder:
                 line = line[marker.end():]
             sub(item, "para", line)
 
+    def _notes_heading(self, block: Block) -> None:
+        self._block(block, "para", role="notes-heading")
+
     def _dateline(self, block: Block) -> None:
         self._block(block, "para", role="dateline")
 
@@ -230,9 +233,12 @@ class _Builder:
     def _table(self, block: Block) -> None:
         grid = block.table
         _source_pi(self.container, block)
-        table = sub(self.container, "table", xml_id=self._id(f"table-{grid.number}"), label=grid.number,
-                    frame="all")
-        sub(table, "title", grid.caption)
+        if grid.caption is None:  # a table the source gave no caption
+            table = sub(self.container, "informaltable", xml_id=self._id(f"table-{grid.number}"), frame="all")
+        else:
+            table = sub(self.container, "table", xml_id=self._id(f"table-{grid.number}"), label=grid.number,
+                        frame="all")
+            sub(table, "title", grid.caption)
         group = sub(table, "tgroup", cols=str(grid.columns))
         for n in range(1, grid.columns + 1):
             sub(group, "colspec", colname=f"c{n}")

@@ -16,24 +16,26 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..model.docbook import DB, SOURCE_PI, el, sub
+from ..model.docbook import DB, SOURCE_PI, XML_NS, el, sub
+from .patterns import NOTE_ITEM
 from .state import State
 
-NOTE_ITEM = re.compile(r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])\s*(\S.*)$", re.S)
 STRONG_CALL = re.compile(r"\[(\d{1,3})\]|(?<=\S)\((\d{1,3})\)")
 WEAK_CALL = re.compile(
     r"(?<!\bp\.)(?<!\bpp\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bvol\.)"
     r"(?:(?<=[^\W\d_])|(?<=[.,;:’”)\]])|(?<=[.”’] ))(\d{1,3})(?![\w]|[.,:]\d)")
-DIVISIONS = ("chapter", "preface", "appendix")
-TEXT_ELEMENTS = {f"{{{DB}}}{t}" for t in ("para", "literallayout", "entry", "attribution")}
+DIVISIONS = ("chapter", "preface", "appendix", "part", "article", "book")
+TEXT_ELEMENTS = {f"{{{DB}}}{t}" for t in ("para", "literallayout", "entry", "attribution", "title")}
 MAX_TRAILING = 2  # short blocks allowed after a note list (a date, a citation line)
 
 
 @dataclass
 class NoteList:
-    scope: etree._Element
-    elements: list[etree._Element]
+    name: str  # for the footnotes' ids: the division holding the list, or 'text' when there is one list
+    scope: list[etree._Element]  # the text whose calls point to this list: blocks and titles, in order
+    elements: list[etree._Element]  # the list's own blocks
     notes: dict[int, etree._Element]  # number -> the element holding the note text (para or listitem)
+    heading: etree._Element | None = None  # the list's heading ('Notes'), a para role="notes-heading"
 
 
 @dataclass
@@ -61,59 +63,75 @@ class Linking:
 
 def restore_footnotes(state: State) -> None:
     """Note lists and the calls that point to them become footnotes standing where their calls stood."""
-    tree = state.tree
-    lists = find_note_lists(tree)
-    if len(lists) == 1 and lists[0].scope is not tree:
-        lists[0].scope = tree  # one list for the whole text: calls anywhere in it
-    for note_list in lists:
+    for note_list in find_note_lists(state.tree):
         candidates = list(_candidates(note_list))
         linking = link_calls(candidates, set(note_list.notes))
         _apply(state, note_list, linking)
 
 
 def find_note_lists(tree: etree._Element) -> list[NoteList]:
-    scopes = [d for d in tree if _name(d) in DIVISIONS] or [tree]
+    """Runs of note items ('[1] …', '1. …', an ordered list with its numbers) that close a division or
+    stand under a notes heading, numbered from 1 or carrying on from the list before. A list's calls
+    are in the text between the list before it and itself."""
+    blocks = _reading_blocks(tree)
+    runs: list[tuple[int, int, dict[int, etree._Element]]] = []
+    k = 0
+    while k < len(blocks):
+        start, notes = k, {}
+        while k < len(blocks) and (items := _note_items(blocks[k])) and min(items) > max(notes, default=0):
+            notes.update(items)
+            k += 1
+        if not notes:
+            k += 1
+            continue
+        previous_end = max(runs[-1][2]) if runs else 0
+        headed = start and _is_notes_heading(blocks[start - 1])
+        if min(notes) in (1, previous_end + 1) and (headed or _closes_division(blocks, k)):
+            runs.append((start, k, notes))
     found = []
-    for scope in scopes:
-        note_list = _trailing_note_list(scope)
-        if note_list:
-            found.append(note_list)
+    for n, (start, end, notes) in enumerate(runs):
+        scope_start = runs[n - 1][1] if n else 0
+        heading = blocks[start - 1] if start and _is_notes_heading(blocks[start - 1]) else None
+        name = "text" if len(runs) == 1 else _division_id(blocks[start], n)
+        scope = [b for b in blocks[scope_start:start] if b is not heading]
+        found.append(NoteList(name, scope, blocks[start:end], notes, heading))
     return found
 
 
-def _blocks(scope: etree._Element) -> list[etree._Element]:
-    """The block elements of a division in reading order (sections entered, titles and PIs skipped)."""
+def _reading_blocks(element: etree._Element) -> list[etree._Element]:
+    """The blocks of the text in reading order, division and section titles among them; divisions and
+    sections entered, the info block, subtitles and remarks left out."""
     out = []
-    for child in scope:
+    for child in element:
         name = _name(child)
-        if name is None:
+        if name is None or name in ("info", "subtitle", "remark"):
             continue
-        if name == "section":
-            out.extend(_blocks(child))
-        elif name not in ("title", "subtitle", "info", "remark"):
+        if name in DIVISIONS or name == "section":
+            out.extend(_reading_blocks(child))
+        else:
             out.append(child)
     return out
 
 
-def _trailing_note_list(scope: etree._Element) -> NoteList | None:
-    blocks = _blocks(scope)
-    end = len(blocks)
-    trailing = 0
-    while end and trailing <= MAX_TRAILING and not _note_items(blocks[end - 1]):
-        if len("".join(blocks[end - 1].itertext())) > 100:
-            return None
-        end -= 1
-        trailing += 1
-    start = end
-    while start and _note_items(blocks[start - 1]):
-        start -= 1
-    elements = blocks[start:end]
-    notes: dict[int, etree._Element] = {}
-    for element in elements:
-        notes.update(_note_items(element))
-    if not notes or min(notes) != 1:
-        return None
-    return NoteList(scope, elements, notes)
+def _closes_division(blocks: list[etree._Element], end: int) -> bool:
+    """Nothing but a few short blocks follows, up to the next division's title or the end of the text."""
+    for trailing, block in enumerate(blocks[end:end + MAX_TRAILING + 1]):
+        if _name(block) == "title" and _name(block.getparent()) in DIVISIONS:
+            return True
+        if trailing == MAX_TRAILING or len("".join(block.itertext())) > 100:
+            return False
+    return True
+
+
+def _is_notes_heading(element: etree._Element) -> bool:
+    return _name(element) == "para" and element.get("role") == "notes-heading"
+
+
+def _division_id(element: etree._Element, n: int) -> str:
+    for ancestor in element.iterancestors():
+        if _name(ancestor) in DIVISIONS and ancestor.get(f"{{{XML_NS}}}id"):
+            return ancestor.get(f"{{{XML_NS}}}id")
+    return f"list-{n + 1}"
 
 
 def _note_items(element: etree._Element) -> dict[int, etree._Element]:
@@ -137,11 +155,8 @@ def _is_sentence_number(text: str) -> bool:
 
 
 def _candidates(note_list: NoteList):
-    skip = set(note_list.elements)
-    for element in note_list.scope.iter(*TEXT_ELEMENTS):
-        if any(a in skip for a in (element, *element.iterancestors())):
-            continue
-        if any(_name(a) in ("remark", "info", "title") for a in element.iterancestors()):
+    for element in (e for block in note_list.scope for e in block.iter(*TEXT_ELEMENTS)):
+        if any(_name(a) == "remark" for a in element.iterancestors()):
             continue
         slots = [(element, False)] + [(child, True) for child in element]
         for holder, is_tail in slots:
@@ -192,12 +207,11 @@ def _record(linking: Linking, call: Candidate, notes: set[int]) -> None:
 def _apply(state: State, note_list: NoteList, linking: Linking) -> None:
     diagnostics = state.diagnostics
     ids = {}
-    scope_id = note_list.scope.get("{http://www.w3.org/XML/1998/namespace}id") or "text"
     notes_source = {n: _note_line(e) for n, e in note_list.notes.items()}
     # splice from the end of each text slot backwards, so earlier offsets stay valid
     edits: list[tuple[Candidate, etree._Element | None, str | None]] = []
     for number, call in linking.linked.items():
-        footnote = el("footnote", label=str(number), xml_id=f"fn-{scope_id}-{number}")
+        footnote = el("footnote", label=str(number), xml_id=f"fn-{note_list.name}-{number}")
         ids[number] = footnote.get("{http://www.w3.org/XML/1998/namespace}id")
         sub(footnote, "para", _note_text(note_list.notes[number]))
         edits.append((call, footnote, None))
@@ -214,7 +228,7 @@ def _apply(state: State, note_list: NoteList, linking: Linking) -> None:
         diagnostics.add("flag.call-out-of-order", _source_line(call.holder), call.raw.strip())
     for call, replacement, remark in sorted(edits, key=lambda e: -e[0].start):
         _splice(call, replacement, remark)
-    _remove_note_list(state, note_list, set(linking.linked))
+    _remove_note_list(state, note_list, set(linking.linked), notes_source)
 
 
 def _splice(call: Candidate, replacement: etree._Element | None, remark: str | None) -> None:
@@ -235,17 +249,23 @@ def _splice(call: Candidate, replacement: etree._Element | None, remark: str | N
     node.tail = after
 
 
-def _remove_note_list(state: State, note_list: NoteList, linked: set[int]) -> None:
-    """Linked notes leave the list; notes with no call stay, at the end of their scope, reported."""
+def _remove_note_list(state: State, note_list: NoteList, linked: set[int], lines: dict[int, int | None]) -> None:
+    """Linked notes leave the list; notes with no call stay where the list stood, reported. The list's
+    heading goes with it when every note found its call."""
     unanchored = [n for n in sorted(note_list.notes) if n not in linked]
     first = note_list.elements[0]
     parent = first.getparent()
     position = parent.index(first)
-    for element in note_list.elements:
+    heading = note_list.heading if note_list.heading is not None and not unanchored else None
+    if heading is not None:
+        state.diagnostics.add("furniture.notes-heading", _source_line(heading), "".join(heading.itertext()))
+    for element in [*note_list.elements, *([heading] if heading is not None else [])]:
         previous = element.getprevious()
         if previous is not None and isinstance(previous, etree._ProcessingInstruction) \
                 and previous.target == SOURCE_PI:
             previous.getparent().remove(previous)
+        if element.getparent() is parent and parent.index(element) < position:
+            position -= 1
         element.getparent().remove(element)
     if not unanchored:
         return
@@ -253,7 +273,7 @@ def _remove_note_list(state: State, note_list: NoteList, linked: set[int]) -> No
     for number in unanchored:
         item = sub(box, "listitem", override=str(number))
         sub(item, "para", _note_text(note_list.notes[number]))
-        state.diagnostics.add("flag.note-without-call", _note_line(note_list.notes[number]), str(number))
+        state.diagnostics.add("flag.note-without-call", lines[number], str(number))
     parent.insert(min(position, len(parent)), box)
     box.addnext(el("remark", "Notes whose calls are not in the source: "
                    + ", ".join(str(n) for n in unanchored) + ".", role="unanchored-notes"))

@@ -7,3 +7,5 @@ DATELINE = re.compile(
     rf"^\s*(([A-Z][a-z]+,?\s+)?\d{{1,2}}(st|nd|rd|th)?\s+{MONTH}\s+\d{{4}}|([A-Z][a-z]+,?\s+)?{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|{MONTH}\s+\d{{4}})\s*$")
 YEAR = re.compile(r"\b(1[5-9]|2\d)\d\d\b")
 SENTENCE_END = re.compile(r"[.!?…:;,]['’\"”)\]]*$")
+# an item of a flattened note list: '[1] text', '(1) text', '1. text', '1) text'
+NOTE_ITEM = re.compile(r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])\s*(\S.*)$", re.S)

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from ..read import TextKind
 from .blocks import Block
 from .front import normalise_title
-from .headings import SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, reads_as_title
-from .patterns import DATELINE, SENTENCE_END
+from .headings import SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case, reads_as_title
+from .patterns import DATELINE, NOTE_ITEM, SENTENCE_END
 from .state import State
 
 LIST_ITEM = re.compile(r"^(\(?\d+\)\s*|\[\d+\]\s*|\d+\.\s*|\(?[a-z]\)\s+|[•·▪–-]\s+)\S")
@@ -34,6 +34,7 @@ NAME_LINE = re.compile(rf"^(?:[—–-]\s*{_NAME_WORD}{{1,5}}|{_NAME_WORD}{{2,5}
 EPIGRAPH = re.compile(r"^(?P<text>.{10,300}?)\s*\((?P<who>[A-Z][\w.’'-]*(\s+[A-Z][\w.’'-]*){0,4})\)$")
 SCENE_BREAK = re.compile(r"^[*⁂#~]+( *[*#~])*$")
 SENTENCE = re.compile(r"[.!?…][’'”\")\]]*$")
+SENTENCE_OPENER = re.compile(r"^(But|And|Or|Nor|Yet|So|Then|Now|Thus|Hence|For|If|When|Yes|No)\b[ ,]")
 BODY = 100  # characters: a block this long (or of several lines) is running text, not a heading
 ARTICLE_WORDS = 12_000  # a text this short with only titled headings is an article with sections
 PART, CHAPTER, SECTION = 0, 1, 2
@@ -43,6 +44,7 @@ def recognise_structure(state: State) -> None:
     """Headings, quotations, verse, lists, dialogue and the rest, each block given its kind."""
     pdf = state.kind is TextKind.PDF
     blocks = state.blocks if pdf else _split_runs(state.blocks)
+    _mark_notes_headings(blocks)
     blocks = _Headings(state, blocks, pdf).find()
     (_pdf_kinds if pdf else _web_kinds)(blocks)
     _demote_empty_sections(blocks)
@@ -215,23 +217,21 @@ class _Headings:
                     self.blocks[i].kind = "removed"
 
     def _titled(self) -> None:
-        """Lines with no number that read as titles and stand where headings stand."""
+        """Lines with no number that read as titles and stand where headings stand. A book whose titles
+        are in Title Case has no heading in sentence case: such a line is a short paragraph, unless it
+        is set right above its text with no blank line between (the dump kept them together)."""
         chapters = [i for i, f in self.found.items() if f.level <= CHAPTER]
         numbered_chapters = any(f.level == CHAPTER and f.why in ("label", "numbering", "contents")
                                 for f in self.found.values())
         words = sum(len(b.text.split()) for b in self.blocks)
-        for i in self.lines:
-            if i in self.found or i in self.used or self.blocks[i].kind != ("short" if self.pdf else "para"):
-                continue
+        candidates = [i for i in self.lines if self._titled_candidate(i)]
+        plain = [self.blocks[i].text for i in candidates if not self.blocks[i].text.rstrip().endswith("?")]
+        title_case = [self.blocks[i].text for i in chapters] + plain
+        title_case_book = sum(map(is_title_case, title_case)) >= 0.7 * len(title_case) if title_case else False
+        for i in candidates:
             text = self.blocks[i].text.strip()
-            if text not in self.headings and (
-                    not self._heading_place(i) or not self._followed_by_text(i) or _in_label_run(self.blocks, i)
-                    or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i)
-                    or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found):
-                continue
-            if text not in self.headings and not reads_as_title(text):
-                if reads_as_title(text, attached=True) and text.rstrip("’'”\")").endswith("!"):
-                    self.state.diagnostics.add("flag.possible-heading", self.blocks[i].first, text)
+            glued = i + 1 < len(self.blocks) and self.blocks[i + 1].first == self.blocks[i].last + 1 and not self.pdf
+            if text not in self.headings and title_case_book and not is_title_case(text) and not glued:
                 continue
             if self.pdf:
                 level = CHAPTER if self._opens_page(i) and not chapters else SECTION
@@ -240,6 +240,24 @@ class _Headings:
             else:
                 level = SECTION if words < ARTICLE_WORDS and not chapters else CHAPTER
             self.found[i] = _Found(None, level, "titled")
+
+    def _titled_candidate(self, i: int) -> bool:
+        """A line that reads as a title and stands where a heading stands (or book.toml says it is one)."""
+        if i in self.found or i in self.used or self.blocks[i].kind != ("short" if self.pdf else "para"):
+            return False
+        text = self.blocks[i].text.strip()
+        if text in self.headings:
+            return True
+        if not self._heading_place(i) or not self._followed_by_text(i) or _in_label_run(self.blocks, i) \
+                or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i) \
+                or _spoken(text) or SENTENCE_OPENER.match(text) \
+                or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found:
+            return False
+        if not reads_as_title(text):
+            if reads_as_title(text, attached=True) and text.rstrip("’'”\")").endswith("!"):
+                self.state.diagnostics.add("flag.possible-heading", self.blocks[i].first, text)
+            return False
+        return True
 
     # -- context
 
@@ -393,6 +411,11 @@ def _attribution_after_quote(blocks: list[Block], i: int) -> bool:
         and not (following and len(following.lines) > 1)
 
 
+def _spoken(text: str) -> bool:
+    """A line of dialogue: in quotation marks, closing on punctuation ('“No sign of it?”', '“But—”')."""
+    return text[:1] in "“\"‘'" and bool(re.search(r"[?!.,;:—–…-][”\"’']$", text))
+
+
 def _other_line(text: str) -> bool:
     """A line with a kind of its own: a dateline, a byline, a source in brackets, a scene break."""
     return any(p.match(text) for p in (DATELINE, BYLINE, SOURCE_LINE, SCENE_BREAK))
@@ -410,6 +433,16 @@ def _join_continued(texts: list[str]) -> list[str]:
 
 
 # ---------------------------------------------------------------- other kinds of block
+
+def _mark_notes_headings(blocks: list[Block]) -> None:
+    """A short line right above a note list's first item ('Notes', 'References and notes') heads it."""
+    for block, following in zip(blocks, blocks[1:]):
+        match = NOTE_ITEM.match(following.text)
+        if block.kind in ("para", "short") and len(block.lines) == 1 and len(block.text.split()) <= 8 \
+                and match and int(next(g for g in match.groups()[:3] if g)) == 1 and reads_as_title(block.text) \
+                and not _other_line(block.text) and heading_form(following.text) is None:
+            block.kind = "notes-heading"
+
 
 def _web_kinds(blocks: list[Block]) -> None:
     """Runs of lines (verse, lists, dialogue), and single lines: datelines, bylines, scene breaks,

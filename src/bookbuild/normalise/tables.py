@@ -1,4 +1,5 @@
-"""Flattened tables: a caption line '(6.4) Title' and the cells one a line, each followed by a blank.
+"""Flattened tables: a caption line '(6.4) Title' (or a lead-in ending with a colon) and the cells one
+a line, each followed by a blank.
 
 Cells that were one token were lost with their line but left their blank, so the blank lines
 still encode the grid: n blank lines between two surviving cells mean n - 1 lost cells. The
@@ -16,11 +17,12 @@ from dataclasses import dataclass, field
 
 from ..errors import BookbuildError
 from .blocks import Block
-from .headings import is_division_line
+from .headings import is_division_line, reads_as_title
 from .state import State
 
-CAPTION = re.compile(r"^\(\s*(?P<number>\d+(?:\.\d+)*)\s*\)\s+(?P<title>\S.*)$|^Table\s+(?P<number2>\d+(?:\.\d+)*)[.:]?\s+(?P<title2>\S.*)$")
-MAX_COLUMNS = 8
+CAPTION = re.compile(r"^\(\s*(?P<number>\d+(?:\.\d+)*)\s*\)\s+(?P<title>\S.*)$"
+                     r"|^table\s+(?P<number2>\d+(?:\.\d+)*|[ivxlc]+)(?:[.:]?\s+(?P<title2>\S.*)|\.?)$", re.I)
+MAX_COLUMNS = 12
 SPAN_COST = 0.3  # a group row is allowed, but a plain row is preferred
 
 
@@ -41,7 +43,7 @@ class Row:
 @dataclass
 class TableGrid:
     number: str
-    caption: str
+    caption: str | None  # None: the table had no caption (it followed a lead-in)
     columns: int
     rows: list[Row] = field(default_factory=list)
     column_count_fixed: bool = True
@@ -61,51 +63,86 @@ class TableGrid:
 
 
 def restore_tables(state: State) -> None:
-    """A table caption and the cells flattened after it, one a line, become one table block."""
+    """A table flattened to its caption (or the lead-in before it) and its cells, one a line, becomes one
+    table block: lost cells left their blank lines, which still encode the grid."""
     blocks = state.blocks
     out: list[Block] = []
+    count = 0
     i = 0
     while i < len(blocks):
-        block = blocks[i]
-        match = CAPTION.match(block.text) if len(block.lines) == 1 else None
-        if not match:
-            out.append(block)
+        found = _table_at(blocks, i, state)
+        if found is None:
+            out.append(blocks[i])
             i += 1
             continue
-        j = i + 1
-        while j < len(blocks) and _is_cell(blocks[j], state):
-            j += 1
-        cells = blocks[i + 1:j]
-        trailing_lost = blocks[j].lost_before if j < len(blocks) else blocks[-1].lost_before if blocks[-1].kind == "lost-tail" else 0
+        caption, first, end = found
+        count += 1
+        cells = blocks[first:end]
+        trailing_lost = blocks[end].lost_before if end < len(blocks) else \
+            blocks[-1].lost_before if blocks[-1].kind == "lost-tail" else 0
         slots: list[Cell] = []
         for cell in cells:
             slots.extend(Cell(None) for _ in range(cell.lost_before))
             slots.append(Cell(cell.text, cell.first))
         slots.extend(Cell(None) for _ in range(trailing_lost))
-        if j < len(blocks):
-            blocks[j].lost_before = 0
-        number = match.group("number") or match.group("number2")
-        caption = match.group("title") or match.group("title2")
-        grid = lay_out(number, caption, slots)
+        if end < len(blocks):
+            blocks[end].lost_before = 0
+        number, title = (caption.group("number") or caption.group("number2"), caption.group("title") or caption.group("title2")) \
+            if caption else (str(count), None)
+        grid = lay_out(number, title, slots)
         _merge_data(state, grid)
-        table = Block([f"({number}) {caption}"], block.first, cells[-1].last if cells else block.last,
-                      kind="table", lost_before=block.lost_before)
+        head = blocks[i] if caption else cells[0]
+        table = Block([f"({number}) {title}" if title else ""], head.first, cells[-1].last if cells else head.last,
+                      kind="table", lost_before=head.lost_before)
         table.table = grid
         _report(state, table, grid)
+        if caption is None:
+            out.append(blocks[i])  # the lead-in stays text
         out.append(table)
-        i = j
+        i = end
     state.blocks = out
+
+
+def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | None, int, int] | None:
+    """(caption, first cell, end) of a table starting at block i: a caption line and its cells, or a
+    lead-in (a line ending with a colon) and a run of cells where lost cells stand between
+    surviving ones, the mark of a flattened grid."""
+    block = blocks[i]
+    caption = CAPTION.match(block.text) if len(block.lines) == 1 else None
+    if caption:
+        end = _cells_end(blocks, i + 1, state)
+        # '(6.4) Title' and 'Table 3' are captions by their form; '(2) Title' only with cells after it
+        strong = "." in (caption.group("number") or "") or caption.group("number2") is not None
+        title = caption.group("title") or caption.group("title2")
+        listed = i + 1 < len(blocks) and CAPTION.match(blocks[i + 1].text) and not strong  # '(1) …', '(2) …'
+        if (title is None or reads_as_title(title, attached=True)) and not listed and (strong or end - i > 2):
+            return caption, i + 1, end
+        return None
+    if not block.text.rstrip().endswith((":", ":—", ":–", ":-")):
+        return None
+    end = _cells_end(blocks, i + 1, state)
+    cells = blocks[i + 1:end]
+    lost_between = sum(c.lost_before for c in cells[1:])
+    if len(cells) >= 2 and lost_between >= 2 and any(c.lost_before for c in cells[1:]):
+        return None, i + 1, end
+    return None
+
+
+def _cells_end(blocks: list[Block], j: int, state: State) -> int:
+    while j < len(blocks) and _is_cell(blocks[j], state):
+        j += 1
+    return j
 
 
 def _is_cell(block: Block, state: State) -> bool:
     text = block.text
-    return (len(block.lines) == 1 and len(text) <= 60 and not CAPTION.match(text)
+    return (len(block.lines) == 1 and len(text) <= 80 and block.kind == "para" and not CAPTION.match(text)
             and not re.search(r"[.!?;:]['’”]?\s+\S", text) and not re.search(r"[.!?:;]$", text)
             and not is_division_line(text) and not re.match(r"^\d+\.\s", text)
             and all(text != entry for _, entry in state.contents))
 
 
-def lay_out(number: str, caption: str, slots: list[Cell]) -> TableGrid:
+def lay_out(number: str, caption: str | None, slots: list[Cell]) -> TableGrid:
     """Choose the column count and lay the slots out in rows."""
     surviving = sum(1 for s in slots if s.text is not None)
     results = []
@@ -200,12 +237,13 @@ def _slots_of(grid: TableGrid) -> list[Cell]:
 
 def _report(state: State, block: Block, grid: TableGrid) -> None:
     shape = f"{grid.columns} columns × {len(grid.rows)} rows"
-    text = f"({grid.number}) {grid.caption}: {shape}, {grid.lost} of {grid.cells} cells lost"
+    name = f"({grid.number}) {grid.caption}" if grid.caption else f"table {grid.number} (no caption)"
+    text = f"{name}: {shape}, {grid.lost} of {grid.cells} cells lost"
     text += f", data from {grid.data_file}" if grid.data_file else ", no data file"
     state.diagnostics.add("restore.table", block.first, text)
     if not grid.column_count_fixed:
-        state.diagnostics.add("flag.table-columns", block.first, f"({grid.number}) {grid.caption}")
+        state.diagnostics.add("flag.table-columns", block.first, name)
         block.notes.append(f"Table {grid.number}: the source does not fix the number of columns "
                            f"(laid out in {grid.columns}); supply tables/{grid.number}.csv.")
     elif grid.lost:
-        state.diagnostics.add("flag.table-lost-cells", block.first, f"({grid.number}) {grid.caption}", count=grid.lost)
+        state.diagnostics.add("flag.table-lost-cells", block.first, name, count=grid.lost)
