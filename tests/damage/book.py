@@ -40,6 +40,7 @@ class Heading:
     label: str | None  # 'Chapter', 'Book', 'Letter' ...
     ordinal: str | None  # 'IV', '1'
     title: list[Inline] | None  # None: an untitled numbered division
+    subtitle: list[Inline] | None = None
 
     @property
     def title_text(self) -> str | None:
@@ -146,6 +147,14 @@ class _Reader:
             self.top = False
             return
         if tag == f"{X}header":
+            lead = [c for c in el if isinstance(c.tag, str)]
+            if el.getparent().tag in SECTIONING and lead and lead[0].tag == f"{X}p" and not any(
+                    c.tag in HEADINGS or c.tag == f"{X}hgroup" for c in lead):
+                # a section headed by a paragraph in its header ('1. Immediately Transferable Wealth')
+                self.book.items.append(Heading(self.top, max(depth, 1), None, None, _inline(lead[0])))
+                for child in lead[1:]:
+                    self._element(child, depth, parent_types)
+                return
             self._children(el, depth, parent_types)
             return
         if tag == f"{X}hgroup" or tag in HEADINGS:
@@ -191,6 +200,7 @@ class _Reader:
     def _heading(self, el, depth: int, parent_types: list[str]) -> Heading:
         label = ordinal = None
         title: list[Inline] | None = None
+        subtitle: list[Inline] | None = None
         parts = [el] if el.tag in HEADINGS else list(el)
         for part in parts:
             if not isinstance(part.tag, str):
@@ -207,9 +217,11 @@ class _Reader:
                     ordinal = _text(part)
                 elif label_el is None and ord_el is None:
                     title = _inline(part)
+            elif "subtitle" in types:
+                subtitle = _inline(part)
             elif "title" in types or part.tag == f"{X}p":
                 title = _inline(part)
-        return Heading(self.top, max(depth, 1), label, ordinal, title)
+        return Heading(self.top, max(depth, 1), label, ordinal, title, subtitle)
 
     def _quoted(self, el) -> None:
         if not isinstance(el.tag, str):

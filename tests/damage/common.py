@@ -88,6 +88,12 @@ def heading_lines(heading: Heading, style: str, render) -> list[str]:
     number = to_int(ordinal) if ordinal else None
     native = [" ".join(p for p in (label, ordinal) if p)] if (label or ordinal) else []
     native += [title] if title else []
+    subtitle = [render(heading.subtitle)] if heading.subtitle else []
+    return _styled(native, title, label, ordinal, number, style) + subtitle
+
+
+def _styled(native: list[str], title: str | None, label: str | None, ordinal: str | None, number: int | None,
+            style: str) -> list[str]:
     if not ordinal or number is None or style == "native":
         return native
     word = label or "Chapter"

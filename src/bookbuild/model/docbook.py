@@ -225,7 +225,10 @@ class _Builder:
         epigraph = self._block(block, "epigraph", "")
         epigraph.text = None
         sub(epigraph, "attribution", block.attribution)
-        sub(epigraph, "para", block.text)
+        if len(block.lines) > 1:  # verse
+            sub(epigraph, "literallayout", "\n".join(block.lines), role="verse")
+        else:
+            sub(epigraph, "para", block.text)
 
     def _scene_break(self, block: Block) -> None:
         self._block(block, "bridgehead", block.text, renderas="other", otherrenderas="scene-break")

@@ -126,14 +126,15 @@ def reads_as_title(text: str, attached: bool = False) -> bool:
     """
     text = CALLS_AT_END.sub("", text.strip())
     words = text.split()
-    if not words or len(text) > (300 if attached else 120) or len(words) > (45 if attached else 16):
+    long_allowed = attached or is_title_case(text)  # a long line in Title Case is a long title
+    if not words or len(text) > (300 if long_allowed else 120) or len(words) > (45 if long_allowed else 16):
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "‘“\"'(["):
         return False
     if SENTENCE_INSIDE.search(re.sub(r"^\d+\.\s+", "", text)) and not _abbreviation_inside(text):
         return False
     last = text.rstrip("’'”\")]")
-    if last.endswith((",", ";", ":")):
+    if last.endswith((",", ";", ":", "—", "–")):
         return False
     if last.endswith("."):
         return words[-1].lower().rstrip("’'”\")]") in ABBREVIATIONS

@@ -29,12 +29,15 @@ LIST_ITEM = re.compile(r"^(\(?\d+\)\s*|\[\d+\]\s*|\d+\.\s*|\(?[a-z]\)\s+|[•·�
 SPEAKER = re.compile(r"^[A-Z][\w’'.-]*( [A-Z][\w’'.-]*)?:\s+\S")
 BYLINE = re.compile(r"^by\s+[A-Z][\w.’'-]+(\s+[A-Z][\w.’'-]+){0,3}$")
 SOURCE_LINE = re.compile(r"^\(\s*[^()]{3,200}\)$")
+BREADCRUMB = re.compile(r"^\S.*\s[›»>|]\s\S")
+MARKED_NOTE = re.compile(r"^\s*(\[\d{1,3}\]|\(\d{1,3}\))\s*\S")
 _NAME_WORD = r"(?:(?:Mrs?|Dr|Sir|Lord|St)\.?\s+|[A-Z][\w’'-]*\.?\s*|(?:de|von|van|du|la|le)\s+)"
-NAME_LINE = re.compile(rf"^(?:[—–-]\s*{_NAME_WORD}{{1,5}}|{_NAME_WORD}{{2,5}})(?:,\s[^:;]*)?$")
+NAME_LINE = re.compile(rf"^(?!(?:The|A|An|On|In|Of|To|For|At)\s)(?:[—–-]\s*{_NAME_WORD}{{1,5}}|{_NAME_WORD}{{2,5}})(?:,\s[^:;]*)?$")
 EPIGRAPH = re.compile(r"^(?P<text>.{10,300}?)\s*\((?P<who>[A-Z][\w.’'-]*(\s+[A-Z][\w.’'-]*){0,4})\)$")
 SCENE_BREAK = re.compile(r"^[*⁂#~]+( *[*#~])*$")
 SENTENCE = re.compile(r"[.!?…][’'”\")\]]*$")
-SENTENCE_OPENER = re.compile(r"^(But|And|Or|Nor|Yet|So|Then|Now|Thus|Hence|For|If|When|Yes|No)\b[ ,]")
+SENTENCE_OPENER = re.compile(r"^(But|And|Or|Nor|Yet|So|Then|Now|Thus|Hence|For|If|When|Yes|No)\b[ ,]")  # in sentence case
+EPIGRAPH_WORDS = 100
 BODY = 100  # characters: a block this long (or of several lines) is running text, not a heading
 ARTICLE_WORDS = 12_000  # a text this short with only titled headings is an article with sections
 PART, CHAPTER, SECTION = 0, 1, 2
@@ -46,6 +49,7 @@ def recognise_structure(state: State) -> None:
     blocks = state.blocks if pdf else _split_runs(state.blocks)
     _mark_notes_headings(blocks)
     blocks = _Headings(state, blocks, pdf).find()
+    _epigraphs(blocks)
     (_pdf_kinds if pdf else _web_kinds)(blocks)
     _demote_empty_sections(blocks)
     if state.config.division == "article":  # an article has sections, never chapters
@@ -233,6 +237,12 @@ class _Headings:
             glued = i + 1 < len(self.blocks) and self.blocks[i + 1].first == self.blocks[i].last + 1 and not self.pdf
             if text not in self.headings and title_case_book and not is_title_case(text) and not glued:
                 continue
+            previous = self.found.get(i - 1)
+            if previous is not None and previous.why == "titled" and previous.subtitle is None \
+                    and self.blocks[i - 1].kind == self.blocks[i].kind:
+                previous.subtitle = i  # a title line right under a title line: its subtitle
+                self.used.add(i)
+                continue
             if self.pdf:
                 level = CHAPTER if self._opens_page(i) and not chapters else SECTION
             elif numbered_chapters:
@@ -250,7 +260,8 @@ class _Headings:
             return True
         if not self._heading_place(i) or not self._followed_by_text(i) or _in_label_run(self.blocks, i) \
                 or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i) \
-                or _spoken(text) or SENTENCE_OPENER.match(text) \
+                or _spoken(text) or SENTENCE_OPENER.match(text) and not is_title_case(text) or self._signature(i) \
+                or self._epigraph_source(i) or self._stray_cell(i) \
                 or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found:
             return False
         if not reads_as_title(text):
@@ -260,6 +271,31 @@ class _Headings:
         return True
 
     # -- context
+
+    def _epigraph_source(self, i: int) -> bool:
+        """The source under an epigraph: a short line after a quotation that stands right under a heading
+        (or under another epigraph and its source)."""
+        k = i
+        while k >= 2 and self._quotation(self.blocks[k - 1]) and _source_like(self.blocks[k].text):
+            if k - 2 in self.found or k - 2 in self.used:
+                return True
+            k -= 2
+        return False
+
+    def _quotation(self, block: Block) -> bool:
+        return block.kind in ("para", "short", "verse") and len(block.text.split()) <= EPIGRAPH_WORDS and \
+            (len(block.lines) > 1 or self._is_body(block))
+
+    def _signature(self, i: int) -> bool:
+        """A name closing a text, with an address or a date under it ('J. M. Keynes' / 'King’s College,')."""
+        after = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        following = after.text.strip() if after is not None and len(after.lines) == 1 else ""
+        return bool(NAME_LINE.match(self.blocks[i].text.strip())) and (following.endswith(",") or DATELINE.match(following))
+
+    def _stray_cell(self, i: int) -> bool:
+        """A short line between runs of lost lines: a table cell whose table was not found."""
+        following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return self.blocks[i].lost_before >= 2 and (following is None or following.lost_before >= 2)
 
     def _is_body(self, block: Block) -> bool:
         """Running text: a long block, or a sentence of some words."""
@@ -400,6 +436,28 @@ def _attributed(text: str) -> bool:
     return bool(match and SENTENCE.search(match.group("text")))
 
 
+def _source_like(text: str) -> bool:
+    """A short line that can name a quotation's source: a name, a title, no sentence."""
+    text = text.strip()
+    return len(text.split()) <= 10 and not SENTENCE_END.search(text) and text[:1].isupper() and not _other_line(text)
+
+
+def _epigraphs(blocks: list[Block]) -> None:
+    """Right under a division heading: quotations, each with its source line under it, are epigraphs."""
+    for k, block in enumerate(blocks):
+        if block.kind != "heading" or block.level != 0:
+            continue
+        j = k + 1
+        while j + 1 < len(blocks) and blocks[j].kind in ("para", "short", "verse") \
+                and len(blocks[j].text.split()) <= EPIGRAPH_WORDS and blocks[j + 1].kind in ("para", "short") \
+                and len(blocks[j + 1].lines) == 1 and _source_like(blocks[j + 1].text) \
+                and not blocks[j + 1].lost_before:
+            blocks[j].kind, blocks[j].attribution = "epigraph", blocks[j + 1].text.strip()
+            blocks[j].last = blocks[j + 1].last
+            del blocks[j + 1]
+            j += 1
+
+
 def _attribution_after_quote(blocks: list[Block], i: int) -> bool:
     """A name under verse or a quotation ('Edwin Arnold'), not followed by more verse: its source."""
     previous = blocks[i - 1] if i else None
@@ -413,12 +471,13 @@ def _attribution_after_quote(blocks: list[Block], i: int) -> bool:
 
 def _spoken(text: str) -> bool:
     """A line of dialogue: in quotation marks, closing on punctuation ('“No sign of it?”', '“But—”')."""
-    return text[:1] in "“\"‘'" and bool(re.search(r"[?!.,;:—–…-][”\"’']$", text))
+    return text[:1] in "“\"‘'" and bool(re.search(r"[?!.,;:—–…-][”\"’'\s]*[”\"’']$", text))
 
 
 def _other_line(text: str) -> bool:
-    """A line with a kind of its own: a dateline, a byline, a source in brackets, a scene break."""
-    return any(p.match(text) for p in (DATELINE, BYLINE, SOURCE_LINE, SCENE_BREAK))
+    """A line with a kind of its own: a dateline, a byline, a source in brackets, a scene break, a
+    site's breadcrumb trail ('Home › Library'), a note ('[2] …')."""
+    return any(p.match(text) for p in (DATELINE, BYLINE, SOURCE_LINE, SCENE_BREAK, BREADCRUMB, MARKED_NOTE))
 
 
 def _join_continued(texts: list[str]) -> list[str]:
@@ -505,8 +564,8 @@ def _split_runs(blocks: list[Block]) -> list[Block]:
         for is_item, group in _groups(lines):
             parts = [group]
             if not is_item and len(group) > 1 and (
-                    reads_as_title(group[0]) and all(len(t) > 120 for t in group[1:])
-                    or any(len(t) > 120 for t in group) and _kind_of_run(group) == "verse"):
+                    reads_as_title(group[0]) and all(_is_prose(t) for t in group[1:])
+                    or any(_is_prose(t) for t in group) and _kind_of_run(group) == "verse"):
                 parts = [[t] for t in group]
             for part in parts:
                 out.append(Block(part, number, number + len(part) - 1, lost_before=lost,
@@ -515,6 +574,11 @@ def _split_runs(blocks: list[Block]) -> list[Block]:
         if attribution:
             out.append(Block([attribution], block.last, block.last, kind="attribution"))
     return out
+
+
+def _is_prose(line: str) -> bool:
+    """A line that is a paragraph, not a verse line: long, with sentences in it."""
+    return len(line) > 250 or len(line) > 120 and bool(SENTENCE_INSIDE.search(line))
 
 
 def _groups(lines: list[str]) -> list[tuple[bool, list[str]]]:

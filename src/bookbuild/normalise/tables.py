@@ -105,7 +105,7 @@ def restore_tables(state: State) -> None:
 
 def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | None, int, int] | None:
     """(caption, first cell, end) of a table starting at block i: a caption line and its cells, or a
-    lead-in (a line ending with a colon) and a run of cells where lost cells stand between
+    lead-in (a line ending with a colon or a dash) and a run of cells where lost cells stand between
     surviving ones, the mark of a flattened grid."""
     block = blocks[i]
     caption = CAPTION.match(block.text) if len(block.lines) == 1 else None
@@ -118,7 +118,7 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
         if (title is None or reads_as_title(title, attached=True)) and not listed and (strong or end - i > 2):
             return caption, i + 1, end
         return None
-    if not block.text.rstrip().endswith((":", ":—", ":–", ":-")):
+    if not block.text.rstrip().endswith((":", "—", "–", ":-")):
         return None
     end = _cells_end(blocks, i + 1, state)
     cells = blocks[i + 1:end]
