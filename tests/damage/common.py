@@ -45,6 +45,7 @@ class Damaged:
     furniture: list[tuple[int, str]] = field(default_factory=list)  # (line number, text) of each furniture line
     added: list[str] = field(default_factory=list)  # lines the damage added that are no furniture (table captions)
     lost: Counter = field(default_factory=Counter)  # words of the reading text the damage took away
+    lost_calls: set[int] = field(default_factory=set)  # notes whose call the damage took away
     numbering: dict[int, tuple[int, int]] = field(default_factory=dict)  # source note -> (scope, number shown)
     tables: list[list[list[str | None]]] = field(default_factory=list)  # each table's cells as dumped; None: lost
     split_paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (opening, ending) of paragraphs a page break cut

@@ -43,6 +43,7 @@ class Score:
     notes: int = 0
     notes_linked: int = 0
     notes_wrong: int = 0
+    notes_lost: int = 0  # notes whose call the damage took away
     tables: int = 0
     tables_found: int = 0
     cells: int = 0
@@ -162,8 +163,10 @@ def _score_notes(damaged: Damaged, tree: etree._Element, result: Score) -> None:
     expected: dict[str, list[tuple[int, str]]] = {}  # note text key -> [(note, call context)]
     contexts = _call_contexts(damaged)
     for note, text in book.notes.items():
-        expected.setdefault(_note_key(plain(text)), []).append((note, contexts.get(note, "")))
-    result.notes = len(book.notes)
+        if note not in damaged.lost_calls:
+            expected.setdefault(_note_key(plain(text)), []).append((note, contexts.get(note, "")))
+    result.notes = len(book.notes) - len(damaged.lost_calls & set(book.notes))
+    result.notes_lost = len(damaged.lost_calls & set(book.notes))
     for footnote in tree.iter(f"{{{DB}}}footnote"):
         text_key = _note_key(_text(footnote))
         context = _context_before(footnote)
@@ -175,6 +178,9 @@ def _score_notes(damaged: Damaged, tree: etree._Element, result: Score) -> None:
         else:
             result.notes_wrong += 1
             result.example("note linked wrongly", f"…{context} ⟶ {_text(footnote)[:60]}")
+    for matches in expected.values():
+        for note, context in matches:
+            result.example("note not linked", f"{note} (shown as {damaged.numbering.get(note, ('?', '?'))[1]}) …{context}")
 
 
 def _note_key(text: str) -> str:

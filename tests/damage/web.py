@@ -49,6 +49,7 @@ class _Dump:
         self.blocks: list[tuple[list[str], bool]] = []  # (lines, is furniture)
         self.pending_notes: list[int] = []
         self.table_count = 0
+        self.line_calls: dict[str, list[int]] = {}  # a rendered line -> the notes called in it
 
     def run(self) -> Damaged:
         book, settings = self.book, self.settings
@@ -81,10 +82,12 @@ class _Dump:
 
     def _render(self, parts: list[Inline]) -> str:
         out = ""
+        called = []
         for part in parts:
             if isinstance(part, str):
                 out += part
                 continue
+            called.append(part.note)
             number = self.numbering[part.note][1]
             if part.note not in self.pending_notes:
                 self.pending_notes.append(part.note)
@@ -95,6 +98,8 @@ class _Dump:
                 out += f"({number})"
             else:  # a superscript flattened: glued, or after a closing quote with a space
                 out += (" " if out.endswith(("”", "’")) and self.rng.random() < 0.3 else "") + str(number)
+        if called:
+            self.line_calls.setdefault(out.strip(), []).extend(called)
         return out.strip()
 
     def _heading_lines(self, heading: Heading) -> list[str]:
@@ -167,6 +172,7 @@ class _Dump:
                     out.append("")
                     if not furniture:
                         damaged.lost += words(line)
+                        damaged.lost_calls.update(self.line_calls.get(line.strip(), []))
                     continue
                 out.append(line)
                 if furniture:

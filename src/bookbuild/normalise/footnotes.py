@@ -86,7 +86,7 @@ def find_note_lists(tree: etree._Element) -> list[NoteList]:
             continue
         previous_end = max(runs[-1][2]) if runs else 0
         headed = start and _is_notes_heading(blocks[start - 1])
-        if min(notes) in (1, previous_end + 1) and (headed or _closes_division(blocks, k)):
+        if min(notes) in (1, previous_end + 1) and (headed or _closes_division(blocks, k) or _lost_after(blocks[k - 1])):
             runs.append((start, k, notes))
     found = []
     for n, (start, end, notes) in enumerate(runs):
@@ -121,6 +121,23 @@ def _closes_division(blocks: list[etree._Element], end: int) -> bool:
         if trailing == MAX_TRAILING or len("".join(block.itertext())) > 100:
             return False
     return True
+
+
+def _lost_after(element: etree._Element) -> bool:
+    """Lines were lost right after the list (a one-word heading of the next division, as likely as not),
+    before its next block or before the heading of the section that follows it."""
+    following = _next_element(element)
+    if following is not None and _name(following) in (*DIVISIONS, "section"):
+        title = following.find(f"{{{DB}}}title")
+        following = _next_element(title) if title is not None else None
+    return following is not None and _name(following) == "remark" and following.get("role") == "lost-line"
+
+
+def _next_element(element: etree._Element) -> etree._Element | None:
+    following = element.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    return following
 
 
 def _is_notes_heading(element: etree._Element) -> bool:
@@ -174,27 +191,60 @@ def _candidates(note_list: NoteList):
 
 
 def link_calls(candidates: list[Candidate], notes: set[int]) -> Linking:
-    """Walk the candidates in reading order, expecting call k next (see the module docstring)."""
+    """Walk the candidates in reading order, expecting call k next (see the module docstring).
+
+    When the calls start again from the list's first number (a chapter whose own list was not
+    found comes before), the last run of calls that reaches furthest is the one for this list;
+    the calls before it are reported as having no note here.
+    """
     linking = Linking()
+    first = min(notes) if notes else 1
     last_note = max(notes) if notes else 0
-    k = 1
+    begin = _last_full_run(candidates, first, last_note - first + 1)
+    linking.without_note.extend(c for c in candidates[:begin] if c.strong)
+    strong_after: dict[int, int] = {}  # value -> index of its last strong candidate
     for index, candidate in enumerate(candidates):
+        if candidate.strong:
+            strong_after[candidate.value] = index
+    k = first
+    for index in range(begin, len(candidates)):
+        candidate = candidates[index]
         value = candidate.value
-        later = candidates[index + 1:]
         if candidate.strong and value < k and value in linking.linked:
             linking.repeated.append(candidate)
             continue
-        if value == k and (candidate.strong or value <= last_note + 1 and not any(
-                c.strong and c.value == k for c in later)):
+        if value == k and (candidate.strong or value <= last_note + 1 and strong_after.get(k, -1) <= index):
             _record(linking, candidate, notes)
             k += 1
         elif candidate.strong and value > k:
-            if any(c.value == k for c in later):
+            if any(c.value == k for c in candidates[index + 1:]):
                 linking.out_of_order.append(candidate)
             else:  # the calls k .. value-1 are missing: their notes will be reported as having no call
                 _record(linking, candidate, notes)
                 k = value + 1
     return linking
+
+
+def _last_full_run(candidates: list[Candidate], first: int, size: int) -> int:
+    """Where the calls for a list begin: of the strong calls numbered first, the last one that starts
+    a run of calls counting up as far as the list goes (or, failing that, the longest run)."""
+    starts = [i for i, c in enumerate(candidates) if c.strong and c.value == first]
+    if len(starts) < 2:
+        return 0
+    def run_length(start: int) -> int:
+        expected = first
+        for candidate in candidates[start:]:
+            if candidate.strong and candidate.value == expected:
+                expected += 1
+            elif candidate.strong and candidate.value == first and expected > first + 1:
+                break
+        return expected - first
+    lengths = [(run_length(i), i) for i in starts]
+    full = [i for length, i in lengths if length >= size]
+    if full:
+        return full[-1]
+    best = max(length for length, _ in lengths)
+    return max(i for length, i in lengths if length == best)
 
 
 def _record(linking: Linking, call: Candidate, notes: set[int]) -> None:

@@ -125,7 +125,7 @@ class _Headings:
         labelled_chapters = any(self.forms[m[0]].label and self.forms[m[0]].level == "chapter"
                                 for m in families.values())
         for family, members in sorted(families.items(), key=lambda kv: not self.forms[kv[1][0]].label):
-            members = [i for i in members if i not in self.found and self._heading_place(i)]
+            members = [i for i in members if i not in self.found and self._heading_place(i) and not self._in_list(i)]
             if not members:
                 continue
             form = self.forms[members[0]]
@@ -181,8 +181,19 @@ class _Headings:
         """A single numbered heading ('6. The Period of Stagnation', or '1.' and a title line) with text
         after it and no other numbered line next to it (which would make it a list item)."""
         form = self.forms[i]
-        neighbours = [j for j in (i - 1, i + 1) if j in self.forms and self.forms[j].number is not None]
-        return (form.title is not None or self._followed_by_title(i)) and not neighbours and self._followed_by_text(i)
+        return (form.title is not None or self._followed_by_title(i)) and self._followed_by_text(i)
+
+    def _in_list(self, i: int) -> bool:
+        """A numbered line between the items numbered before and after it ('100. …', '101. Title', '102. …'):
+        an item of a list or of notes."""
+        if self.forms[i].label:
+            return False
+        number = self.forms[i].number
+        for j, expected in ((i - 1, number - 1), (i + 1, number + 1)):
+            match = NOTE_ITEM.match(self.blocks[j].text) if 0 <= j < len(self.blocks) else None
+            if match and int(next(g for g in match.groups()[:3] if g)) == expected:
+                return True
+        return False
 
     def _named(self) -> None:
         """Front and back matter named by a word: divisions before the first numbered chapter or after
@@ -262,6 +273,7 @@ class _Headings:
                 or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i) \
                 or _spoken(text) or SENTENCE_OPENER.match(text) and not is_title_case(text) or self._signature(i) \
                 or self._epigraph_source(i) or self._stray_cell(i) \
+                or i in self.forms and self.forms[i].number is not None and self._in_list(i) \
                 or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found:
             return False
         if not reads_as_title(text):
@@ -276,7 +288,8 @@ class _Headings:
         """The source under an epigraph: a short line after a quotation that stands right under a heading
         (or under another epigraph and its source)."""
         k = i
-        while k >= 2 and self._quotation(self.blocks[k - 1]) and _source_like(self.blocks[k].text):
+        while k >= 2 and self._quotation(self.blocks[k - 1]) and _source_like(self.blocks[k].text) \
+                and not self.blocks[k].lost_before:
             if k - 2 in self.found or k - 2 in self.used:
                 return True
             k -= 2
