@@ -1,7 +1,8 @@
 """A clean book dumped from a web page to text, damaged as MANUSCRIPTS.md describes.
 
 One block a line, one blank line between blocks; verse and lists are consecutive lines. Every
-line without a space is lost, leaving its blank separator. Tables become a caption and their
+line without a space is lost, leaving only its blank separator (a line lost inside verse leaves
+nothing). Tables become a caption and their
 cells one a line; notes are flattened to calls in the text and a list at the end of each
 division or of the book; the site's title tag, contents list and boilerplate stand around the
 text. Every choice comes from the seed.
@@ -167,17 +168,18 @@ class _Dump:
         out: list[str] = []
         damaged = self.damaged
         for lines, furniture in self.blocks:
+            kept = 0
             for line in lines:
-                if " " not in line.strip():
-                    out.append("")
+                if " " not in line.strip():  # lost: the line goes, its blank separator stays
                     if not furniture:
                         damaged.lost += words(line)
                         damaged.lost_calls.update(self.line_calls.get(line.strip(), []))
                     continue
                 out.append(line)
+                kept += 1
                 if furniture:
                     damaged.furniture.append((len(out), line))
-            out.append("")  # the blank line between blocks
+            out.append("")  # the blank line after the block
         damaged.text = "\n".join(out)
         damaged.pages = sum(words(damaged.text).values()) / 300
         return damaged

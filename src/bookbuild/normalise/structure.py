@@ -288,9 +288,9 @@ class _Headings:
         """The source under an epigraph: a short line after a quotation that stands right under a heading
         (or under another epigraph and its source)."""
         k = i
-        while k >= 2 and self._quotation(self.blocks[k - 1]) and _source_like(self.blocks[k].text) \
+        while k >= 1 and self._quotation(self.blocks[k - 1]) and _source_like(self.blocks[k].text) \
                 and not self.blocks[k].lost_before:
-            if k - 2 in self.found or k - 2 in self.used:
+            if k < 3 or k - 2 in self.found or k - 2 in self.used:  # under a heading, or at the very start
                 return True
             k -= 2
         return False
@@ -483,8 +483,12 @@ def _attribution_after_quote(blocks: list[Block], i: int) -> bool:
 
 
 def _spoken(text: str) -> bool:
-    """A line of dialogue: in quotation marks, closing on punctuation ('“No sign of it?”', '“But—”')."""
-    return text[:1] in "“\"‘'" and bool(re.search(r"[?!.,;:—–…-][”\"’'\s]*[”\"’']$", text))
+    """A line of dialogue or of a quoted passage: in quotation marks, closing on punctuation ('“No sign
+    of it?”', '“But—”'), or not closed at all (the quotation goes on)."""
+    if text[:1] not in "“\"‘":
+        return False
+    closing = {"“": "”", "\"": "\"", "‘": "’"}[text[0]]
+    return bool(re.search(r"[?!.,;:—–…-][”\"’'\s]*[”\"’']$", text)) or closing not in text[1:]
 
 
 def _other_line(text: str) -> bool:

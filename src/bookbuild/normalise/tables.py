@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..errors import BookbuildError
 from .blocks import Block
-from .headings import is_division_line, reads_as_title
+from .headings import ABBREVIATIONS, CALLS_AT_END, SENTENCE_INSIDE, is_division_line, reads_as_title
 from .state import State
 
 CAPTION = re.compile(r"^\(\s*(?P<number>\d+(?:\.\d+)*)\s*\)\s+(?P<title>\S.*)$"
@@ -118,7 +118,7 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
         if (title is None or reads_as_title(title, attached=True)) and not listed and (strong or end - i > 2):
             return caption, i + 1, end
         return None
-    if not block.text.rstrip().endswith((":", "—", "–", ":-")):
+    if not CALLS_AT_END.sub("", block.text.rstrip()).endswith((":", "—", "–", ":-")):
         return None
     end = _cells_end(blocks, i + 1, state)
     cells = blocks[i + 1:end]
@@ -135,9 +135,11 @@ def _cells_end(blocks: list[Block], j: int, state: State) -> int:
 
 
 def _is_cell(block: Block, state: State) -> bool:
-    text = block.text
+    """A short line that is no sentence (an abbreviation may close it: 'Furniture, etc.')."""
+    text = block.text.strip()
+    last = text.split()[-1].lower() if text else ""
     return (len(block.lines) == 1 and len(text) <= 80 and block.kind == "para" and not CAPTION.match(text)
-            and not re.search(r"[.!?;:]['’”]?\s+\S", text) and not re.search(r"[.!?:;]$", text)
+            and not SENTENCE_INSIDE.search(text) and (not re.search(r"[.!?:;]$", text) or last in ABBREVIATIONS)
             and not is_division_line(text) and not re.match(r"^\d+\.\s", text)
             and all(text != entry for _, entry in state.contents))
 
