@@ -25,7 +25,8 @@ from damage.run import KINDS, run  # noqa: E402
 from damage.score import Score  # noqa: E402
 from damage.thresholds import THRESHOLDS, failures  # noqa: E402
 
-COLUMNS = ("chapters", "sections", "notes linked", "notes wrong", "tables found", "cells placed", "page joins",
+COLUMNS = ("chapters", "sections", "notes linked", "notes wrong", "tables found", "false tables", "cells placed",
+           "page joins",
            "words removed %", "false headings %", "furniture / 20 pp")
 
 
@@ -41,7 +42,7 @@ def _row(label: str, score: Score) -> str:
     cells = []
     for column in COLUMNS:
         value = rates[column]
-        cells.append(f"{value:8d}" if column == "notes wrong" else f"{value:8.3f}" if "%" in column or "/" in column
+        cells.append(f"{value:8d}" if column in ("notes wrong", "false tables") else f"{value:8.3f}" if "%" in column or "/" in column
                      else f"{100 * value:7.1f}%")
     return f"{label:44} " + " ".join(cells)
 

@@ -46,6 +46,8 @@ class Score:
     notes_lost: int = 0  # notes whose call the damage took away
     tables: int = 0
     tables_found: int = 0
+    tables_out: int = 0
+    false_tables: int = 0  # tables bookbuild made that the clean book does not have
     cells: int = 0
     cells_placed: int = 0
     split_paragraphs: int = 0
@@ -77,6 +79,7 @@ class Score:
             "notes linked": rate(self.notes_linked, self.notes),
             "notes wrong": self.notes_wrong,
             "tables found": rate(self.tables_found, self.tables),
+            "false tables": self.false_tables,
             "cells placed": rate(self.cells_placed, self.cells),
             "page joins": rate(self.paragraphs_joined, self.split_paragraphs),
             "words removed %": 100 * rate(self.words_removed, self.words - self.words_lost) if self.words else 0.0,
@@ -250,6 +253,7 @@ def _grid(table: etree._Element) -> list[list[str | None]]:
 
 def _score_tables(damaged: Damaged, tree: etree._Element, result: Score) -> None:
     grids = [_grid(t) for t in tree.iter(f"{{{DB}}}table", f"{{{DB}}}informaltable")]
+    result.tables_out = len(grids)
     used: set[int] = set()
     for expected in damaged.tables:
         surviving = [(r, c, key(t)) for r, row in enumerate(expected) for c, t in enumerate(row) if t and key(t)]
@@ -277,6 +281,12 @@ def _score_tables(damaged: Damaged, tree: etree._Element, result: Score) -> None
         result.cells_placed += placed
         if placed < len(surviving):
             result.example("cells misplaced", f"{placed}/{len(surviving)}: " + " | ".join(k for _, _, k in surviving[:3]))
+    truth_cells = {key(t) for grid in damaged.tables for row in grid for t in row if t}
+    for g, grid in enumerate(grids):
+        cells = [key(t) for row in grid for t in row if t]
+        if g not in used and not any(c in truth_cells for c in cells):
+            result.false_tables += 1
+            result.example("false table", " | ".join(cells[:4]) or "(no surviving cell)")
 
 
 # ---------------------------------------------------------------- paragraphs cut by a page break

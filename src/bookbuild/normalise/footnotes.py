@@ -64,9 +64,27 @@ class Linking:
 def restore_footnotes(state: State) -> None:
     """Note lists and the calls that point to them become footnotes standing where their calls stood."""
     for note_list in find_note_lists(state.tree):
-        candidates = list(_candidates(note_list))
+        candidates = _calls_in_the_books_style(list(_candidates(note_list)), note_list)
         linking = link_calls(candidates, set(note_list.notes))
         _apply(state, note_list, linking)
+
+
+def _calls_in_the_books_style(candidates: list[Candidate], note_list: NoteList) -> list[Candidate]:
+    """A number in brackets after a word ('alert(1)', 'Points.—(3).') is a call only where the book calls
+    its notes that way: two calls or more in brackets count up from the list's first number, and no
+    calls in square brackets do."""
+    bracketed = [c for c in candidates if c.raw.lstrip().startswith("(")]
+    square = [c for c in candidates if c.raw.lstrip().startswith("[")]
+    first = min(note_list.notes)
+    def counting(calls: list[Candidate]) -> int:
+        expected = first
+        for call in calls:
+            if call.value == expected:
+                expected += 1
+        return expected - first
+    if counting(bracketed) >= 2 and counting(square) < 2:
+        return candidates
+    return [c for c in candidates if c not in bracketed]
 
 
 def find_note_lists(tree: etree._Element) -> list[NoteList]:
@@ -181,7 +199,10 @@ def _candidates(note_list: NoteList):
             if not text:
                 continue
             found = {}
+            opening = len(text) - len(text.lstrip()) if holder is element and not is_tail else -1
             for m in STRONG_CALL.finditer(text):
+                if m.start() == opening:  # '[2] …' opening a block is a note, not a call
+                    continue
                 found[m.start()] = Candidate(holder, is_tail, m.start(), m.end(), int(m.group(1) or m.group(2)), True)
             for m in WEAK_CALL.finditer(text):
                 start = m.start(1) - (1 if text[m.start(1) - 1:m.start(1)] == " " else 0)

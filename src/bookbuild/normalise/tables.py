@@ -24,6 +24,8 @@ CAPTION = re.compile(r"^\(\s*(?P<number>\d+(?:\.\d+)*)\s*\)\s+(?P<title>\S.*)$"
                      r"|^table\s+(?P<number2>\d+(?:\.\d+)*|[ivxlc]+)(?:[.:]?\s+(?P<title2>\S.*)|\.?)$", re.I)
 MAX_COLUMNS = 12
 SPAN_COST = 0.3  # a group row is allowed, but a plain row is preferred
+HEADER_COST = 0.2  # a header row at the top may hold labels in every column
+LOST_IN_HEADER = 0.5
 
 
 @dataclass
@@ -105,8 +107,8 @@ def restore_tables(state: State) -> None:
 
 def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | None, int, int] | None:
     """(caption, first cell, end) of a table starting at block i: a caption line and its cells, or a
-    lead-in (a line ending with a colon or a dash) and a run of cells where lost cells stand between
-    surviving ones, the mark of a flattened grid."""
+    run of cells where lost cells stand between surviving ones, the mark of a flattened grid: after
+    a lead-in (a line ending with a colon or a dash), or, with no lead-in, a longer run."""
     block = blocks[i]
     caption = CAPTION.match(block.text) if len(block.lines) == 1 else None
     if caption:
@@ -118,12 +120,13 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
         if (title is None or reads_as_title(title, attached=True)) and not listed and (strong or end - i > 2):
             return caption, i + 1, end
         return None
-    if not CALLS_AT_END.sub("", block.text.rstrip()).endswith((":", "—", "–", ":-")):
-        return None
+    lead_in = CALLS_AT_END.sub("", block.text.rstrip()).endswith((":", "—", "–", ":-"))
     end = _cells_end(blocks, i + 1, state)
     cells = blocks[i + 1:end]
     lost_between = sum(c.lost_before for c in cells[1:])
-    if len(cells) >= 2 and lost_between >= 2 and any(c.lost_before for c in cells[1:]):
+    gaps = sum(1 for c in cells[1:] if c.lost_before)
+    if lead_in and len(cells) >= 2 and lost_between >= 2 and gaps \
+            or len(cells) >= 4 and lost_between >= 4 and gaps >= 2:  # no lead-in: the grid must show
         return None, i + 1, end
     return None
 
@@ -139,7 +142,7 @@ def _is_cell(block: Block, state: State) -> bool:
     text = block.text.strip()
     last = text.split()[-1].lower() if text else ""
     return (len(block.lines) == 1 and len(text) <= 80 and block.kind == "para" and not CAPTION.match(text)
-            and not SENTENCE_INSIDE.search(text) and (not re.search(r"[.!?:;]$", text) or last in ABBREVIATIONS)
+            and not SENTENCE_INSIDE.search(text) and (not re.search(r"[.!?:;—–]$", text) or last in ABBREVIATIONS)
             and not is_division_line(text) and not re.match(r"^\d+\.\s", text)
             and all(text != entry for _, entry in state.contents))
 
@@ -158,7 +161,7 @@ def lay_out(number: str, caption: str | None, slots: list[Cell]) -> TableGrid:
     best_cost, columns, rows = results[0]
     ties = [r for r in results if abs(r[0] - best_cost) < 1e-9]
     fixed = len(ties) == 1 and surviving >= 2
-    if rows and rows[0].cells[0].text is None and not rows[0].spanning and \
+    if rows and not rows[0].header and rows[0].cells[0].text is None and not rows[0].spanning and \
             any(r.cells[0].text is not None for r in rows[1:]) and \
             all(c.text is None or not re.search(r"\d", c.text) for c in rows[0].cells):
         rows[0].header = True
@@ -166,26 +169,35 @@ def lay_out(number: str, caption: str | None, slots: list[Cell]) -> TableGrid:
 
 
 def _parse(slots: list[Cell], columns: int) -> tuple[float, list[Row]] | None:
-    """The cheapest split of the slots into rows of `columns` cells and one-cell group rows.
+    """The cheapest split of the slots into header rows, body rows of `columns` cells, and one-cell
+    group rows.
 
-    Cost: a label (text with no digit) outside the first column counts 1, a group row SPAN_COST.
+    Header rows stand first and may hold labels in any column (each costs HEADER_COST, and
+    LOST_IN_HEADER for each lost cell: column heads are words, which survive). In the body, a label
+    (text with no digit) outside the first column costs 1, a group row SPAN_COST.
     """
     n = len(slots)
-    best: list[tuple[float, list[Row]] | None] = [None] * (n + 1)
-    best[n] = (0.0, [])
+    # best[h][i]: the cheapest layout of slots[i:], h = 1 while header rows may still come
+    best: list[list[tuple[float, list[Row]] | None]] = [[None] * (n + 1), [None] * (n + 1)]
+    best[0][n] = best[1][n] = (0.0, [])
     for start in range(n - 1, -1, -1):
-        options = []
-        if _is_label(slots[start]) and best[start + 1] is not None:
-            cost, rows = best[start + 1]
-            options.append((cost + SPAN_COST, [Row([slots[start]], spanning=True), *rows]))
         end = start + columns
-        if end <= n and best[end] is not None:
-            cells = slots[start:end]
-            cost, rows = best[end]
-            options.append((cost + sum(1 for c in cells[1:] if _is_label(c)), [Row(list(cells)), *rows]))
-        if options:
-            best[start] = min(options, key=lambda o: o[0])
-    return best[0]
+        cells = slots[start:end]
+        for header in (0, 1):
+            options = []
+            if _is_label(slots[start]) and best[0][start + 1] is not None:
+                cost, rows = best[0][start + 1]
+                options.append((cost + SPAN_COST, [Row([slots[start]], spanning=True), *rows]))
+            if end <= n and best[0][end] is not None:
+                cost, rows = best[0][end]
+                options.append((cost + sum(1 for c in cells[1:] if _is_label(c)), [Row(list(cells)), *rows]))
+            if header and end <= n and best[1][end] is not None and any(_is_label(c) for c in cells):
+                cost, rows = best[1][end]
+                lost = sum(1 for c in cells if c.text is None)
+                options.append((cost + HEADER_COST + LOST_IN_HEADER * lost, [Row(list(cells), header=True), *rows]))
+            if options:
+                best[header][start] = min(options, key=lambda o: o[0])
+    return best[1][0]
 
 
 def _is_label(cell: Cell) -> bool:
