@@ -121,42 +121,57 @@ def _output_headings(tree: etree._Element) -> list[tuple[bool, str, etree._Eleme
 def _score_headings(damaged: Damaged, tree: etree._Element, result: Score) -> None:
     found = _output_headings(tree)
     result.headings_out = len(found)
-    used: set[int] = set()
-    pointer = 0
+    expected = [h for h in damaged.headings if h.survived]
     for heading in damaged.headings:
         if not heading.survived:
-            if heading.division:
-                result.divisions_lost += 1
-            else:
-                result.sections_lost += 1
-            continue
-        accepted = {key(t) for t in heading.texts if key(t)}
-        match = None
-        for j in range(pointer, len(found)):
-            is_division, text, title = found[j]
-            candidates = {key(text), key(_text(title))}
-            if j not in used and candidates & accepted:
-                match = j
-                break
+            result.divisions_lost += heading.division
+            result.sections_lost += not heading.division
+    accepted = [{key(t) for t in h.texts if key(t)} for h in expected]
+    offered = [{key(text), key(_text(title))} for _, text, title in found]
+    matches = _align(accepted, offered)
+    for k, heading in enumerate(expected):
         if heading.division:
             result.divisions += 1
         else:
             result.sections += 1
+        match = matches.get(k)
         if match is None:
             result.example("heading missed", heading.texts[0])
-            continue
-        used.add(match)
-        pointer = match + 1
-        if heading.division and found[match][0]:
+        elif heading.division and found[match][0]:
             result.divisions_found += 1
         elif heading.division:
             result.example("division found as a section", heading.texts[0])
         else:
             result.sections_found += 1
+    used = set(matches.values())
     for j, (_, text, _) in enumerate(found):
         if j not in used:
             result.false_headings += 1
             result.example("false heading", text)
+
+
+def _align(accepted: list[set[str]], offered: list[set[str]]) -> dict[int, int]:
+    """The longest in-order matching of the clean book's headings with bookbuild's (dynamic programming)."""
+    n, m = len(accepted), len(offered)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = table[i], table[i + 1]
+        for j in range(m - 1, -1, -1):
+            best = below[j] if below[j] > row[j + 1] else row[j + 1]
+            if accepted[i] & offered[j] and below[j + 1] + 1 > best:
+                best = below[j + 1] + 1
+            row[j] = best
+    matches: dict[int, int] = {}
+    i = j = 0
+    while i < n and j < m:
+        if accepted[i] & offered[j] and table[i][j] == table[i + 1][j + 1] + 1:
+            matches[i] = j
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return matches
 
 
 # ---------------------------------------------------------------- notes
@@ -331,6 +346,8 @@ def _book_words(tree: etree._Element) -> Counter:
                 parts.append(node.text)
             if node.get("label") and node.tag != f"{{{DB}}}footnote":
                 parts.append(node.get("label"))
+            if node.get("override"):  # a list item's number
+                parts.append(node.get("override"))
             for child in node:
                 if isinstance(child.tag, str):
                     walk(child)

@@ -249,9 +249,8 @@ class _Headings:
             if text not in self.headings and title_case_book and not is_title_case(text) and not glued:
                 continue
             previous = self.found.get(i - 1)
-            if previous is not None and previous.why == "titled" and previous.subtitle is None \
-                    and self.blocks[i - 1].kind == self.blocks[i].kind:
-                previous.subtitle = i  # a title line right under a title line: its subtitle
+            if previous is not None and previous.subtitle is None and SOURCE_LINE.match(text):
+                previous.subtitle = i  # '(After reading Hegel)' right under a title: its subtitle
                 self.used.add(i)
                 continue
             if self.pdf:
@@ -260,6 +259,8 @@ class _Headings:
                 level = SECTION
             else:
                 level = SECTION if words < ARTICLE_WORDS and not chapters else CHAPTER
+            if previous is not None and previous.why == "titled" and previous.level == CHAPTER:
+                level = SECTION  # a title right under a chapter's title: its first section
             self.found[i] = _Found(None, level, "titled")
 
     def _titled_candidate(self, i: int) -> bool:
@@ -277,10 +278,17 @@ class _Headings:
                 or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found:
             return False
         if not reads_as_title(text):
-            if reads_as_title(text, attached=True) and text.rstrip("’'”\")").endswith("!"):
+            exclaimed = reads_as_title(text, attached=True) and text.rstrip("’'”\")").endswith("!")
+            if exclaimed and self._verse_follows(i):
+                return True  # a poem's title ('O Captain! My Captain!') above its verse
+            if exclaimed:
                 self.state.diagnostics.add("flag.possible-heading", self.blocks[i].first, text)
             return False
         return True
+
+    def _verse_follows(self, i: int) -> bool:
+        following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return following is not None and len(following.lines) > 1 and not any(_is_prose(t) for t in following.lines)
 
     # -- context
 
@@ -325,7 +333,7 @@ class _Headings:
             block = self.blocks[j]
             if j in self.found and j not in self.used:
                 return False
-            if SOURCE_LINE.match(block.text.strip()):
+            if SOURCE_LINE.match(block.text.strip()) and not self._verse_follows(j):
                 return False  # a quotation closed by its source
             if self._is_body(block) or block.text.rstrip().endswith(":"):
                 return True
