@@ -63,28 +63,32 @@ class Linking:
 
 def restore_footnotes(state: State) -> None:
     """Note lists and the calls that point to them become footnotes standing where their calls stood."""
-    for note_list in find_note_lists(state.tree):
-        candidates = _calls_in_the_books_style(list(_candidates(note_list)), note_list)
+    lists = find_note_lists(state.tree)
+    found = [list(_candidates(note_list)) for note_list in lists]
+    paren_calls = _book_calls_in_brackets(lists, found)
+    for note_list, candidates in zip(lists, found):
+        if not paren_calls:
+            candidates = [c for c in candidates if not c.raw.lstrip().startswith("(")]
         linking = link_calls(candidates, set(note_list.notes))
         _apply(state, note_list, linking)
 
 
-def _calls_in_the_books_style(candidates: list[Candidate], note_list: NoteList) -> list[Candidate]:
+def _book_calls_in_brackets(lists: list[NoteList], found: list[list[Candidate]]) -> bool:
     """A number in brackets after a word ('alert(1)', 'Points.—(3).') is a call only where the book calls
-    its notes that way: two calls or more in brackets count up from the list's first number, and no
-    calls in square brackets do."""
-    bracketed = [c for c in candidates if c.raw.lstrip().startswith("(")]
-    square = [c for c in candidates if c.raw.lstrip().startswith("[")]
-    first = min(note_list.notes)
-    def counting(calls: list[Candidate]) -> int:
+    its notes that way: over its note lists, more calls in brackets count up from each list's first
+    number than calls in square brackets do, and two at least."""
+    def counting(calls: list[Candidate], first: int) -> int:
         expected = first
         for call in calls:
             if call.value == expected:
                 expected += 1
         return expected - first
-    if counting(bracketed) >= 2 and counting(square) < 2:
-        return candidates
-    return [c for c in candidates if c not in bracketed]
+    paren = square = 0
+    for note_list, candidates in zip(lists, found):
+        first = min(note_list.notes)
+        paren += counting([c for c in candidates if c.raw.lstrip().startswith("(")], first)
+        square += counting([c for c in candidates if c.raw.lstrip().startswith("[")], first)
+    return paren >= 2 and paren > square
 
 
 def find_note_lists(tree: etree._Element) -> list[NoteList]:
