@@ -149,9 +149,9 @@ def _abbreviation_inside(text: str) -> bool:
 def is_title_case(text: str) -> bool:
     """Most significant words start with a capital, or the line is in capitals."""
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text)]
-    if not words:
-        return False
     letters = [c for c in text if c.isalpha()]
+    if not words or not letters:
+        return False
     if sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return True
     significant = [w for w in words[1:] if w.lower() not in MINOR_WORDS]

@@ -16,10 +16,11 @@ from collections import Counter
 from ..read import SourceLine, TextKind
 from .blocks import Block
 from .headings import is_division_line
-from .patterns import SENTENCE_END
+from .patterns import NOTE_ITEM, SENTENCE_END
 from .state import State
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+HYPHENS = ("-", "\u2010", "\u00ad")
 COMPOUND_PREFIXES = {"co", "self", "non", "anti", "semi", "ex", "pre", "post", "re", "counter", "quasi",
                      "pro", "neo", "pseudo", "ultra", "well", "half", "all", "cross", "inter", "over", "under"}
 
@@ -56,8 +57,8 @@ def _group_web(lines: list[SourceLine | None]) -> list[Block]:
 
 def _unwrap_pdf(state: State) -> list[Block]:
     lines = state.lines
-    texts = [l.text for l in lines if l is not None and l.text.strip()]
-    lengths = sorted(len(t.rstrip()) for t in texts)
+    texts = [l.text.strip() for l in lines if l is not None and l.text.strip()]
+    lengths = sorted(len(t) for t in texts)
     width = lengths[int(len(lengths) * 0.9)] if lengths else 80
     full = 0.75 * width
     vocabulary = _vocabulary(texts)
@@ -70,43 +71,81 @@ def _unwrap_pdf(state: State) -> list[Block]:
         elif runs[-1]:
             runs.append([])
 
-    # split runs after each short line (in wrapped prose only a paragraph's last line is short)
-    # and before a chapter or section number
+    # split runs after each short line (in wrapped prose only a paragraph's last line is short),
+    # before an indented line (a paragraph's first), a chapter or section number, and each item of
+    # a note list
     pieces: list[list[SourceLine]] = []
     for run in filter(None, runs):
         start = 0
+        item = 0  # the number of the last note item seen in this run
+        margin = min(_indent(line.text) for line in run)
         for k, line in enumerate(run):
-            if _opens_division_or_section(line.text) and k > start:
+            number = _item_number(line.text)
+            opens_item = number is not None and number in (1, item + 1)
+            indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
+            if (_opens_division_or_section(line.text) or opens_item or indented) and k > start:
                 pieces.append(run[start:k])
                 start = k
-            if len(line.text.rstrip()) < 0.6 * width and k < len(run) - 1:
+            if opens_item:
+                item = number
+            if k < len(run) - 1 and _ends_paragraph(line.text.strip(), width):
                 pieces.append(run[start:k + 1])
                 start = k + 1
         pieces.append(run[start:])
 
     blocks: list[Block] = []
+    ends_full: dict[int, bool] = {}  # id of a block -> its last line ran to the full width
     for piece in pieces:
         text = _joined_text(piece, vocabulary, state)
-        if blocks and _continues(blocks[-1], piece):
+        if blocks and _continues(blocks[-1], piece, ends_full[id(blocks[-1])], state.page_starts):
             prev = blocks[-1]
             prev.lines[-1] = _join(prev.lines[-1], text, vocabulary, state, piece[0].number)
             prev.last = piece[-1].number
+            ends_full[id(prev)] = len(piece[-1].text.strip()) >= full
             state.diagnostics.add("restore.page-join", piece[0].number)
             continue
-        kind = "para" if len(piece) > 1 or len(piece[0].text.rstrip()) >= full else "short"
+        # a short line wrapped onto the next ('Of the Variations in the Proportion' / 'between …')
+        if blocks and blocks[-1].kind == "short" and len(piece) == 1 and piece[0].text.strip()[:1].islower() \
+                and len(piece[0].text.strip()) < full and not SENTENCE_END.search(blocks[-1].text) \
+                and blocks[-1].last + 1 == piece[0].number:
+            blocks[-1].lines[-1] = f"{blocks[-1].lines[-1]} {text}"
+            blocks[-1].last = piece[-1].number
+            continue
+        kind = "para" if len(piece) > 1 or len(piece[0].text.strip()) >= full else "short"
         blocks.append(Block([text], piece[0].number, piece[-1].number, kind=kind))
+        ends_full[id(blocks[-1])] = len(piece[-1].text.strip()) >= full
     return blocks
 
 
-def _continues(prev: Block, piece: list[SourceLine]) -> bool:
-    """Does this piece carry on the previous paragraph across a page break or a stray blank line?"""
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _ends_paragraph(text: str, width: int) -> bool:
+    """In wrapped prose only a paragraph's last line falls well short of the width (or a little short,
+    closing a sentence)."""
+    return len(text) < 0.6 * width or len(text) < 0.7 * width and bool(SENTENCE_END.search(text))
+
+
+def _item_number(text: str) -> int | None:
+    """The number of a note or list item opening a line ('[3] …', '(3) …', '3. …')."""
+    match = NOTE_ITEM.match(text)
+    return int(next(g for g in match.groups()[:3] if g)) if match else None
+
+
+def _continues(prev: Block, piece: list[SourceLine], full_line: bool, page_starts: set[int]) -> bool:
+    """Does this piece carry on the previous paragraph across a page break or a stray blank line? It
+    does when it starts in lower case, when the paragraph stopped short of a sentence's end, or when
+    a page broke it after a line running the full width."""
     if prev.kind != "para":
         return False
     last = prev.lines[-1].rstrip()
     first = piece[0].text.strip()
-    if re.fullmatch(r"\*[ *]*", first) or _opens_division_or_section(first):
+    if re.fullmatch(r"\*[ *]*", first) or _opens_division_or_section(first) or _item_number(first) is not None:
         return False
     if first[:1].islower():
+        return True
+    if full_line and piece[0].number in page_starts:
         return True
     return not SENTENCE_END.search(last) and not last.endswith(("—", "-"))
 
@@ -123,13 +162,14 @@ def _joined_text(piece: list[SourceLine], vocabulary: Counter, state: State) -> 
 
 
 def _join(left: str, right: str, vocabulary: Counter, state: State, number: int) -> str:
-    """Join two wrapped lines, removing an end-of-line hyphen unless the word is a real compound."""
-    match = re.search(r"([^\W\d_]+)-$", left[-60:]) if left.endswith("-") else None
+    """Join two wrapped lines, removing an end-of-line hyphen (-, ‐ or a soft hyphen) unless the word
+    is a real compound."""
+    match = re.search(r"([^\W\d_]+)[-\u2010\u00ad]$", left[-60:]) if left.endswith(HYPHENS) else None
     if not match or not right[:1].islower():
         return f"{left} {right}"
     head, tail = match.group(1), re.match(r"[^\W\d_]*", right).group(0)
-    if _is_compound(head, tail, vocabulary):
-        return left + right
+    if _is_compound(head, tail, vocabulary) and not left.endswith("\u00ad"):
+        return left[:-1] + "-" + right
     state.diagnostics.add("restore.hyphen", number, f"{head}-{tail} → {head}{tail}")
     return left[:-1] + right
 

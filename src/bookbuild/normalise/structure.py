@@ -298,8 +298,10 @@ class _Headings:
         k = i
         while k >= 1 and self._quotation(self.blocks[k - 1]) and _source_like(self.blocks[k].text) \
                 and not self.blocks[k].lost_before:
-            if k < 3 or k - 2 in self.found or k - 2 in self.used:  # under a heading, or at the very start
+            if k - 2 in self.found or k - 2 in self.used:  # under a heading
                 return True
+            if k == 1:  # at the very start of the text: only a name can say whose the quotation is
+                return bool(NAME_LINE.match(self.blocks[k].text.strip()))
             k -= 2
         return False
 
