@@ -43,5 +43,10 @@ def normalise_damaged(damaged: Damaged) -> tuple[etree._Element, object]:
 
 def run(slug: str, kind: str, seed: int) -> tuple[Damaged, Score]:
     damaged = damage(slug, kind, seed)
-    tree, _ = normalise_damaged(damaged)
-    return damaged, score(damaged, tree)
+    tree, state = normalise_damaged(damaged)
+    return damaged, score(damaged, tree, removed_lines(state))
+
+
+def removed_lines(state) -> set[int]:
+    """The source lines the report logs as removed."""
+    return {d.line for d in state.diagnostics.items if d.severity == "removed" and d.line}

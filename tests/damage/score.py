@@ -92,13 +92,14 @@ def key(text: str) -> str:
     return " ".join(t.lower() for t in TOKEN.findall(text.replace("’", "").replace("'", "")))
 
 
-def score(damaged: Damaged, tree: etree._Element) -> Score:
+def score(damaged: Damaged, tree: etree._Element, removed_lines: set[int] = frozenset()) -> Score:
+    """removed_lines: the source lines bookbuild's report says it removed."""
     result = Score(damaged.name, pages=damaged.pages)
     _score_headings(damaged, tree, result)
     _score_notes(damaged, tree, result)
     _score_tables(damaged, tree, result)
     _score_paragraphs(damaged, tree, result)
-    _score_words(damaged, tree, result)
+    _score_words(damaged, tree, result, removed_lines)
     return result
 
 
@@ -358,7 +359,7 @@ def _book_words(tree: etree._Element) -> Counter:
     return words(" ".join(parts))
 
 
-def _score_words(damaged: Damaged, tree: etree._Element, result: Score) -> None:
+def _score_words(damaged: Damaged, tree: etree._Element, result: Score, removed_lines: set[int]) -> None:
     truth = _truth_words(damaged)
     book = _book_words(tree)
     result.words = sum(truth.values())
@@ -373,6 +374,8 @@ def _score_words(damaged: Damaged, tree: etree._Element, result: Score) -> None:
     starts = [first for first, _, _ in spans]
     for number, line in damaged.furniture:
         k = key(line)
+        if number in removed_lines:
+            continue
         at = bisect.bisect_right(starts, number) - 1
         while k and at >= 0 and number - spans[at][0] < 2000:
             first, last, text = spans[at]

@@ -24,7 +24,8 @@ from .state import State
 URL_LINE = re.compile(r"^(https?://|www\.)\S+(\s+\(\d+\s+of\s+\d+\))?(\s+\[[\d/.: -]+\])?$", re.I)
 PAGE_OF = re.compile(r"^(page\s+)?\d+\s+(of|/)\s+\d+$", re.I)
 FOLIO = re.compile(r"^[-–—]?\s*(\d{1,4}|[ivxlc]{1,7})\s*[-–—]?$", re.I)
-MAX_STANDING_ALONE = 100  # characters: longer lines are text, even when they stand alone
+MAX_STANDING_ALONE = 150  # characters: longer lines are text, even when they stand alone
+MAX_RUN = 3  # lines: a longer run of lines is text
 CLUSTER_REACH = 4  # lines standing alone on each side of an anchor that can be furniture
 MIN_RECURRENCE = 3
 
@@ -35,23 +36,23 @@ def remove_page_furniture(state: State) -> None:
     filled = [i for i, line in enumerate(lines) if line is not None and line.text.strip()]
     alone = _standing_alone(state, filled)
     anchors = _anchor_lines(state, filled, alone)
-    clusters = _clusters(state, filled, alone, anchors)
-    places: dict[str, Counter] = defaultdict(Counter)
-    for cluster in clusters:
-        for place, i in _places(cluster):
-            places[shape(lines[i].text)][place] += 1
+    placed = _places(state, filled, alone, anchors)
     occurrences = Counter(shape(lines[i].text) for i in filled)
-    furniture_places = {s: {place for place, n in counts.items() if n >= MIN_RECURRENCE}
-                        for s, counts in places.items()
-                        if sum(counts.values()) * 2 >= occurrences[s]}
-    for cluster in clusters:
-        for k, i in enumerate(cluster):
-            here = {("top", k), ("bottom", len(cluster) - 1 - k)}
-            if i in anchors or here & furniture_places.get(shape(lines[i].text), set()):
-                state.remove_line(i, "furniture.page-edge")
-        after = bisect.bisect_right(filled, cluster[-1])
-        if after < len(filled):
-            state.page_starts.add(lines[filled[after]].number)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for i, places in placed.items():
+        for place in places:
+            counts[shape(lines[i].text)][place] += 1
+    furniture_places = {s: {place for place, n in c.items() if n >= MIN_RECURRENCE}
+                        for s, c in counts.items() if sum(c.values()) * 2 >= occurrences[s]}
+    for i in sorted(anchors | set(placed)):
+        if i in anchors or placed[i] & furniture_places.get(shape(lines[i].text), set()):
+            state.remove_line(i, "furniture.page-edge")
+    for i in anchors:  # the first text line after a page's furniture starts the next page
+        k = bisect.bisect_right(filled, i)
+        while k < len(filled) and lines[filled[k]] is None:
+            k += 1
+        if k < len(filled):
+            state.page_starts.add(lines[filled[k]].number)
 
 
 def shape(text: str) -> str:
@@ -62,21 +63,36 @@ def shape(text: str) -> str:
 
 
 def _standing_alone(state: State, filled: list[int]) -> set[int]:
-    """Short lines with no text line right above or below them (a blank, a page break or the end)."""
+    """Short lines with no text line right above or below them (a blank, a page break or the end);
+    or in a run of at most three with a line of page furniture by itself (a running head over a
+    page URL, say)."""
     lines = state.lines
-    out = set()
-
-    def blank(j: int) -> bool:
-        return j < 0 or j >= len(lines) or lines[j] is None or not lines[j].text.strip()
-
-    for i in filled:
-        if len(lines[i].text.strip()) > MAX_STANDING_ALONE:
-            continue
-        above = blank(i - 1) or lines[i].number in state.page_starts
-        below = blank(i + 1) or lines[i].number + 1 in state.page_starts
-        if above and below:
-            out.add(i)
+    out: set[int] = set()
+    run: list[int] = []
+    for i in [*filled, None]:
+        if run and (i is None or i != run[-1] + 1 or lines[i].number in state.page_starts):
+            short = all(len(lines[j].text.strip()) <= MAX_STANDING_ALONE for j in run)
+            if short and (len(run) == 1 or len(run) <= MAX_RUN and any(_marks_page(lines[j].text) for j in run)):
+                out.update(run)
+            run = []
+        if i is not None:
+            run.append(i)
     return out
+
+
+def _anchor_kind(text: str) -> str:
+    """What marks the page edge: a URL, a page count, a folio, or a line that recurs (by its shape)."""
+    text = text.strip()
+    for kind, pattern in (("url", URL_LINE), ("page count", PAGE_OF), ("folio", FOLIO)):
+        if pattern.match(text):
+            return kind
+    return shape(text)
+
+
+def _marks_page(text: str) -> bool:
+    """A URL standing alone, 'Page 3 of 12', or a folio: page furniture by its form."""
+    text = text.strip()
+    return bool(URL_LINE.match(text) or PAGE_OF.match(text) or FOLIO.match(text))
 
 
 def _anchor_lines(state: State, filled: list[int], alone: set[int]) -> set[int]:
@@ -140,37 +156,26 @@ def _regular(positions: list[int]) -> bool:
     return near >= 0.7 * len(gaps)
 
 
-def _clusters(state: State, filled: list[int], alone: set[int], anchors: set[int]) -> list[list[int]]:
-    """Around each page edge, the lines standing alone next to each other (only blanks between)."""
-    index_of = {state.lines[i].number: i for i in filled}
-    starts = {index_of[n] for n in state.page_starts if n in index_of}
-    edges = sorted(anchors | {_nearest_alone(filled, alone, p) for p in starts} - {None})
+def _places(state: State, filled: list[int], alone: set[int], anchors: set[int]) -> dict[int, set]:
+    """Each line standing alone near a page edge, with its places: its distance (in lines standing
+    alone) from each anchor beside it, named by the anchor's shape, or from a form feed."""
     position = {i: k for k, i in enumerate(filled)}
-    clusters: list[list[int]] = []
-    for edge in edges:
-        k = position[edge]
-        start = end = k
-        while start > 0 and filled[start - 1] in alone and k - start < CLUSTER_REACH:
-            start -= 1
-        while end + 1 < len(filled) and filled[end + 1] in alone and end - k < CLUSTER_REACH:
-            end += 1
-        cluster = [filled[j] for j in range(start, end + 1) if filled[j] in alone]
-        if clusters and set(cluster) & set(clusters[-1]):
-            merged = sorted(set(clusters[-1]) | set(cluster))
-            clusters[-1] = merged
-        elif cluster:
-            clusters.append(cluster)
-    return clusters
-
-
-def _nearest_alone(filled: list[int], alone: set[int], page_start: int) -> int | None:
-    """The line standing alone at a form feed: the first line of the page, or the last of the one before."""
-    if page_start in alone:
-        return page_start
-    k = bisect.bisect_left(filled, page_start)
-    return filled[k - 1] if k and filled[k - 1] in alone else None
-
-
-def _places(cluster: list[int]) -> list[tuple[tuple[str, int], int]]:
-    """Each line of a cluster with its place, counted from the cluster's top and from its bottom."""
-    return [(place, i) for k, i in enumerate(cluster) for place in (("top", k), ("bottom", len(cluster) - 1 - k))]
+    index_of = {state.lines[i].number: i for i in filled}
+    edges: list[tuple[str, int, int]] = [(f"at {_anchor_kind(state.lines[a].text)}", position[a], 0) for a in anchors]
+    for number in state.page_starts:  # a form feed: the edge lies before the page's first line
+        if number in index_of:
+            edges.append(("at a page break", position[index_of[number]], 1))
+    placed: dict[int, set] = defaultdict(set)
+    for name, k, first in edges:
+        for direction in (-1, 1):
+            step = 0 if direction == 1 and first else 1
+            offset = 0
+            while offset < CLUSTER_REACH:
+                j = k + direction * step
+                if not 0 <= j < len(filled) or filled[j] not in alone:
+                    break
+                offset += 1
+                if filled[j] not in anchors:
+                    placed[filled[j]].add((name, direction * offset))
+                step += 1
+    return placed
