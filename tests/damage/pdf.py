@@ -31,7 +31,6 @@ TRIMS = {"a5": "148mm 210mm", "6x9": "6in 9in", "letter": "8.5in 11in"}
 HEADS = ("title-chapter", "author-title-chapter", "verso-recto", "title", "none")
 FOLIOS = ("outer", "centre", "page-of", "dashed", "none")
 NOTE_HEADINGS = ["Notes", "Endnotes", "Notes to this chapter", "Notes and references"]
-FOLIO = r"-?\s*\d+\s*-?|Page \d+ of \d+"
 STAMP = "[22/08/2000 01:01:05]"
 
 
@@ -75,8 +74,11 @@ class _Print:
     def run(self) -> Damaged:
         documents = self._documents()
         pages: list[list[str]] = []
-        for document in documents:
-            pages.extend(self._typeset(document))
+        self.page_numbers: list[tuple[str, int, int]] = []  # (url, page number, pages) of each page
+        for url, document in zip(self.urls, documents):
+            typeset = self._typeset(document)
+            pages.extend(typeset)
+            self.page_numbers.extend((url, n, len(typeset)) for n in range(1, len(typeset) + 1))
         self._finish(pages)
         return self.damaged
 
@@ -245,7 +247,7 @@ class _Print:
 
     def _finish(self, pages: list[list[str]]) -> None:
         damaged, rng, s = self.damaged, self.rng, self.settings
-        furniture = [self._furniture_lines(page) for page in pages]
+        furniture = [self._furniture_lines(page, *self.page_numbers[p]) for p, page in enumerate(pages)]
         dropped = set(rng.sample(range(1, len(pages)), min(s["dropped_pages"], max(0, len(pages) - 2))))
         body_lines = [(p, i) for p in range(len(pages)) if p not in dropped
                       for i, line in enumerate(pages[p]) if i not in furniture[p] and len(line.split()) >= 4]
@@ -271,21 +273,29 @@ class _Print:
         damaged.text = "\n".join(out).replace("\f\n", "\f") + "\n"
         damaged.pages = len(pages) - len(dropped)
 
-    def _furniture_lines(self, page: list[str]) -> set[int]:
-        """The lines of a page that its margin boxes made: at its top and bottom, matching what was set there."""
-        def is_furniture(text: str) -> bool:
-            text = text.strip()
-            return bool(text) and (text in self.heads or text == _short_title(self.book.title)
-                                   or re.fullmatch(FOLIO, text) is not None
-                                   or any(text.startswith(u) for u in self.urls)
-                                   or _is_laid_out_together(text, self.heads, self.urls))
+    def _furniture_lines(self, page: list[str], url: str, number: int, count: int) -> set[int]:
+        """The lines of a page that its margin boxes made, at its top and bottom: whole boxes, a box
+        broken over several lines, or (pdftotext -layout) the boxes of one row on one line."""
+        boxes = {_squeeze(b) for b in (*self.heads, _short_title(self.book.title), f"{url} ({number} of {count}) {STAMP}",
+                                       f"Page {number} of {count}", f"- {number} -", str(number)) if b}
         found: set[int] = set()
         filled = [i for i, line in enumerate(page) if line.strip()]
-        for order in (filled[:3], list(reversed(filled))[:4]):
+        for order, joined in ((filled[:4], lambda a, b: a + b), (list(reversed(filled))[:5], lambda a, b: b + a)):
+            pending: list[int] = []
+            text = ""
             for i in order:
-                if not is_furniture(page[i]):
+                parts = [_squeeze(p) for p in re.split(r"\s{2,}", page[i].strip()) if p]
+                if len(parts) > 1 and all(p in boxes for p in parts):  # a row of boxes on one line
+                    found.update([*pending, i])
+                    pending, text = [], ""
+                    continue
+                text = joined(text, _squeeze(page[i]))
+                pending.append(i)
+                if text in boxes:
+                    found.update(pending)
+                    pending, text = [], ""
+                elif not any(box.startswith(text) or box.endswith(text) for box in boxes):
                     break
-                found.add(i)
         return found
 
     def _split_paragraphs(self, pages: list[list[str]], furniture: list[set[int]], dropped: set[int]) -> None:
@@ -326,11 +336,8 @@ class _Print:
                     break
 
 
-def _is_laid_out_together(text: str, heads: set[str], urls: list[str]) -> bool:
-    """pdftotext -layout sets margin boxes of one row on one line: a head and a folio together."""
-    rest = re.sub(r"\s{2,}", "\n", text).split("\n")
-    return len(rest) > 1 and all(part in heads or re.fullmatch(FOLIO, part)
-                                 or any(part.startswith(u) for u in urls) for part in rest)
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _garble(line: str, rng: random.Random) -> str:

@@ -22,6 +22,7 @@ from statistics import median
 from .state import State
 
 URL_LINE = re.compile(r"^(https?://|www\.)\S+(\s+\(\d+\s+of\s+\d+\))?(\s+\[[\d/.: -]+\])?$", re.I)
+PRINTED_URL = re.compile(r"^(https?://|www\.)\S+\s+\(\d+\s+of\s+\d+\)", re.I)  # a browser's print footer
 PAGE_OF = re.compile(r"^(page\s+)?\d+\s+(of|/)\s+\d+$", re.I)
 FOLIO = re.compile(r"^[-–—]?\s*(\d{1,4}|[ivxlc]{1,7})\s*[-–—]?$", re.I)
 MAX_STANDING_ALONE = 150  # characters: longer lines are text, even when they stand alone
@@ -37,15 +38,18 @@ def remove_page_furniture(state: State) -> None:
     alone = _standing_alone(state, filled)
     anchors = _anchor_lines(state, filled, alone)
     placed = _places(state, filled, alone, anchors)
-    occurrences = Counter(shape(lines[i].text) for i in filled)
+    occurrences = Counter(key for i in filled for key in _keys(lines[i].text))
+    at_edges = Counter(key for i in anchors | set(placed) for key in _keys(lines[i].text))
     counts: dict[str, Counter] = defaultdict(Counter)
     for i, places in placed.items():
-        for place in places:
-            counts[shape(lines[i].text)][place] += 1
-    furniture_places = {s: {place for place, n in c.items() if n >= MIN_RECURRENCE}
-                        for s, c in counts.items() if sum(c.values()) * 2 >= occurrences[s]}
+        for key in _keys(lines[i].text):
+            for place in places:
+                counts[key][place] += 1
+    # a shape is furniture where it recurs, if it stands mostly at page edges
+    furniture_places = {key: {place for place, n in c.items() if n >= MIN_RECURRENCE}
+                        for key, c in counts.items() if at_edges[key] * 2 >= occurrences[key]}
     for i in sorted(anchors | set(placed)):
-        if i in anchors or placed[i] & furniture_places.get(shape(lines[i].text), set()):
+        if i in anchors or any(placed[i] & furniture_places.get(key, set()) for key in _keys(lines[i].text)):
             state.remove_line(i, "furniture.page-edge")
     for i in anchors:  # the first text line after a page's furniture starts the next page
         k = bisect.bisect_right(filled, i)
@@ -53,6 +57,16 @@ def remove_page_furniture(state: State) -> None:
             k += 1
         if k < len(filled):
             state.page_starts.add(lines[filled[k]].number)
+
+
+def _keys(text: str) -> list[str]:
+    """What recurs of a line: its shape, and the stem of a running head that ends in the chapter's
+    name ('Author — Title: <chapter>')."""
+    line_shape = shape(text)
+    stem = re.split(r":\s|\s[—–]\s", line_shape)
+    if len(stem) > 1 and len(stem[0]) >= 10 and len(stem[0].split()) >= 2:
+        return [line_shape, f"{stem[0]} …"]
+    return [line_shape]
 
 
 def shape(text: str) -> str:
@@ -99,7 +113,8 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int]) -> set[int]:
     """Lines that mark a page edge by themselves, by a count that runs page by page, or by recurring
     at a regular interval."""
     lines = state.lines
-    anchors = {i for i in alone if URL_LINE.match(lines[i].text.strip()) or PAGE_OF.match(lines[i].text.strip())}
+    anchors = {i for i in filled if PRINTED_URL.match(lines[i].text.strip())}  # by itself, wherever it stands
+    anchors |= {i for i in alone if URL_LINE.match(lines[i].text.strip()) or PAGE_OF.match(lines[i].text.strip())}
     anchors |= _folio_runs(state, sorted(alone))
     by_shape: dict[str, list[int]] = defaultdict(list)
     for i in sorted(alone):
@@ -172,7 +187,11 @@ def _places(state: State, filled: list[int], alone: set[int], anchors: set[int])
             offset = 0
             while offset < CLUSTER_REACH:
                 j = k + direction * step
-                if not 0 <= j < len(filled) or filled[j] not in alone:
+                # the line right beside an anchor may be set against the text (a full page leaves no
+                # blank): it is placed too, and only its recurring there can make it furniture
+                beside = offset == 0 and 0 <= j < len(filled) and len(state.lines[filled[j]].text.strip()) <= MAX_STANDING_ALONE \
+                    and abs(filled[j] - filled[k]) == 1
+                if not 0 <= j < len(filled) or filled[j] not in alone and not beside:
                     break
                 offset += 1
                 if filled[j] not in anchors:
