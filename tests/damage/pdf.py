@@ -67,6 +67,7 @@ class _Print:
         self.numbering = number_notes(book, settings["notes_per_division"])
         self.damaged = Damaged(book.slug, "pdf", seed, "", book, settings, numbering=self.numbering)
         self.heads: set[str] = set()
+        self.pending: list[int] = []  # notes called and not yet listed
         self.urls: list[str] = []
 
     # ------------------------------------------------------------ the documents to typeset
@@ -85,7 +86,7 @@ class _Print:
     def _documents(self) -> list[str]:
         """The book as HTML: one document, or one per division."""
         bodies: list[list[str]] = [[]]
-        pending: list[int] = []
+        pending = self.pending
         per_division = self.settings["notes_per_division"]
         division_count = 0
         for index, item in enumerate(self.book.items):
@@ -121,8 +122,7 @@ class _Print:
 
     def _heading(self, index: int, heading: Heading, division_number: int) -> str:
         style = self.settings["heading_style"] if heading.division else "native"
-        pending: list[int] = []
-        lines = heading_lines(heading, style, lambda parts: self._render(parts, pending))
+        lines = heading_lines(heading, style, lambda parts: self._render(parts, self.pending))
         texts = heading_lines(heading, style, plain)
         self.damaged.headings.append(HeadingKey(index, heading.division,
                                                 acceptable_titles(heading, plain) + texts + [" ".join(texts)], True))

@@ -88,7 +88,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
                 start = k
             if opens_item:
                 item = number
-            if k < len(run) - 1 and _ends_paragraph(line.text.strip(), width):
+            broken_word = line.text.rstrip().endswith(HYPHENS) and run[k + 1].text.strip()[:1].isalpha() \
+                if k < len(run) - 1 else False
+            if k < len(run) - 1 and _ends_paragraph(line.text.strip(), width) and not broken_word:
                 pieces.append(run[start:k + 1])
                 start = k + 1
         pieces.append(run[start:])

@@ -253,8 +253,10 @@ class _Headings:
                 previous.subtitle = i  # '(After reading Hegel)' right under a title: its subtitle
                 self.used.add(i)
                 continue
-            if self.pdf:
-                level = CHAPTER if self._opens_page(i) and not chapters else SECTION
+            if self.pdf and self._opens_page(i):
+                level = CHAPTER if not numbered_chapters else SECTION
+            elif self.pdf and self.state.page_starts:  # pages are known, and this line opens none
+                level = SECTION
             elif numbered_chapters:
                 level = SECTION
             else:
@@ -270,6 +272,8 @@ class _Headings:
         text = self.blocks[i].text.strip()
         if text in self.headings:
             return True
+        if self.pdf and (len(text.split()) < 2 or self._runs_on_from_above(i)):
+            return False  # a word alone on a line in print (a name, a sign), or a line of verse
         if not self._heading_place(i) or not self._followed_by_text(i) or _in_label_run(self.blocks, i) \
                 or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i) \
                 or _spoken(text) or SENTENCE_OPENER.match(text) and not is_title_case(text) or self._signature(i) \
@@ -285,6 +289,20 @@ class _Headings:
                 self.state.diagnostics.add("flag.possible-heading", self.blocks[i].first, text)
             return False
         return True
+
+    def _runs_on_from_above(self, i: int) -> bool:
+        """In a PDF extraction: the line right above is short and stops mid-sentence (a verse line)."""
+        if not i or i - 1 in self.found or i - 1 in self.used:
+            return False
+        above = self.blocks[i - 1]
+        return above.kind == "short" and above.last + 1 == self.blocks[i].first and \
+            (not SENTENCE_END.search(above.text.strip()) or above.text.rstrip().endswith(","))
+
+    def _verse_run(self, j: int) -> bool:
+        """In a PDF extraction: short lines set one under the other, as verse is."""
+        run = self.blocks[j:j + 3]
+        return self.pdf and len(run) == 3 and all(b.kind == "short" for b in run) and \
+            all(b.first == a.last + 1 for a, b in zip(run, run[1:]))
 
     def _verse_follows(self, i: int) -> bool:
         following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
@@ -337,7 +355,7 @@ class _Headings:
                 return False
             if SOURCE_LINE.match(block.text.strip()) and not self._verse_follows(j):
                 return False  # a quotation closed by its source
-            if self._is_body(block) or block.text.rstrip().endswith(":"):
+            if self._is_body(block) or block.text.rstrip().endswith(":") or self._verse_run(j):
                 return True
             if block.kind not in ("para", "short"):
                 return block.kind in ("table", "epigraph")
@@ -369,7 +387,7 @@ class _Headings:
         if j in self.found and self.found[j].why != "contents" or j >= len(self.blocks) or not self._is_line(self.blocks[j]):
             return
         under = self._lines_under(i) if self.pdf and form.title is None and form.label is None else []
-        if under and reads_as_title(" ".join(self.blocks[k].text.strip() for k in under), attached=True):
+        if under and _numbered_title(" ".join(self.blocks[k].text.strip() for k in under), form):
             found.title_blocks.extend(under)  # '1.' and the lines set right under it
             self.used.update(under)
             j = under[-1]
@@ -382,7 +400,8 @@ class _Headings:
                 found.subtitle = j
                 return
             found.title_blocks.append(j)
-        elif not reads_as_title(self.blocks[j].text, attached=True) or j in self.forms and self.forms[j].number is not None:
+        elif not (_numbered_title(self.blocks[j].text, form) if form.label is None else reads_as_title(self.blocks[j].text, attached=True)) \
+                or j in self.forms and self.forms[j].number is not None:
             return
         else:
             found.title_blocks.append(j)
@@ -446,6 +465,18 @@ class _Headings:
                 heading.division = None
             out.append(heading)
         return out
+
+
+def _numbered_title(text: str, form: HeadingForm) -> bool:
+    """The title set under a numeral standing alone ('1.' / 'The Principal Indices'). Under a numeral
+    without a full stop, only a line in Title Case that asks and exclaims nothing: verse and text
+    run on under a bare section number."""
+    text = text.strip()
+    if not reads_as_title(text, attached=True):
+        return False
+    if form.style.endswith("-dot") or form.title is not None:
+        return True
+    return is_title_case(text) and not text.rstrip("’'”\")").endswith(("?", "!"))
 
 
 def _family(form: HeadingForm) -> str:
