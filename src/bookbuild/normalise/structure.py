@@ -98,7 +98,20 @@ class _Headings:
         if self.pdf:
             self._section_lists()
         self._titled()
+        if self.pdf and self.state.page_starts:
+            self._levels_by_page()
         return self._make_blocks()
+
+    def _levels_by_page(self) -> None:
+        """In print, divisions open a page: where the pages are known, a heading that opens one is a
+        chapter's, and one that does not is a section's (a heading named by a label keeps its level)."""
+        opening = [i for i in self.found if self._opens_page(i)]
+        if len(opening) < 2:
+            return
+        for i, found in self.found.items():
+            if found.form is not None and found.form.label:
+                continue
+            found.level = CHAPTER if self._opens_page(i) else SECTION
 
     # -- evidence
 
