@@ -43,6 +43,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "flag.table-columns": ("flag", "table needs data: the source does not fix its number of columns: {text}"),
     "flag.table-lost-cells": ("flag", "table has {count} lost cell(s) with no data file: {text}"),
     "flag.call-without-note": ("flag", "footnote call with no note in the source (left in the text): {text}"),
+    "flag.notes-without-calls": ("flag", "numbered items where notes stand, but no call points to them (left as they stand): {text}"),
     "flag.note-without-call": ("flag", "note with no call in the text (kept at the end of its part): {text}"),
     "flag.call-out-of-order": ("flag", "footnote call out of order (left in the text, not linked): {text}"),
     "flag.call-repeated": ("flag", "second call of a note, linked to the same note: {text}"),

@@ -23,7 +23,7 @@ from .state import State
 STRONG_CALL = re.compile(r"\[(\d{1,3})\]|(?<=\S)\((\d{1,3})\)")
 WEAK_CALL = re.compile(
     r"(?<!\bp\.)(?<!\bpp\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bvol\.)"
-    r"(?:(?<=[^\W\d_])|(?<=[.,;:’”)\]])|(?<=[.”’] ))(\d{1,3})(?![\w]|[.,:]\d)")
+    r"(?:(?<=[^\W\d_])|(?<=[.,;:?!’”)\]])|(?<=[.”’] ))(\d{1,3})(?![\w]|[.,:]\d)")
 DIVISIONS = ("chapter", "preface", "appendix", "part", "article", "book")
 TEXT_ELEMENTS = {f"{{{DB}}}{t}" for t in ("para", "literallayout", "entry", "attribution", "title")}
 MAX_TRAILING = 2  # short blocks allowed after a note list (a date, a citation line)
@@ -62,15 +62,46 @@ class Linking:
 
 
 def restore_footnotes(state: State) -> None:
-    """Note lists and the calls that point to them become footnotes standing where their calls stood."""
-    lists = find_note_lists(state.tree)
-    found = [list(_candidates(note_list)) for note_list in lists]
-    paren_calls = _book_calls_in_brackets(lists, found)
-    for note_list, candidates in zip(lists, found):
-        if not paren_calls:
-            candidates = [c for c in candidates if not c.raw.lstrip().startswith("(")]
+    """Note lists and the calls that point to them become footnotes standing where their calls stood.
+
+    A list's calls are in the text since the list before it. A run of numbered items that no call
+    points to, or whose calls count on past its last item (they are another list's), is left as it
+    stands: nothing shows it is a list of notes.
+    """
+    blocks = _reading_blocks(state.tree)
+    lists = find_note_lists(blocks)
+    paren_calls = _book_calls_in_brackets(lists, [list(_candidates(_scoped(blocks, l, 0))) for l in lists])
+    since = 0
+    for n, note_list in enumerate(lists):
+        scoped = _scoped(blocks, note_list, since)
+        candidates = [c for c in _candidates(scoped) if paren_calls or not c.raw.lstrip().startswith("(")]
         linking = link_calls(candidates, set(note_list.notes))
-        _apply(state, note_list, linking)
+        if not linking.linked and not linking.repeated or _calls_run_on(candidates, linking, max(note_list.notes)):
+            state.diagnostics.add("flag.notes-without-calls", _source_line(note_list.elements[0]),
+                                  f"{min(note_list.notes)}–{max(note_list.notes)}")
+            continue
+        scoped.name = "text" if len(lists) == 1 else _division_id(note_list.elements[0], n)
+        _apply(state, scoped, linking)
+        since = blocks.index(note_list.elements[-1]) + 1
+
+
+def _scoped(blocks: list[etree._Element], note_list: NoteList, since: int) -> NoteList:
+    """The list with the text its calls are in: since the list before it."""
+    start = blocks.index(note_list.elements[0])
+    scope = [b for b in blocks[since:start] if b is not note_list.heading]
+    return NoteList(note_list.name, scope, note_list.elements, note_list.notes, note_list.heading)
+
+
+def _calls_run_on(candidates: list[Candidate], linking: Linking, last_note: int) -> bool:
+    """After the list's last call, calls go on counting (last + 1, last + 2): they are for a longer list."""
+    if last_note not in linking.linked:
+        return False
+    position = candidates.index(linking.linked[last_note])
+    expected = last_note + 1
+    for candidate in candidates[position + 1:]:
+        if candidate.value == expected:
+            expected += 1
+    return expected - last_note > 2
 
 
 def _book_calls_in_brackets(lists: list[NoteList], found: list[list[Candidate]]) -> bool:
@@ -91,12 +122,10 @@ def _book_calls_in_brackets(lists: list[NoteList], found: list[list[Candidate]])
     return paren >= 2 and paren > square
 
 
-def find_note_lists(tree: etree._Element) -> list[NoteList]:
+def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
     """Runs of note items ('[1] …', '1. …', an ordered list with its numbers) that close a division or
-    stand under a notes heading, numbered from 1 or carrying on from the list before. A list's calls
-    are in the text between the list before it and itself."""
-    blocks = _reading_blocks(tree)
-    runs: list[tuple[int, int, dict[int, etree._Element]]] = []
+    stand under a notes heading, numbered from 1 or carrying on from the list before."""
+    found: list[NoteList] = []
     k = 0
     while k < len(blocks):
         start, notes = k, {}
@@ -106,17 +135,11 @@ def find_note_lists(tree: etree._Element) -> list[NoteList]:
         if not notes:
             k += 1
             continue
-        previous_end = max(runs[-1][2]) if runs else 0
-        headed = start and _is_notes_heading(blocks[start - 1])
-        if min(notes) in (1, previous_end + 1) and (headed or _closes_division(blocks, k) or _lost_after(blocks[k - 1])):
-            runs.append((start, k, notes))
-    found = []
-    for n, (start, end, notes) in enumerate(runs):
-        scope_start = runs[n - 1][1] if n else 0
+        previous_end = max(found[-1].notes) if found else 0
         heading = blocks[start - 1] if start and _is_notes_heading(blocks[start - 1]) else None
-        name = "text" if len(runs) == 1 else _division_id(blocks[start], n)
-        scope = [b for b in blocks[scope_start:start] if b is not heading]
-        found.append(NoteList(name, scope, blocks[start:end], notes, heading))
+        if min(notes) in (1, previous_end + 1) and (heading is not None or _closes_division(blocks, k)
+                                                  or _lost_after(blocks[k - 1])):
+            found.append(NoteList("text", [], blocks[start:k], notes, heading))
     return found
 
 
@@ -178,7 +201,7 @@ def _note_items(element: etree._Element) -> dict[int, etree._Element]:
     if name == "para" and element.get("role") is None and len(element) == 0:
         text = element.text or ""
         match = NOTE_ITEM.match(text)
-        if match and (text.lstrip().startswith("[") or not _is_sentence_number(text)):
+        if match:
             return {int(next(g for g in match.groups()[:3] if g)): element}
     if name == "orderedlist":
         items = element.findall(f"{{{DB}}}listitem")
@@ -186,11 +209,6 @@ def _note_items(element: etree._Element) -> dict[int, etree._Element]:
         if len(numbers) == len(items) and numbers == sorted(numbers):
             return dict(zip(numbers, items))
     return {}
-
-
-def _is_sentence_number(text: str) -> bool:
-    """'1. The Balance Sheet of October' reads as a numbered heading, not a note."""
-    return bool(re.match(r"^\s*\d+\.\s+[A-Z][^.]{0,60}$", text))
 
 
 def _candidates(note_list: NoteList):
@@ -247,7 +265,17 @@ def link_calls(candidates: list[Candidate], notes: set[int]) -> Linking:
             else:  # the calls k .. value-1 are missing: their notes will be reported as having no call
                 _record(linking, candidate, notes)
                 k = value + 1
+        elif value == k + 1 and k > first and value <= last_note and _chain_goes_on(candidates, index, value):
+            _record(linking, candidate, notes)  # call k was lost (a dropped page, a garbled line)
+            k = value + 1
     return linking
+
+
+def _chain_goes_on(candidates: list[Candidate], index: int, value: int) -> bool:
+    """The next two calls after this one count on from it: the count skipped one number, not started a
+    new one."""
+    following = [c.value for c in candidates[index + 1:index + 6]]
+    return value + 1 in following and value + 2 in following[following.index(value + 1):]
 
 
 def _last_full_run(candidates: list[Candidate], first: int, size: int) -> int:

@@ -75,9 +75,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
     # before an indented line (a paragraph's first), a chapter or section number, and each item of
     # a note list
     pieces: list[list[SourceLine]] = []
+    item = 0  # the number of the last note item seen (a list goes on across page breaks)
     for run in filter(None, runs):
         start = 0
-        item = 0  # the number of the last note item seen in this run
         margin = min(_indent(line.text) for line in run)
         for k, line in enumerate(run):
             number = _item_number(line.text)
