@@ -27,6 +27,7 @@ WEAK_CALL = re.compile(
 DIVISIONS = ("chapter", "preface", "appendix", "part", "article", "book")
 TEXT_ELEMENTS = {f"{{{DB}}}{t}" for t in ("para", "literallayout", "entry", "attribution", "title")}
 MAX_TRAILING = 2  # short blocks allowed after a note list (a date, a citation line)
+CONTINUATION = 4  # blocks a note may run on over, up to the next item
 
 
 @dataclass
@@ -36,6 +37,10 @@ class NoteList:
     elements: list[etree._Element]  # the list's own blocks
     notes: dict[int, etree._Element]  # number -> the element holding the note text (para or listitem)
     heading: etree._Element | None = None  # the list's heading ('Notes'), a para role="notes-heading"
+    more: dict[int, list[etree._Element]] = field(default_factory=dict)  # a note's further paragraphs
+
+    def text(self, number: int) -> str:
+        return " ".join(_note_text(e) for e in [self.notes[number], *self.more.get(number, [])])
 
 
 @dataclass
@@ -76,7 +81,8 @@ def restore_footnotes(state: State) -> None:
         scoped = _scoped(blocks, note_list, since)
         candidates = [c for c in _candidates(scoped) if paren_calls or not c.raw.lstrip().startswith("(")]
         linking = link_calls(candidates, set(note_list.notes))
-        if not linking.linked and not linking.repeated or _calls_run_on(candidates, linking, max(note_list.notes)):
+        after = _calls_after(blocks, lists, n, paren_calls)
+        if not linking.linked and not linking.repeated or _calls_run_on(candidates, after, linking, max(note_list.notes)):
             state.diagnostics.add("flag.notes-without-calls", _source_line(note_list.elements[0]),
                                   f"{min(note_list.notes)}–{max(note_list.notes)}")
             continue
@@ -89,18 +95,32 @@ def _scoped(blocks: list[etree._Element], note_list: NoteList, since: int) -> No
     """The list with the text its calls are in: since the list before it."""
     start = blocks.index(note_list.elements[0])
     scope = [b for b in blocks[since:start] if b is not note_list.heading]
-    return NoteList(note_list.name, scope, note_list.elements, note_list.notes, note_list.heading)
+    return NoteList(note_list.name, scope, note_list.elements, note_list.notes, note_list.heading, note_list.more)
 
 
-def _calls_run_on(candidates: list[Candidate], linking: Linking, last_note: int) -> bool:
-    """After the list's last call, calls go on counting (last + 1, last + 2): they are for a longer list."""
+def _calls_after(blocks: list[etree._Element], lists: list[NoteList], n: int, paren_calls: bool) -> list[Candidate]:
+    """The first calls in the text after list n (up to the next list)."""
+    start = blocks.index(lists[n].elements[-1]) + 1
+    end = blocks.index(lists[n + 1].elements[0]) if n + 1 < len(lists) else len(blocks)
+    text = NoteList("", blocks[start:min(end, start + 40)], [], {})
+    return [c for c in _candidates(text) if paren_calls or not c.raw.lstrip().startswith("(")][:20]
+
+
+def _calls_run_on(candidates: list[Candidate], after: list[Candidate], linking: Linking, last_note: int) -> bool:
+    """After the list's last call (before the list, or right after it), calls go on counting (last + 1,
+    last + 2): the list is no list of notes but numbered items, and the calls are another list's."""
     if last_note not in linking.linked:
         return False
     position = candidates.index(linking.linked[last_note])
+    strong = linking.linked[last_note].strong  # calls in brackets go on only in brackets
     expected = last_note + 1
-    for candidate in candidates[position + 1:]:
+    for candidate in [*candidates[position + 1:], *after]:
+        if strong and not candidate.strong:
+            continue
         if candidate.value == expected:
             expected += 1
+        elif 0 < candidate.value < expected and (candidate.strong or candidate.value == 1):
+            break  # the count starts again: the next list's calls
     return expected - last_note > 2
 
 
@@ -124,14 +144,24 @@ def _book_calls_in_brackets(lists: list[NoteList], found: list[list[Candidate]])
 
 def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
     """Runs of note items ('[1] …', '1. …', an ordered list with its numbers) that close a division or
-    stand under a notes heading, numbered from 1 or carrying on from the list before."""
+    stand under a notes heading, numbered from 1 or carrying on from the list before. A block between
+    two items that count on (a note's second paragraph, a table in a note) belongs to the note above it."""
     found: list[NoteList] = []
     k = 0
     while k < len(blocks):
-        start, notes = k, {}
-        while k < len(blocks) and (items := _note_items(blocks[k])) and min(items) > max(notes, default=0):
-            notes.update(items)
-            k += 1
+        start, notes, more = k, {}, {}
+        while k < len(blocks):
+            items = _note_items(blocks[k])
+            if items and min(items) > max(notes, default=0):
+                notes.update(items)
+                k += 1
+                continue
+            resumes = next((j for j in range(k + 1, min(len(blocks), k + 1 + CONTINUATION))
+                            if (later := _note_items(blocks[j])) and min(later) == max(notes, default=-1) + 1), None)
+            if not notes or resumes is None or any(_name(b) == "title" or _note_items(b) for b in blocks[k:resumes]):
+                break
+            more.setdefault(max(notes), []).extend(blocks[k:resumes])
+            k = resumes
         if not notes:
             k += 1
             continue
@@ -139,7 +169,7 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
         heading = blocks[start - 1] if start and _is_notes_heading(blocks[start - 1]) else None
         if min(notes) in (1, previous_end + 1) and (heading is not None or _closes_division(blocks, k)
                                                   or _lost_after(blocks[k - 1])):
-            found.append(NoteList("text", [], blocks[start:k], notes, heading))
+            found.append(NoteList("text", [], blocks[start:k], notes, heading, more))
     return found
 
 
@@ -316,7 +346,7 @@ def _apply(state: State, note_list: NoteList, linking: Linking) -> None:
     for number, call in linking.linked.items():
         footnote = el("footnote", label=str(number), xml_id=f"fn-{note_list.name}-{number}")
         ids[number] = footnote.get("{http://www.w3.org/XML/1998/namespace}id")
-        sub(footnote, "para", _note_text(note_list.notes[number]))
+        sub(footnote, "para", note_list.text(number))
         edits.append((call, footnote, None))
         how = "" if call.strong else "; a bare digit, told from real numbers by the order of calls: check it"
         diagnostics.add("restore.footnote", notes_source[number], f"{number} (call {call.raw.strip()}{how})")
@@ -375,7 +405,7 @@ def _remove_note_list(state: State, note_list: NoteList, linked: set[int], lines
     box = el("orderedlist", role="unanchored-notes")
     for number in unanchored:
         item = sub(box, "listitem", override=str(number))
-        sub(item, "para", _note_text(note_list.notes[number]))
+        sub(item, "para", note_list.text(number))
         state.diagnostics.add("flag.note-without-call", lines[number], str(number))
     parent.insert(min(position, len(parent)), box)
     box.addnext(el("remark", "Notes whose calls are not in the source: "

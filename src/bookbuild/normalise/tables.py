@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..errors import BookbuildError
 from .blocks import Block
 from .headings import ABBREVIATIONS, CALLS_AT_END, SENTENCE_INSIDE, is_division_line, reads_as_title
+from .patterns import NOTE_ITEM
 from .state import State
 
 CAPTION = re.compile(r"^\(\s*(?P<number>\d+(?:\.\d+)*)\s*\)\s+(?P<title>\S.*)$"
@@ -132,9 +133,15 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
 
 
 def _cells_end(blocks: list[Block], j: int, state: State) -> int:
-    while j < len(blocks) and _is_cell(blocks[j], state):
+    """Where the run of cells from j ends: at a line that is no cell, or at the heading of a note list."""
+    while j < len(blocks) and _is_cell(blocks[j], state) and not _heads_notes(blocks, j):
         j += 1
     return j
+
+
+def _heads_notes(blocks: list[Block], j: int) -> bool:
+    match = NOTE_ITEM.match(blocks[j + 1].text) if j + 1 < len(blocks) else None
+    return bool(match) and int(next(g for g in match.groups()[:3] if g)) == 1
 
 
 def _is_cell(block: Block, state: State) -> bool:
