@@ -23,7 +23,7 @@ from .state import State
 STRONG_CALL = re.compile(r"\[(\d{1,3})\]|(?<=\S)\((\d{1,3})\)")
 WEAK_CALL = re.compile(
     r"(?<!\bp\.)(?<!\bpp\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bvol\.)"
-    r"(?:(?<=[^\W\d_])|(?<=[.,;:?!’”)\]])|(?<=[.”’] ))(\d{1,3})(?![\w]|[.,:]\d)")
+    r"(?:(?<=[^\W\d_])|(?<=[.,;:?!’”)\]])|(?<=[.”’] ))([1-9]\d{0,2})(?![\w]|[.,:]\d)")
 DIVISIONS = ("chapter", "preface", "appendix", "part", "article", "book")
 TEXT_ELEMENTS = {f"{{{DB}}}{t}" for t in ("para", "literallayout", "entry", "attribution", "title")}
 MAX_TRAILING = 2  # short blocks allowed after a note list (a date, a citation line)
@@ -119,7 +119,7 @@ def _calls_run_on(candidates: list[Candidate], after: list[Candidate], linking: 
             continue
         if candidate.value == expected:
             expected += 1
-        elif 0 < candidate.value < expected and (candidate.strong or candidate.value == 1):
+        elif candidate.value < expected and candidate.strong:
             break  # the count starts again: the next list's calls
     return expected - last_note > 2
 
@@ -170,7 +170,25 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
         if min(notes) in (1, previous_end + 1) and (heading is not None or _closes_division(blocks, k)
                                                   or _lost_after(blocks[k - 1])):
             found.append(NoteList("text", [], blocks[start:k], notes, heading, more))
+    # where the book heads its lists ('Notes', or a heading line lost in a web dump), a run of items
+    # '1. …' with no heading is numbered text
+    headed = [n for n in found if n.heading is not None or _lost_before(n.elements[0])]
+    if len(headed) >= 2:
+        found = [n for n in found if n in headed or _marked(n)]
     return found
+
+
+def _lost_before(element: etree._Element) -> bool:
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    return previous is not None and _name(previous) == "remark" and previous.get("role") == "lost-line"
+
+
+def _marked(note_list: NoteList) -> bool:
+    """The list's items are marked '[1]' or '(1)', as paragraphs of the text seldom are."""
+    first = note_list.notes[min(note_list.notes)]
+    return "".join(first.itertext()).lstrip()[:1] in "[("
 
 
 def _reading_blocks(element: etree._Element) -> list[etree._Element]:
