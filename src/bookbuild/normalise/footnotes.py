@@ -186,9 +186,9 @@ def _lost_before(element: etree._Element) -> bool:
 
 
 def _marked(note_list: NoteList) -> bool:
-    """The list's items are marked '[1]' or '(1)', as paragraphs of the text seldom are."""
+    """The list's items are marked '[1]', as paragraphs of the text seldom are."""
     first = note_list.notes[min(note_list.notes)]
-    return "".join(first.itertext()).lstrip()[:1] in "[("
+    return "".join(first.itertext()).lstrip()[:1] == "["
 
 
 def _reading_blocks(element: etree._Element) -> list[etree._Element]:

@@ -26,7 +26,7 @@ PRINTED_URL = re.compile(r"^(https?://|www\.)\S+\s+\(\d+\s+of\s+\d+\)", re.I)  #
 PAGE_OF = re.compile(r"^(page\s+)?\d+\s+(of|/)\s+\d+$", re.I)
 FOLIO = re.compile(r"^[-–—]?\s*(\d{1,4}|[ivxlc]{1,7})\s*[-–—]?$", re.I)
 MAX_STANDING_ALONE = 150  # characters: longer lines are text, even when they stand alone
-MAX_RUN = 3  # lines: a longer run of lines is text
+MAX_RUN = 5  # lines: a longer run of lines is text
 CLUSTER_REACH = 4  # lines standing alone on each side of an anchor that can be furniture
 MIN_RECURRENCE = 3
 
@@ -78,8 +78,8 @@ def shape(text: str) -> str:
 
 def _standing_alone(state: State, filled: list[int]) -> set[int]:
     """Short lines with no text line right above or below them (a blank, a page break or the end);
-    or in a run of at most three with a line of page furniture by itself (a running head over a
-    page URL, say)."""
+    or in a run of at most five with a line of page furniture by itself (a running head, wrapped
+    or not, over a folio and a page URL)."""
     lines = state.lines
     out: set[int] = set()
     run: list[int] = []

@@ -15,7 +15,7 @@ from collections import Counter
 
 from ..read import SourceLine, TextKind
 from .blocks import Block
-from .headings import is_division_line
+from .headings import MINOR_WORDS, is_division_line, is_title_case, reads_as_title
 from .patterns import NOTE_ITEM, SENTENCE_END
 from .state import State
 
@@ -90,7 +90,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
                 item = number
             broken_word = line.text.rstrip().endswith(HYPHENS) and run[k + 1].text.strip()[:1].isalpha() \
                 if k < len(run) - 1 else False
-            if k < len(run) - 1 and _ends_paragraph(line.text.strip(), width) and not broken_word:
+            ends = _ends_paragraph(line.text.strip(), width) or k == start and _title_over_text(line.text, run[k + 1].text) \
+                if k < len(run) - 1 else False
+            if ends and not broken_word:
                 pieces.append(run[start:k + 1])
                 start = k + 1
         pieces.append(run[start:])
@@ -129,6 +131,16 @@ def _ends_paragraph(text: str, width: int) -> bool:
     return len(text) < 0.6 * width or len(text) < 0.7 * width and bool(SENTENCE_END.search(text))
 
 
+def _title_over_text(text: str, following: str) -> bool:
+    """A line in Title Case opening a paragraph, with no sentence in it and not stopping on a little
+    word, over a line starting with a capital: a heading set over its text (it may be long on a
+    narrow page)."""
+    text, following = text.strip(), following.strip()
+    last_word = text.split()[-1].lower() if text else ""
+    return len(text.split()) >= 2 and is_title_case(text) and reads_as_title(text) \
+        and last_word not in MINOR_WORDS and not SENTENCE_END.search(text) and following[:1].isupper()
+
+
 def _item_number(text: str) -> int | None:
     """The number of a note or list item opening a line ('[3] …', '(3) …', '3. …')."""
     match = NOTE_ITEM.match(text)
@@ -136,9 +148,9 @@ def _item_number(text: str) -> int | None:
 
 
 def _continues(prev: Block, piece: list[SourceLine], full_line: bool, page_starts: set[int]) -> bool:
-    """Does this piece carry on the previous paragraph across a page break or a stray blank line? It
-    does when it starts in lower case, when the paragraph stopped short of a sentence's end, or when
-    a page broke it after a line running the full width."""
+    """Does this piece carry on the previous paragraph? It does when it starts in lower case; and
+    across a page break or a stray blank line, when the paragraph stopped short of a sentence's end
+    or a page broke it after a line running the full width."""
     if prev.kind != "para":
         return False
     last = prev.lines[-1].rstrip()
@@ -147,8 +159,11 @@ def _continues(prev: Block, piece: list[SourceLine], full_line: bool, page_start
         return False
     if first[:1].islower():
         return True
+    if piece[0].number == prev.last + 1:  # split on purpose (after a short line), not by a break
+        return False
     if full_line and piece[0].number in page_starts:
-        return True
+        # unless the paragraph closed a sentence and a title-like line stands alone at the page's top
+        return not (SENTENCE_END.search(last) and len(piece) == 1 and not SENTENCE_END.search(first))
     return not SENTENCE_END.search(last) and not last.endswith(("—", "-"))
 
 

@@ -29,6 +29,7 @@ LIST_ITEM = re.compile(r"^(\(?\d+\)\s*|\[\d+\]\s*|\d+\.\s*|\(?[a-z]\)\s+|[•·�
 SPEAKER = re.compile(r"^[A-Z][\w’'.-]*( [A-Z][\w’'.-]*)?:\s+\S")
 BYLINE = re.compile(r"^by\s+[A-Z][\w.’'-]+(\s+[A-Z][\w.’'-]+){0,3}$")
 SOURCE_LINE = re.compile(r"^\(\s*[^()]{3,200}\)$")
+NOTES_WORD = re.compile(r"\b(notes?|endnotes?|footnotes?|references?|sources?|annotations?)\b", re.I)
 BREADCRUMB = re.compile(r"^\S.*\s[›»>|]\s\S")
 MARKED_NOTE = re.compile(r"^\s*(\[\d{1,3}\]|\(\d{1,3}\))\s*\S")
 _NAME_WORD = r"(?:(?:Mrs?|Dr|Sir|Lord|St)\.?\s+|[A-Z][\w’'-]*\.?\s*|(?:de|von|van|du|la|le)\s+)"
@@ -365,6 +366,9 @@ class _Headings:
         for j in range(i + 1, min(len(self.blocks), i + 4)):
             block = self.blocks[j]
             if j in self.found and j not in self.used:
+                form = self.found[j].form
+                if form is not None and form.number == 1 and form.label is None:
+                    continue  # a chapter's title over its first section's number
                 return False
             if SOURCE_LINE.match(block.text.strip()) and not self._verse_follows(j):
                 return False  # a quotation closed by its source
@@ -565,11 +569,11 @@ def _join_continued(texts: list[str]) -> list[str]:
 # ---------------------------------------------------------------- other kinds of block
 
 def _mark_notes_headings(blocks: list[Block]) -> None:
-    """A short line right above a note list's first item ('Notes', 'References and notes') heads it."""
+    """A short line naming notes right above a note list's first item ('Notes', 'References') heads it."""
     for block, following in zip(blocks, blocks[1:]):
         match = NOTE_ITEM.match(following.text)
         if block.kind in ("para", "short") and len(block.lines) == 1 and len(block.text.split()) <= 8 \
-                and match and int(next(g for g in match.groups()[:3] if g)) == 1 and reads_as_title(block.text) \
+                and match and int(next(g for g in match.groups()[:3] if g)) == 1 and NOTES_WORD.search(block.text) \
                 and not _other_line(block.text) and heading_form(following.text) is None:
             block.kind = "notes-heading"
 
