@@ -573,7 +573,8 @@ def _mark_notes_headings(blocks: list[Block]) -> None:
     for block, following in zip(blocks, blocks[1:]):
         match = NOTE_ITEM.match(following.text)
         if block.kind in ("para", "short") and len(block.lines) == 1 and len(block.text.split()) <= 8 \
-                and match and int(next(g for g in match.groups()[:3] if g)) == 1 and NOTES_WORD.search(block.text) \
+                and match and int(next(g for g in match.groups()[:3] if g)) == 1 and reads_as_title(block.text) \
+                and NOTES_WORD.search(block.text) \
                 and not _other_line(block.text) and heading_form(following.text) is None:
             block.kind = "notes-heading"
 
