@@ -4,12 +4,13 @@ heading styles, and words counted the way bookbuild counts them."""
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bookbuild.proof.accounting import words
+from bookbuild.proof.accounting import TOKEN, words
 
-from .book import Book, Call, Heading, Inline, plain
+from .book import Book, Call, Heading, Inline, Table, plain
 
 ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
@@ -149,3 +150,32 @@ def text_words(parts: list[Inline]) -> Counter:
 
 def choose(rng: random.Random, options, weights=None):
     return rng.choices(list(options), weights=weights)[0]
+
+
+CONTEXT = 5  # words before a call that place it
+
+
+def key(text: str) -> str:
+    """Words to compare by: lower case, apostrophes and hyphens dropped (print breaks a compound at
+    its hyphen, and the extraction may keep or lose it)."""
+    return " ".join(t.lower() for t in TOKEN.findall(re.sub("['’\u00ad\u2010-]", "", text)))
+
+
+def call_contexts(book: Book) -> dict[int, str]:
+    """The words right before each call, in the clean text."""
+    contexts: dict[int, str] = {}
+    for item in book.items:
+        if isinstance(item, Heading):
+            parts = [item.title] if item.title else []
+        elif isinstance(item, Table):
+            parts = [cell for row in item.rows for cell in row]
+        else:
+            parts = item.lines
+        for line in parts:
+            before = ""
+            for part in line:
+                if isinstance(part, Call):
+                    contexts.setdefault(part.note, " ".join(key(before).split()[-CONTEXT:]))
+                else:
+                    before += part
+    return contexts

@@ -24,7 +24,7 @@ from bookbuild.proof.accounting import TOKEN, words
 
 from .book import Block, Book, Call, Heading, Inline, Table, plain
 from .common import (CALL_STYLES, HEADING_STYLES, NOTE_LIST_STYLES, Damaged, HeadingKey, acceptable_titles,
-                     choose, heading_lines, number_notes, to_int)
+                     call_contexts, choose, heading_lines, key, number_notes, to_int)
 
 CACHE = Path(__file__).resolve().parents[2] / ".cache" / "damage"
 TRIMS = {"a5": "148mm 210mm", "6x9": "6in 9in", "letter": "8.5in 11in"}
@@ -272,6 +272,19 @@ class _Print:
                 out[-1] += "\f"
         damaged.text = "\n".join(out).replace("\f\n", "\f") + "\n"
         damaged.pages = len(pages) - len(dropped)
+        lost_text = [line for p in dropped for i, line in enumerate(pages[p]) if i not in furniture[p]]
+        lost_text += [pages[p][i] for p, i in garbled]
+        self._lost_notes(f" {key(' '.join(lost_text))} ")
+
+    def _lost_notes(self, lost: str) -> None:
+        """Notes the damage made unlinkable: a call on a dropped page or a garbled line (its context and
+        number are in the lost text), or a note whose item was (its first words are)."""
+        contexts = call_contexts(self.book)
+        for note, (_, shown) in self.numbering.items():
+            context = contexts.get(note, "")
+            opening = " ".join(key(plain(self.book.notes[note])).split()[:8])
+            if context and f" {context} {shown} " in lost or opening and f" {opening} " in lost:
+                self.damaged.lost_calls.add(note)
 
     def _furniture_lines(self, page: list[str], url: str, number: int, count: int) -> set[int]:
         """The lines of a page that its margin boxes made, at its top and bottom: whole boxes, a box

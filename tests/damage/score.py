@@ -19,14 +19,13 @@ from lxml import etree
 from bookbuild.proof.accounting import TOKEN, words
 
 from .book import Block, Call, Heading, Table, plain
-from .common import Damaged
+from .common import CONTEXT, Damaged, call_contexts, key
 
 DB = "http://docbook.org/ns/docbook"
 NS = {"db": DB}
 DIVISIONS = {f"{{{DB}}}{t}" for t in ("chapter", "preface", "appendix", "part", "article", "dedication",
                                        "colophon", "acknowledgements")}
 SKIP = {f"{{{DB}}}{t}" for t in ("remark", "info")}
-CONTEXT = 5  # words before a call that place it
 
 
 @dataclass
@@ -88,8 +87,6 @@ class Score:
         }
 
 
-def key(text: str) -> str:
-    return " ".join(t.lower() for t in TOKEN.findall(text.replace("’", "").replace("'", "")))
 
 
 def score(damaged: Damaged, tree: etree._Element, removed_lines: set[int] = frozenset()) -> Score:
@@ -180,13 +177,11 @@ def _align(accepted: list[set[str]], offered: list[set[str]]) -> dict[int, int]:
 def _score_notes(damaged: Damaged, tree: etree._Element, result: Score) -> None:
     book = damaged.book
     expected: dict[str, list[tuple[int, str]]] = {}  # note text key -> [(note, call context)]
-    contexts = _call_contexts(damaged)
+    contexts = call_contexts(damaged.book)
     for note, text in book.notes.items():
-        if note not in damaged.lost_calls:
-            expected.setdefault(_note_key(plain(text)), []).append((note, contexts.get(note, "")))
-    result.notes = len(book.notes) - len(damaged.lost_calls & set(book.notes))
-    result.notes_lost = len(damaged.lost_calls & set(book.notes))
-    for footnote in tree.iter(f"{{{DB}}}footnote"):
+        expected.setdefault(_note_key(plain(text)), []).append((note, contexts.get(note, "")))
+    lost = damaged.lost_calls & set(book.notes)  # the damage took the call or the note: unlinkable,
+    for footnote in tree.iter(f"{{{DB}}}footnote"):  # unless linked all the same
         text_key = _note_key(_text(footnote))
         context = _context_before(footnote)
         matches = expected.get(text_key, [])
@@ -194,12 +189,16 @@ def _score_notes(damaged: Damaged, tree: etree._Element, result: Score) -> None:
         if hit is not None:
             result.notes_linked += 1
             matches.remove(hit)
+            lost.discard(hit[0])
         else:
             result.notes_wrong += 1
             result.example("note linked wrongly", f"…{context} ⟶ {_text(footnote)[:60]}")
+    result.notes = len(book.notes) - len(lost)
+    result.notes_lost = len(lost)
     for matches in expected.values():
         for note, context in matches:
-            result.example("note not linked", f"{note} (shown as {damaged.numbering.get(note, ('?', '?'))[1]}) …{context}")
+            if note not in lost:
+                result.example("note not linked", f"{note} (shown as {damaged.numbering.get(note, ('?', '?'))[1]}) …{context}")
 
 
 def _note_key(text: str) -> str:
@@ -207,28 +206,13 @@ def _note_key(text: str) -> str:
 
 
 def _same_context(expected: str, found: str) -> bool:
+    """The last three words before the call agree (fewer where the call stands near a paragraph's start:
+    the output may have joined that paragraph to the one before)."""
     a, b = expected.split()[-3:], found.split()[-3:]
-    return bool(a) and a == b or not expected and not found
+    k = min(len(a), len(b))
+    return k > 0 and a[-k:] == b[-k:] and (k == 3 or len(a) == k) or not expected and not found
 
 
-def _call_contexts(damaged: Damaged) -> dict[int, str]:
-    """The words right before each call, in the clean text."""
-    contexts: dict[int, str] = {}
-    for item in damaged.book.items:
-        if isinstance(item, Heading):
-            parts = [item.title] if item.title else []
-        elif isinstance(item, Table):
-            parts = [cell for row in item.rows for cell in row]
-        else:
-            parts = item.lines
-        for line in parts:
-            before = ""
-            for part in line:
-                if isinstance(part, Call):
-                    contexts.setdefault(part.note, " ".join(key(before).split()[-CONTEXT:]))
-                else:
-                    before += part
-    return contexts
 
 
 def _context_before(footnote: etree._Element) -> str:

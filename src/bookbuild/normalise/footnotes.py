@@ -28,6 +28,8 @@ DIVISIONS = ("chapter", "preface", "appendix", "part", "article", "book")
 TEXT_ELEMENTS = {f"{{{DB}}}{t}" for t in ("para", "literallayout", "entry", "attribution", "title")}
 MAX_TRAILING = 2  # short blocks allowed after a note list (a date, a citation line)
 CONTINUATION = 4  # blocks a note may run on over, up to the next item
+MAX_LOST_ITEMS = 8  # items of a note list a lost page may have held
+MAX_SKIPPED = 3  # calls in a row a lost page or line may have held
 
 
 @dataclass
@@ -82,7 +84,7 @@ def restore_footnotes(state: State) -> None:
         candidates = [c for c in _candidates(scoped) if paren_calls or not c.raw.lstrip().startswith("(")]
         linking = link_calls(candidates, set(note_list.notes))
         after = _calls_after(blocks, lists, n, paren_calls)
-        if not linking.linked and not linking.repeated or _calls_run_on(candidates, after, linking, max(note_list.notes)):
+        if not linking.linked and not linking.repeated or _calls_run_on(candidates, after, linking, note_list):
             state.diagnostics.add("flag.notes-without-calls", _source_line(note_list.elements[0]),
                                   f"{min(note_list.notes)}–{max(note_list.notes)}")
             continue
@@ -106,9 +108,11 @@ def _calls_after(blocks: list[etree._Element], lists: list[NoteList], n: int, pa
     return [c for c in _candidates(text) if paren_calls or not c.raw.lstrip().startswith("(")][:20]
 
 
-def _calls_run_on(candidates: list[Candidate], after: list[Candidate], linking: Linking, last_note: int) -> bool:
+def _calls_run_on(candidates: list[Candidate], after: list[Candidate], linking: Linking, note_list: NoteList) -> bool:
     """After the list's last call (before the list, or right after it), calls go on counting (last + 1,
-    last + 2): the list is no list of notes but numbered items, and the calls are another list's."""
+    last + 2, more for a long list): the list is no list of notes but numbered items, and the calls
+    are another list's."""
+    last_note = max(note_list.notes)
     if last_note not in linking.linked:
         return False
     position = candidates.index(linking.linked[last_note])
@@ -119,27 +123,22 @@ def _calls_run_on(candidates: list[Candidate], after: list[Candidate], linking: 
             continue
         if candidate.value == expected:
             expected += 1
-        elif candidate.value < expected and candidate.strong:
+        elif candidate.value < expected and (candidate.strong or candidate.value == 1):
             break  # the count starts again: the next list's calls
-    return expected - last_note > 2
+    return expected - 1 - last_note >= max(2, len(note_list.notes) // 10)  # a long list may have lost its last page
 
 
 def _book_calls_in_brackets(lists: list[NoteList], found: list[list[Candidate]]) -> bool:
     """A number in brackets after a word ('alert(1)', 'Points.—(3).') is a call only where the book calls
     its notes that way: over its note lists, more calls in brackets count up from each list's first
-    number than calls in square brackets do, and two at least."""
-    def counting(calls: list[Candidate], first: int) -> int:
-        expected = first
-        for call in calls:
-            if call.value == expected:
-                expected += 1
-        return expected - first
-    paren = square = 0
+    number than calls in square brackets or bare digits do, and two at least."""
+    paren = square = bare = 0
     for note_list, candidates in zip(lists, found):
         first = min(note_list.notes)
-        paren += counting([c for c in candidates if c.raw.lstrip().startswith("(")], first)
-        square += counting([c for c in candidates if c.raw.lstrip().startswith("[")], first)
-    return paren >= 2 and paren > square
+        paren += _counting([c for c in candidates if c.raw.lstrip().startswith("(")], first)
+        square += _counting([c for c in candidates if c.raw.lstrip().startswith("[")], first)
+        bare += _counting([c for c in candidates if not c.strong], first)
+    return paren >= 2 and paren > max(square, bare)
 
 
 def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
@@ -156,11 +155,14 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
                 notes.update(items)
                 k += 1
                 continue
+            last = max(notes, default=-1)
             resumes = next((j for j in range(k + 1, min(len(blocks), k + 1 + CONTINUATION))
-                            if (later := _note_items(blocks[j])) and min(later) == max(notes, default=-1) + 1), None)
+                            if (later := _note_items(blocks[j])) and last < min(later) <= last + MAX_LOST_ITEMS), None)
             if not notes or resumes is None or any(_name(b) == "title" or _note_items(b) for b in blocks[k:resumes]):
                 break
-            more.setdefault(max(notes), []).extend(blocks[k:resumes])
+            if min(_note_items(blocks[resumes])) == last + 1:
+                more.setdefault(last, []).extend(blocks[k:resumes])
+            # else items were lost (a dropped page): what stands between is the end of a lost note, left in place
             k = resumes
         if not notes:
             k += 1
@@ -291,6 +293,9 @@ def link_calls(candidates: list[Candidate], notes: set[int]) -> Linking:
     linking = Linking()
     first = min(notes) if notes else 1
     last_note = max(notes) if notes else 0
+    weak = [c for c in candidates if not c.strong]
+    if _counting(weak, first) >= 3 and _counting([c for c in candidates if c.strong], first) < min(3, last_note - first + 1):
+        candidates = weak  # the calls are bare digits; numbers in brackets are the text's own ('(1)', '[3]')
     begin = _last_full_run(candidates, first, last_note - first + 1)
     linking.without_note.extend(c for c in candidates[:begin] if c.strong)
     strong_after: dict[int, int] = {}  # value -> index of its last strong candidate
@@ -313,17 +318,32 @@ def link_calls(candidates: list[Candidate], notes: set[int]) -> Linking:
             else:  # the calls k .. value-1 are missing: their notes will be reported as having no call
                 _record(linking, candidate, notes)
                 k = value + 1
-        elif value == k + 1 and k > first and value <= last_note and _chain_goes_on(candidates, index, value):
-            _record(linking, candidate, notes)  # call k was lost (a dropped page, a garbled line)
+        elif k < value and value + 1 + value - k <= last_note and value - k <= MAX_SKIPPED \
+                and _chain_goes_on(candidates, index, value, value - k):
+            _record(linking, candidate, notes)  # calls k … value - 1 were lost (a dropped page, a garbled line)
             k = value + 1
     return linking
 
 
-def _chain_goes_on(candidates: list[Candidate], index: int, value: int) -> bool:
-    """The next two calls after this one count on from it: the count skipped one number, not started a
-    new one."""
-    following = [c.value for c in candidates[index + 1:index + 6]]
-    return value + 1 in following and value + 2 in following[following.index(value + 1):]
+def _counting(calls: list[Candidate], first: int) -> int:
+    """How far the calls count up from the first number, in order (others skipped)."""
+    expected = first
+    for call in calls:
+        if call.value == expected:
+            expected += 1
+    return expected - first
+
+
+def _chain_goes_on(candidates: list[Candidate], index: int, value: int, skipped: int) -> bool:
+    """The next calls after this one count on from it (two, one more for each further number skipped):
+    the count skipped numbers, not started a new one."""
+    following = [c.value for c in candidates[index + 1:index + 5 + skipped]]
+    position = 0
+    for expected in range(value + 1, value + 2 + skipped):
+        if expected not in following[position:]:
+            return False
+        position = following.index(expected, position) + 1
+    return True
 
 
 def _last_full_run(candidates: list[Candidate], first: int, size: int) -> int:
@@ -345,6 +365,8 @@ def _last_full_run(candidates: list[Candidate], first: int, size: int) -> int:
     if full:
         return full[-1]
     best = max(length for length, _ in lengths)
+    if best < 3:  # no run of calls in brackets: the book does not call its notes that way
+        return 0
     return max(i for length, i in lengths if length == best)
 
 

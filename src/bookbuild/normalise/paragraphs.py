@@ -15,7 +15,8 @@ from collections import Counter
 
 from ..read import SourceLine, TextKind
 from .blocks import Block
-from .headings import MINOR_WORDS, is_division_line, is_title_case, reads_as_title
+from .headings import CALLS_AT_END, MINOR_WORDS, is_division_line, is_title_case, reads_as_title
+from .footnotes import MAX_LOST_ITEMS
 from .patterns import NOTE_ITEM, SENTENCE_END
 from .state import State
 
@@ -81,7 +82,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
         margin = min(_indent(line.text) for line in run)
         for k, line in enumerate(run):
             number = _item_number(line.text)
-            opens_item = number is not None and number in (1, item + 1)
+            # a note list goes on past the items of a page lost in between, after a closed sentence
+            opens_item = number is not None and (number in (1, item + 1) or item < number <= item + MAX_LOST_ITEMS and
+                                                 (k == 0 or _closes(run[k - 1].text)))
             indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
             if (_opens_division_or_section(line.text) or opens_item or indented) and k > start:
                 pieces.append(run[start:k])
@@ -90,8 +93,8 @@ def _unwrap_pdf(state: State) -> list[Block]:
                 item = number
             broken_word = line.text.rstrip().endswith(HYPHENS) and run[k + 1].text.strip()[:1].isalpha() \
                 if k < len(run) - 1 else False
-            ends = _ends_paragraph(line.text.strip(), width) or k == start and _title_over_text(line.text, run[k + 1].text) \
-                if k < len(run) - 1 else False
+            ends = _ends_paragraph(line.text.strip(), width) or k == 0 and len(line.text.strip()) < full \
+                and _title_over_text(line.text, run[k + 1].text) if k < len(run) - 1 else False
             if ends and not broken_word:
                 pieces.append(run[start:k + 1])
                 start = k + 1
@@ -128,13 +131,18 @@ def _indent(text: str) -> int:
 def _ends_paragraph(text: str, width: int) -> bool:
     """In wrapped prose only a paragraph's last line falls well short of the width (or a little short,
     closing a sentence)."""
-    return len(text) < 0.6 * width or len(text) < 0.7 * width and bool(SENTENCE_END.search(text))
+    return len(text) < 0.6 * width or len(text) < 0.7 * width and _closes(text)
+
+
+def _closes(text: str) -> bool:
+    """The line closes a sentence (or a clause), a note call printed after it or not ('society.15')."""
+    return bool(SENTENCE_END.search(CALLS_AT_END.sub("", text)))
 
 
 def _title_over_text(text: str, following: str) -> bool:
-    """A line in Title Case opening a paragraph, with no sentence in it and not stopping on a little
-    word, over a line starting with a capital: a heading set over its text (it may be long on a
-    narrow page)."""
+    """A line in Title Case at the top of a page or after a blank, with no sentence in it and not
+    stopping on a little word, over a line starting with a capital: a heading set over its text (it
+    may be long on a narrow page)."""
     text, following = text.strip(), following.strip()
     last_word = text.split()[-1].lower() if text else ""
     return len(text.split()) >= 2 and is_title_case(text) and reads_as_title(text) \
@@ -163,8 +171,8 @@ def _continues(prev: Block, piece: list[SourceLine], full_line: bool, page_start
         return False
     if full_line and piece[0].number in page_starts:
         # unless the paragraph closed a sentence and a title-like line stands alone at the page's top
-        return not (SENTENCE_END.search(last) and len(piece) == 1 and not SENTENCE_END.search(first))
-    return not SENTENCE_END.search(last) and not last.endswith(("—", "-"))
+        return not (_closes(last) and len(piece) == 1 and not _closes(first))
+    return not _closes(last) and not last.endswith(("—", "-"))
 
 
 def _opens_division_or_section(text: str) -> bool:

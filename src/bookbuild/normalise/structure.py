@@ -293,7 +293,8 @@ class _Headings:
                 or _spoken(text) or SENTENCE_OPENER.match(text) and not is_title_case(text) or self._signature(i) \
                 or self._epigraph_source(i) or self._stray_cell(i) \
                 or i in self.forms and self.forms[i].number is not None and self._in_list(i) \
-                or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found:
+                or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found \
+                or self._amid_notes(i):
             return False
         if not reads_as_title(text):
             exclaimed = reads_as_title(text, attached=True) and text.rstrip("’'”\")").endswith("!")
@@ -303,6 +304,12 @@ class _Headings:
                 self.state.diagnostics.add("flag.possible-heading", self.blocks[i].first, text)
             return False
         return True
+
+    def _amid_notes(self, i: int) -> bool:
+        """Right above a note item numbered past 1: a line of the note before it."""
+        following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        match = NOTE_ITEM.match(following.text) if following is not None else None
+        return bool(match) and int(next(g for g in match.groups()[:3] if g)) > 1
 
     def _runs_on_from_above(self, i: int) -> bool:
         """In a PDF extraction: the line right above is short and stops mid-sentence (a verse line)."""
