@@ -20,7 +20,7 @@ from pathlib import Path
 from bookbuild.build import load
 from bookbuild.normalise import normalise
 from bookbuild.render.pdf import render_pdf
-config, lines = load(Path({str(ROOT / 'manuscript' / SLUG)!r}))
+config, lines, _ = load(Path({str(ROOT / 'manuscript' / SLUG)!r}))
 tree, _ = normalise(lines, config)
 result = render_pdf(tree, config)
 print(result.pages, len(result.breaks_forced))
@@ -31,7 +31,7 @@ from pathlib import Path
 from bookbuild.build import load
 from bookbuild.normalise import normalise
 from bookbuild.render.pdf import print_html
-config, lines = load(Path({str(ROOT / 'manuscript' / SLUG)!r}))
+config, lines, _ = load(Path({str(ROOT / 'manuscript' / SLUG)!r}))
 tree, _ = normalise(lines, config)
 Path(__import__('sys').argv[1]).write_text(print_html(tree, config))
 """

@@ -53,7 +53,7 @@ def built_books(tmp_path_factory) -> dict[str, BuiltBook]:
         folder = MANUSCRIPTS / slug
         build_book(folder, out, ("xml", "epub", "pdf"))
         xml_path = out / slug / f"{slug}.xml"
-        _, lines = load(folder)
+        _, lines, _ = load(folder)
         books[slug] = BuiltBook(slug, folder, xml_path, out / slug / f"{slug}.epub", out / slug / f"{slug}.pdf", etree.parse(str(xml_path)).getroot(),
                                 json.loads((out / slug / f"{slug}.report.json").read_text()),
                                 "\n".join(line.text for line in lines))

@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from bookbuild.errors import BookbuildError
-from bookbuild.read import decode, recognise_kind, SourceLine
+from bookbuild.read import Decoded, SourceLine, decode, recognise_kind
 
 TEXT = "Workers’ state — “quoted”\nsecond line"
 
@@ -16,16 +16,16 @@ TEXT = "Workers’ state — “quoted”\nsecond line"
     TEXT.replace("\n", "\r\n").encode("utf-8"),
 ], ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "crlf"])
 def test_decodes_unicode_encodings_and_line_ends(data):
-    assert decode(data) == TEXT
+    assert decode(data).text == TEXT
 
 
 def test_decodes_cp1252_legacy_text():
     text = "The workers’ “soviet” – a caf\u00e9 in Moscow, where the revolution began in earnest.\n" * 20
-    assert decode(text.encode("cp1252")) == text.rstrip("\n")
+    assert decode(text.encode("cp1252")).text == text.rstrip("\n")
 
 
 def test_old_mac_line_ends():
-    assert decode(b"one\rtwo\r") == "one\ntwo"
+    assert decode(b"one\rtwo\r").text == "one\ntwo"
 
 
 @pytest.mark.parametrize("data, message", [
@@ -56,3 +56,36 @@ def test_recognises_web_dump_and_pdf_extraction():
     pdf = "\n".join(("word " * 20)[:99] for _ in range(40))
     assert recognise_kind(_lines(web)).value == "web"
     assert recognise_kind(_lines(pdf)).value == "pdf"
+
+
+WESTERN = "naïve café déjà vu, über straße. "
+
+
+@pytest.mark.parametrize("text", [WESTERN * 50, "Title\n\ncafé naïve\nthird\n"], ids=["repeated", "three-lines"])
+def test_latin1_western_text_is_read_as_cp1252_and_said_to_be_a_guess(text):
+    decoded = decode(text.encode("latin-1"))
+    assert decoded.text == text.rstrip("\n")
+    assert (decoded.encoding, decoded.guessed) == ("cp1252", True)
+
+
+def test_utf8_is_no_guess():
+    assert decode(WESTERN.encode("utf-8")) == Decoded(WESTERN, "utf-8", False)
+
+
+@pytest.mark.parametrize("text, encoding, language", [
+    ("Это был холодный день, и все рабочие вышли на улицы города. " * 5, "cp1251", "ru"),
+    ("Это был холодный день, и все рабочие вышли на улицы города. " * 5, "cp1251", "en"),
+    ("Zażółć gęślą jaźń, powiedział robotnik w fabryce. " * 5, "cp1250", "pl"),
+])
+def test_other_code_pages_are_not_taken_for_cp1252(text, encoding, language):
+    decoded = decode(text.encode(encoding), language=language)
+    assert decoded.text == text and decoded.guessed
+
+
+def test_encoding_named_by_the_book_wins_and_is_checked():
+    text = "Příliš žluťoučký kůň úpěl ďábelské ódy. " * 5
+    assert decode(text.encode("cp1250"), encoding="cp1250") == Decoded(
+        text, "cp1250", False)
+    with pytest.raises(BookbuildError, match="book.toml says utf-8") as info:
+        decode(b"one\ntwo\ncaf\xe9\n", "x.txt", encoding="utf-8")
+    assert info.value.line == 3

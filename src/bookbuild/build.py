@@ -1,9 +1,7 @@
-"""One manuscript in, dist/<slug>/ out: read, normalise, write the XML and the report atomically."""
+"""One manuscript in, dist/<slug>/ out: read, normalise, render, report, publish."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +11,7 @@ from .config import BookConfig, config_for_text_file, load_config
 from .errors import BookbuildError
 from .normalise import normalise
 from .proof.accounting import account
+from .publish import publish
 from .proof.report import BuildReport, report_json, report_text
 from .read import SourceLine, read_source
 from .render.epub import render_epub
@@ -26,6 +25,7 @@ class BuildResult:
     slug: str
     outputs: list[Path]
     flags: int
+    warnings: list[str]  # what the terminal must say besides the report: guesses a person should confirm
 
 
 def find_manuscripts(root: Path) -> list[Path]:
@@ -38,8 +38,9 @@ def find_manuscripts(root: Path) -> list[Path]:
     return folders
 
 
-def load(path: Path) -> tuple[BookConfig, list[SourceLine]]:
-    """A manuscript folder or a bare .txt file, read into its config and its source lines."""
+def load(path: Path) -> tuple[BookConfig, list[SourceLine], list[str]]:
+    """A manuscript folder or a bare .txt file, read into its config, its source lines and the
+    encodings that had to be guessed ('book.txt read as cp1252')."""
     if path.is_dir():
         config = load_config(path)
     elif path.is_file():
@@ -47,10 +48,14 @@ def load(path: Path) -> tuple[BookConfig, list[SourceLine]]:
     else:
         raise BookbuildError("no such file or folder", path)
     lines: list[SourceLine] = []
+    guesses: list[str] = []
     for source in config.sources:
         offset = len(lines)
-        lines.extend(SourceLine(offset + l.number, l.text) for l in read_source(source))
-    return config, lines
+        read, decoded = read_source(source, config.encoding, config.language)
+        lines.extend(SourceLine(offset + l.number, l.text) for l in read)
+        if decoded.guessed:
+            guesses.append(f"{source.name} read as {decoded.encoding}")
+    return config, lines, guesses
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -64,9 +69,10 @@ def parse_formats(value: str) -> tuple[str, ...]:
 
 
 def build_book(path: Path, out_root: Path, formats: tuple[str, ...] = FORMATS) -> BuildResult:
-    config, lines = load(path)
+    config, lines, guesses = load(path)
     tree, state = normalise(lines, config)
-    out = out_root / config.slug
+    for guess in guesses:
+        state.diagnostics.add("flag.encoding-guessed", None, guess)
     files = {f"{config.slug}.xml": serialise(tree)} if "xml" in formats else {}
     if "epub" in formats:
         files[f"{config.slug}.epub"] = render_epub(tree, config)
@@ -84,28 +90,10 @@ def build_book(path: Path, out_root: Path, formats: tuple[str, ...] = FORMATS) -
         f"{config.slug}.report.json": report_json(report).encode(),
         f"{config.slug}.report.txt": report_text(report).encode(),
     }
-    written = write_atomically(out, files)
-    return BuildResult(config.slug, written, len(state.diagnostics.of("flag")))
+    written = publish(out_root, config.slug, files)
+    return BuildResult(config.slug, written, len(state.diagnostics.of("flag")),
+                       [d.message for d in state.diagnostics.items if d.code == "flag.encoding-guessed"])
 
 
 def serialise(tree: etree._Element) -> bytes:
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
-def write_atomically(folder: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file to a temporary name first, then rename: a failed build leaves no half-written file."""
-    folder.mkdir(parents=True, exist_ok=True)
-    temporary: list[tuple[Path, Path]] = []
-    try:
-        for name, data in files.items():
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(tmp, 0o644)
-            temporary.append((Path(tmp), folder / name))
-        for tmp, final in temporary:
-            os.replace(tmp, final)
-    finally:
-        for tmp, _ in temporary:
-            tmp.unlink(missing_ok=True)
-    return [final for _, final in temporary]

@@ -11,6 +11,7 @@ import click
 from .build import FORMATS, build_book, find_manuscripts, parse_formats
 from .errors import BookbuildError
 from .proof.check import check_folder
+from .publish import check_writable
 
 
 @click.group()
@@ -30,6 +31,7 @@ def build(path: Path | None, out: Path, formats: str) -> None:
     try:
         chosen = parse_formats(formats)
         targets = [path] if path is not None else find_manuscripts(Path("manuscript"))
+        check_writable(out)
     except BookbuildError as exc:
         _fail(exc)
     failed = 0
@@ -47,6 +49,8 @@ def build(path: Path | None, out: Path, formats: str) -> None:
                        "please report it (BOOKBUILD_DEBUG=1 shows the traceback)", err=True)
             failed += 1
             continue
+        for warning in result.warnings:
+            click.echo(f"warning: {result.slug}: {warning}", err=True)
         click.echo(f"built {result.slug}: {', '.join(p.name for p in result.outputs)} ({result.flags} flags)")
     if failed:
         click.echo(f"{failed} of {len(targets)} book(s) failed", err=True)

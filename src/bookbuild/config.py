@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import datetime
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -10,6 +12,10 @@ from pathlib import Path
 from .errors import BookbuildError
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# control characters and the non-characters XML cannot hold, in a one-line value such as a title
+NOT_IN_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+MAX_LINE = 300  # characters in a title, subtitle or author's name: longer is a mistake, and no page could set it
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -50,15 +56,16 @@ class BookConfig:
     kind: str | None = None  # "web" or "pdf"; None: recognised from the text
     division: str | None = None  # "book" or "article"; None: from the structure found
     trim: str = "6x9"  # the print edition's page: "6x9" (inches, trade paperback) or "a5"
+    encoding: str | None = None  # the sources' text encoding; None: detected
     furniture: FurnitureRules = field(default_factory=FurnitureRules)
     rules: RuleSwitches = field(default_factory=RuleSwitches)
     structure: StructureHints = field(default_factory=StructureHints)
-    folder: Path | None = None
+    folder: Path | None = None  # the manuscript folder, with its editorial files; None for a bare .txt
 
 
 _KEYS = {
     "title": str, "subtitle": str, "authors": list, "language": str, "sources": list,
-    "pubdate": str, "source": str, "kind": str, "division": str, "trim": str, "furniture": dict, "rules": dict,
+    "pubdate": str, "source": str, "kind": str, "division": str, "trim": str, "encoding": str, "furniture": dict, "rules": dict,
     "structure": dict,
 }
 _FURNITURE_KEYS = {"lines": list, "trailer_from": list}
@@ -82,6 +89,8 @@ def load_config(folder: Path) -> BookConfig:
         if line is None and "end of document" in str(exc):
             line = text.rstrip("\n").count("\n") + 1
         raise BookbuildError(f"not valid TOML ({exc.args[0].split(' (at')[0]}); fix the syntax", path, line) from None
+    if isinstance(data.get("pubdate"), (datetime.date, datetime.datetime)):  # pubdate = 2017-05-01, unquoted
+        data["pubdate"] = data["pubdate"].isoformat()[:10]
     _check_keys(data, _KEYS, path, "")
     furniture = data.get("furniture", {})
     _check_keys(furniture, _FURNITURE_KEYS, path, "furniture.")
@@ -95,6 +104,17 @@ def load_config(folder: Path) -> BookConfig:
         _check_strings(data[key], key, path)
     for key in _FURNITURE_KEYS:
         _check_strings(furniture.get(key, []), f"furniture.{key}", path)
+    for key in ("title", "subtitle", "authors"):
+        for value in data[key] if key == "authors" else [data.get(key, "")]:
+            _check_line(value, key, path, text)
+    if "encoding" in data:
+        try:
+            codecs.lookup(data["encoding"])
+        except LookupError:
+            raise BookbuildError(f"unknown encoding {data['encoding']!r} (use a Python codec name such as "
+                                 "utf-8, cp1252, latin-1, cp1251)", path, _line_of_key(text, "encoding")) from None
+    if "pubdate" in data:
+        _check_date(data["pubdate"], path, _line_of_key(text, "pubdate"))
     rules = data.get("rules", {})
     _check_keys(rules, _RULES_KEYS, path, "rules.")
     for key in _RULES_KEYS:
@@ -119,6 +139,7 @@ def load_config(folder: Path) -> BookConfig:
         kind=data.get("kind"),
         division=data.get("division"),
         trim=data.get("trim", "6x9"),
+        encoding=data.get("encoding"),
         furniture=FurnitureRules(
             lines=tuple(furniture.get("lines", [])),
             trailer_from=tuple(furniture.get("trailer_from", [])),
@@ -131,9 +152,10 @@ def load_config(folder: Path) -> BookConfig:
 
 
 def config_for_text_file(path: Path) -> BookConfig:
-    """A bare .txt file: title and author come from the text itself, language defaults to English."""
+    """A bare .txt file: title and author come from the text itself, language defaults to English; it has
+    no manuscript folder, so no editorial files (table data)."""
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "book"
-    return BookConfig(slug=slug, title=None, authors=(), language="en", sources=(path,), folder=path.parent)
+    return BookConfig(slug=slug, title=None, authors=(), language="en", sources=(path,))
 
 
 def _check_keys(data: dict, allowed: dict, path: Path, prefix: str) -> None:
@@ -148,6 +170,32 @@ def _check_keys(data: dict, allowed: dict, path: Path, prefix: str) -> None:
 def _check_strings(values: list, key: str, path: Path) -> None:
     if not all(isinstance(v, str) for v in values):
         raise BookbuildError(f"'{key}' must be a list of strings", path)
+
+
+def _check_line(value: str, key: str, path: Path, text: str) -> None:
+    """A title or a name is one line of printable text, short enough to set on a page."""
+    line = _line_of_key(text, key)
+    if found := NOT_IN_A_LINE.search(value):
+        raise BookbuildError(f"'{key}' holds the control character U+{ord(found.group()):04X}; remove it", path, line)
+    if len(value) > MAX_LINE:
+        raise BookbuildError(f"'{key}' is {len(value)} characters long; keep it under {MAX_LINE} "
+                             "(put a long description in 'source' or the text)", path, line)
+
+
+def _check_date(value: str, path: Path, line: int | None) -> None:
+    """An ISO 8601 date: a year, a year and month, or a full date (what dc:date accepts)."""
+    try:
+        valid = bool(ISO_DATE.match(value)) and datetime.date.fromisoformat(
+            value + "-01" * (2 - value.count("-"))) is not None
+    except ValueError:
+        valid = False
+    if not valid:
+        raise BookbuildError(f"'pubdate' must be an ISO date (2017, 2017-05 or 2017-05-01), not {value!r}", path, line)
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    match = re.search(rf"^\s*{key}\s*=", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _check_rule_names(names: list[str], path: Path) -> None:

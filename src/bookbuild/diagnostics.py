@@ -34,6 +34,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "restore.footnote": ("restored", "footnote linked to its call: {text}"),
     "print.break-for-note": ("info", "print: paragraph moved to a new page to keep footnote {text} with its call"),
     # flags for proofreaders
+    "flag.encoding-guessed": ("flag", "the text encoding is a guess: {text}; if letters read wrong, set encoding in book.toml"),
     "flag.lost-line": ("flag", "{count} line(s) lost here (the source has only their blank separators)"),
     "flag.lost-page": ("flag", "text missing here: {text}"),
     "flag.truncated": ("flag", "paragraph stops mid-sentence: the rest is missing from the source"),
@@ -42,6 +43,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "flag.contents-missing": ("flag", "contents entry not found in the text: {text}"),
     "flag.table-columns": ("flag", "table needs data: the source does not fix its number of columns: {text}"),
     "flag.table-lost-cells": ("flag", "table has {count} lost cell(s) with no data file: {text}"),
+    "flag.table-blank-cells": ("flag", "table has {count} lost cell(s) its data file leaves blank: {text}"),
     "flag.call-without-note": ("flag", "footnote call with no note in the source (left in the text): {text}"),
     "flag.notes-without-calls": ("flag", "numbered items where notes stand, but no call points to them (left as they stand): {text}"),
     "flag.note-without-call": ("flag", "note with no call in the text (kept at the end of its part): {text}"),

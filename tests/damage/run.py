@@ -34,7 +34,7 @@ def damage(slug: str, kind: str, seed: int) -> Damaged:
 
 def normalise_damaged(damaged: Damaged) -> tuple[etree._Element, object]:
     """Run bookbuild's normaliser as a user would: the text decoded, a book.toml with title and author."""
-    text = decode(damaged.text.encode("utf-8"))
+    text = decode(damaged.text.encode("utf-8")).text
     lines = [SourceLine(i, t) for i, t in enumerate(text.split("\n"), start=1)]
     config = BookConfig(slug=damaged.slug.replace("_", "-"), title=damaged.book.title,
                         authors=(damaged.book.author,), language="en", sources=())

@@ -2,7 +2,7 @@
 control characters or Unicode non-characters, which XML cannot hold.
 
 A form feed is recorded as a page break (the paragraph stage joins across it) and taken out of
-the line; any other control character is removed and reported with its line.
+the line; one inside a line joins the text on its two sides, as the line did, and is reported; any other control character is removed and reported with its line.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ def read_page_breaks(state: State) -> None:
             state.page_starts.add(line.number)
         elif rest and not "".join(rest).strip():  # 'Text\f': the next line does
             state.page_starts.add(line.number + 1)
+        else:  # 'text\ftext': a page break inside the line, whose two sides stay one paragraph
+            state.diagnostics.add("restore.page-join", line.number)
         text = " ".join(part.strip() for part in (head, *rest) if part.strip())
         lines[i] = type(line)(line.number, text)
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..errors import BookbuildError
 from .blocks import Block
+from .characters import STRAY as NOT_TEXT
 from .headings import ABBREVIATIONS, CALLS_AT_END, SENTENCE_INSIDE, is_division_line, reads_as_title
 from .patterns import NOTE_ITEM
 from .state import State
@@ -71,6 +73,7 @@ def restore_tables(state: State) -> None:
     blocks = state.blocks
     out: list[Block] = []
     count = 0
+    data_files = _data_files(state.config.folder)
     i = 0
     while i < len(blocks):
         found = _table_at(blocks, i, state)
@@ -93,7 +96,8 @@ def restore_tables(state: State) -> None:
         number, title = (caption.group("number") or caption.group("number2"), caption.group("title") or caption.group("title2")) \
             if caption else (str(count), None)
         grid = lay_out(number, title, slots)
-        _merge_data(state, grid)
+        if number in data_files:
+            _merge_data(grid, data_files.pop(number), state.config.folder)
         head = blocks[i] if caption else cells[0]
         table = Block([f"({number}) {title}" if title else ""], head.first, cells[-1].last if cells else head.last,
                       kind="table", lost_before=head.lost_before)
@@ -104,6 +108,22 @@ def restore_tables(state: State) -> None:
         out.append(table)
         i = end
     state.blocks = out
+    for path in data_files.values():
+        raise BookbuildError("a data file for a table the book does not have; name it after a table's number "
+                             "(the build report lists the tables found) or remove it", path)
+
+
+def _data_files(folder: Path | None) -> dict[str, Path]:
+    """The manuscript's table data files by table number, each a file inside the folder."""
+    tables = folder / "tables" if folder is not None else None
+    if tables is None or not tables.is_dir():
+        return {}
+    found = {}
+    for path in sorted(tables.glob("*.csv")):
+        if not path.resolve().is_relative_to(folder.resolve()) or not path.resolve().is_file():
+            raise BookbuildError("table data must be a file inside the manuscript folder; copy it here", path)
+        found[path.stem] = path
+    return found
 
 
 def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | None, int, int] | None:
@@ -211,20 +231,10 @@ def _is_label(cell: Cell) -> bool:
     return cell.text is not None and not re.search(r"\d", cell.text)
 
 
-def _merge_data(state: State, grid: TableGrid) -> None:
-    """Fill lost cells from manuscript/<slug>/tables/<number>.csv, after checking it against the skeleton."""
-    folder = state.config.folder
-    if folder is None:
-        return
-    path = folder / "tables" / f"{grid.number}.csv"
-    if not path.is_file():
-        return
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            data = [[c.strip() for c in row] for row in csv.reader(handle) if any(c.strip() for c in row)]
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise BookbuildError(f"cannot read the table data ({exc}); save it as UTF-8 CSV", path) from None
+def _merge_data(grid: TableGrid, path: Path, folder: Path) -> None:
+    """Fill lost cells from the table's data file, after checking it against the skeleton."""
     where = f"table {grid.number}"
+    data = _read_data(path, where)
     if not data:
         raise BookbuildError(f"{where}: the data file is empty", path)
     if not grid.column_count_fixed:
@@ -252,6 +262,24 @@ def _merge_data(state: State, grid: TableGrid) -> None:
     grid.data_file = str(path.relative_to(folder))
 
 
+def _read_data(path: Path, where: str) -> list[list[str]]:
+    """The data file's rows (blank rows skipped), every cell printable text."""
+    data = []
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle)
+            for row in reader:
+                for cell in row:
+                    if found := NOT_TEXT.search(cell):
+                        raise BookbuildError(f"{where}: the control character U+{ord(found.group()):04X} is in the "
+                                             "data; remove it", path, reader.line_num)
+                if any(c.strip() for c in row):
+                    data.append([c.strip() for c in row])
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise BookbuildError(f"cannot read the table data ({exc}); save it as UTF-8 CSV", path) from None
+    return data
+
+
 def _slots_of(grid: TableGrid) -> list[Cell]:
     return [c for r in grid.rows for c in r.cells]
 
@@ -267,4 +295,5 @@ def _report(state: State, block: Block, grid: TableGrid) -> None:
         block.notes.append(f"Table {grid.number}: the source does not fix the number of columns "
                            f"(laid out in {grid.columns}); supply tables/{grid.number}.csv.")
     elif grid.lost:
-        state.diagnostics.add("flag.table-lost-cells", block.first, name, count=grid.lost)
+        code = "flag.table-blank-cells" if grid.data_file else "flag.table-lost-cells"
+        state.diagnostics.add(code, block.first, name, count=grid.lost)

@@ -1,5 +1,6 @@
 """Typography on the tree's text: curly quotes and apostrophes, dashes, ellipses, primes misused as
-quotes, stray non-breaking and doubled spaces. Each rule is a small function over one string."""
+quotes, stray non-breaking and doubled spaces. Each rule is a small function over one string.
+What is no prose keeps its characters: URLs, and table cells an editor supplied from a data file."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from lxml import etree
 from .state import State
 
 OPENING_CONTEXT = r"(^|(?<=[\s(\[{“‘\"—–/]))"
+URL = re.compile(r"\b(?:https?://|www\.)\S+?(?=[.,;:!?)\]'\"’”]*(?:\s|$))")  # closing punctuation is prose
 
 
 def clean_spaces(text: str) -> str:
@@ -65,6 +67,10 @@ RULES: list[tuple[Callable[[str], str], tuple[str, ...]]] = [
 def apply_typography(state: State) -> None:
     """Curly quotes, dashes, ellipses and clean spaces in every text of the tree (verse keeps its line breaks)."""
     for node in state.tree.iter():
+        if node.get("role") == "supplied":  # a value from a table data file, set as the editor wrote it
+            if node.tail:
+                node.tail = typeset(node.tail)
+            continue
         if isinstance(node, etree._ProcessingInstruction):
             if node.tail:
                 node.tail = typeset(node.tail)
@@ -76,6 +82,17 @@ def apply_typography(state: State) -> None:
 
 
 def typeset(text: str) -> str:
+    """The text with every rule applied, URLs in it left as they are."""
+    if "://" in text or "www." in text:
+        pieces = URL.split(text)
+        urls = URL.findall(text)
+        # text after a URL follows a word: a quote there closes ('x' stands for the URL, then goes)
+        return "".join((typeset_prose("x" + piece)[1:] if k else typeset_prose(piece)) + (urls[k] if k < len(urls) else "")
+                       for k, piece in enumerate(pieces))
+    return typeset_prose(text)
+
+
+def typeset_prose(text: str) -> str:
     for rule, triggers in RULES:
         if any(t in text for t in triggers):
             text = rule(text) if "\n" not in text else "\n".join(rule(line) for line in text.split("\n"))

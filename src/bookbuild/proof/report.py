@@ -49,7 +49,8 @@ def report_text(report: BuildReport) -> str:
     lines.append("")
     lines.append("Summary:")
     for code, count in Counter(d.code for d in report.diagnostics.items).items():
-        lines.append(f"  {count:5}  {MESSAGES[code][1].split(':')[0].format(text='', count='').strip()}")
+        summary = " ".join(MESSAGES[code][1].split(":")[0].format(text="", count="").split())
+        lines.append(f"  {count:5}  {summary}")
     lines.append("")
     for severity, heading in SECTIONS:
         items = report.diagnostics.of(severity)

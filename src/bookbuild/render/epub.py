@@ -43,8 +43,8 @@ def render_epub(tree: etree._Element, config: BookConfig) -> bytes:
     book.set_identifier(book_identifier(config, title))
     book.set_title(title)
     book.set_language(language)
-    for author in authors:
-        book.add_author(author)
+    for n, author in enumerate(authors, start=1):
+        book.add_author(author, uid=f"creator-{n}")  # each creator needs its own id
     for source in info.findall("{http://docbook.org/ns/docbook}bibliosource"):
         book.add_metadata("DC", "source", plain(source))
     if config.pubdate:

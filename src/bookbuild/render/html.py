@@ -115,6 +115,16 @@ def footnotes_in(node) -> list[etree._Element]:
     return node.xpath(".//db:footnote", namespaces={"db": DB})
 
 
+RUNNING_HEAD = 60  # characters: a running head is one short line, whatever the title's length
+
+
+def running_head(title: str) -> str:
+    """A title cut to one line for the top of the page, at a word, with an ellipsis where cut."""
+    if len(title) <= RUNNING_HEAD:
+        return title
+    return title[:RUNNING_HEAD].rsplit(" ", 1)[0].rstrip(" ,;:.—–-") + "…"
+
+
 def environment(target: str) -> jinja2.Environment:
     """The one Jinja environment; `target` ('epub' or 'print') is visible to every template."""
     env = jinja2.Environment(
@@ -127,5 +137,6 @@ def environment(target: str) -> jinja2.Environment:
     )
     env.globals.update(target=target, name=name, children=children, parts=parts, plain=plain, first=first,
                        footnotes_in=footnotes_in, XML_ID=XML_ID)
+    env.filters["running_head"] = running_head
     env.filters["slug"] = lambda s: re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
     return env
