@@ -1,73 +1,56 @@
-"""Print PDF time and peak memory for the largest book, next to WeasyPrint alone on the same HTML.
+"""The print PDF, as a user runs it and as a stage, against WeasyPrint alone on the same HTML.
 
-Run: .venv/bin/python benchmarks/pdf.py [slug]
-Each measurement runs in a fresh process, so peak memory (max RSS) is that run's own.
+Run: .venv/bin/python benchmarks/pdf.py [--runs N] [--book SLUG]   (default: the largest manuscript)
+
+Sides, alternated for N rounds (default 5), min and median of each:
+- `bookbuild build --format pdf` (the command, end to end: start-up, normalising, templates, layout
+  with the passes that keep notes on their call's page, word accounting, report, files written);
+- the `weasyprint` command on the HTML bookbuild hands to WeasyPrint (the same stylesheets and fonts):
+  what layout alone costs;
+- render_pdf() alone, in this process, on an already normalised book: the stage.
+The ratios are of the medians; peak memory is each command's own process.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import argparse
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SLUG = sys.argv[1] if len(sys.argv) > 1 else "russia-revolution-counter-revolution"
+from timing import BIN, MANUSCRIPTS, alternate, command, manuscripts, report, source_bytes
 
-BOOKBUILD = f"""
-from pathlib import Path
 from bookbuild.build import load
 from bookbuild.normalise import normalise
-from bookbuild.render.pdf import render_pdf
-config, lines, _ = load(Path({str(ROOT / 'manuscript' / SLUG)!r}))
-tree, _ = normalise(lines, config)
-result = render_pdf(tree, config)
-print(result.pages, len(result.breaks_forced))
-"""
-
-EXPORT_HTML = f"""
-from pathlib import Path
-from bookbuild.build import load
-from bookbuild.normalise import normalise
-from bookbuild.render.pdf import print_html
-config, lines, _ = load(Path({str(ROOT / 'manuscript' / SLUG)!r}))
-tree, _ = normalise(lines, config)
-Path(__import__('sys').argv[1]).write_text(print_html(tree, config))
-"""
-
-WEASYPRINT_ALONE = """
-import sys, weasyprint
 from bookbuild.render.html import STYLES
-page = weasyprint.CSS(string="@page { size: 6in 9in; }")
-weasyprint.HTML(filename=sys.argv[1], base_url=STYLES.as_uri() + "/").write_pdf(sys.argv[2], stylesheets=[page])
-"""
-
-
-PEAK = "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-
-
-def measure(code: str, *args: str) -> tuple[float, float, str]:
-    """(seconds, peak MB, stdout) of one fresh Python process, which reports its own peak."""
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code + PEAK, *args], capture_output=True, text=True, check=True)
-    seconds = time.perf_counter() - start
-    *out, peak = proc.stdout.strip().splitlines()
-    return seconds, int(peak) / 1024, "\n".join(out)
+from bookbuild.render.pdf import TRIM_SIZES, print_html, render_pdf
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--book", help="a manuscript folder's name (default: the largest by bytes)")
+    args = parser.parse_args()
+    folder = MANUSCRIPTS / args.book if args.book else max(manuscripts(), key=source_bytes)
+    config, lines, _ = load(folder)
+    tree, _ = normalise(lines, config)
     with tempfile.TemporaryDirectory() as tmp:
-        html = Path(tmp) / "book.html"
-        subprocess.run([sys.executable, "-c", EXPORT_HTML, str(html)], check=True)
-        alone_s, alone_mb, _ = measure(WEASYPRINT_ALONE, str(html), str(Path(tmp) / "alone.pdf"))
-        ours_s, ours_mb, out = measure(BOOKBUILD)
-    pages, passes = out.split()
-    print(f"{SLUG}: {pages} pages")
-    print(f"WeasyPrint alone on the same HTML: {alone_s:.1f} s, peak {alone_mb:.0f} MB")
-    print(f"bookbuild (normalise + templates + layout, {passes} paragraph(s) moved for notes): "
-          f"{ours_s:.1f} s, peak {ours_mb:.0f} MB")
-    print(f"bookbuild / WeasyPrint alone: time {ours_s / alone_s:.2f}x")
+        tmp = Path(tmp)
+        html = tmp / "book.html"
+        html.write_text(print_html(tree, config))
+        (tmp / "page.css").write_text(f"@page {{ size: {TRIM_SIZES[config.trim]}; }}")
+        results = alternate({
+            "bookbuild build --format pdf": command(BIN / "bookbuild", "build", folder, "--format", "pdf",
+                                                    "--out", tmp / "out"),
+            "weasyprint on the same HTML": command(BIN / "weasyprint", "--base-url", STYLES.as_uri() + "/",
+                                                   "-s", tmp / "page.css", html, tmp / "alone.pdf"),
+            "render_pdf() in this process": lambda: render_pdf(tree, config) and None,
+        }, args.runs)
+    printed = render_pdf(tree, config)
+    title = (f"{folder.name}: {source_bytes(folder)} bytes of manuscript, {printed.pages} pages, "
+             f"{len(printed.breaks_forced)} paragraph(s) moved to keep notes with their calls")
+    report(title, results, "bookbuild build --format pdf", "weasyprint on the same HTML")
+    stage = results["render_pdf() in this process"].median / results["weasyprint on the same HTML"].median
+    print(f"  render_pdf() / weasyprint on the same HTML: {stage:.2f}x (medians)")
 
 
 if __name__ == "__main__":

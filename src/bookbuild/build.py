@@ -14,8 +14,6 @@ from .proof.accounting import account
 from .publish import publish
 from .proof.report import BuildReport, report_json, report_text
 from .read import SourceLine, read_source
-from .render.epub import render_epub
-from .render.pdf import render_pdf
 
 FORMATS = ("xml", "epub", "pdf")
 
@@ -74,9 +72,12 @@ def build_book(path: Path, out_root: Path, formats: tuple[str, ...] = FORMATS) -
     for guess in guesses:
         state.diagnostics.add("flag.encoding-guessed", None, guess)
     files = {f"{config.slug}.xml": serialise(tree)} if "xml" in formats else {}
+    # the renderers load ebooklib and WeasyPrint, which an XML build does not need
     if "epub" in formats:
+        from .render.epub import render_epub
         files[f"{config.slug}.epub"] = render_epub(tree, config)
     if "pdf" in formats:
+        from .render.pdf import render_pdf
         printed = render_pdf(tree, config)
         files[f"{config.slug}.pdf"] = printed.pdf
         for note in printed.breaks_forced:

@@ -20,12 +20,12 @@ def main() -> None:
     """bookbuild: raw manuscripts to DocBook 5 (and EPUB and PDF)."""
 
 
-@main.command()
+@main.command(short_help="Build every manuscript, or the one at PATH.")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--out", "out", default=Path("dist"), type=click.Path(path_type=Path), show_default=True,
               help="Folder for the results.")
 @click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
-              help="Comma-separated formats to build.")
+              metavar="FORMATS", help=f"Comma-separated formats to build, from: {', '.join(FORMATS)}.")
 def build(path: Path | None, out: Path, formats: str) -> None:
     """Build every manuscript under manuscript/, or the one at PATH (a folder or a .txt file)."""
     try:
@@ -57,7 +57,7 @@ def build(path: Path | None, out: Path, formats: str) -> None:
         sys.exit(1)
 
 
-@main.command()
+@main.command(short_help="Validate built books with jing and EPUBCheck.")
 @click.argument("folder", required=False, type=click.Path(path_type=Path), default=Path("dist"))
 def check(folder: Path) -> None:
     """Validate built books: jing on each XML, EPUBCheck on each EPUB (FOLDER: dist/ or dist/<slug>/)."""

@@ -40,21 +40,21 @@ def source_words(text: str) -> Counter:
 
 
 def book_words(tree: etree._Element, body_only: bool = False) -> Counter:
-    """Words of the reading text: all text but remarks, added (restored) text, and PIs; plus label numbers."""
-    counts: Counter = Counter()
+    """Words of the reading text: all text but remarks, added (restored) text, and PIs; plus label numbers.
+    The texts are gathered first and counted once, so the cost is linear in the book's length."""
+    texts: list[str] = []
     for element in tree.iter(etree.Element):
         if _skipped(element, body_only):
             continue
         for attribute, times in COUNTED_ATTRIBUTES.items():
             if element.get(attribute):
-                for _ in range(2 if element.tag == FOOTNOTE and attribute == "label" else times):
-                    counts += words(element.get(attribute))
+                texts += [element.get(attribute)] * (2 if element.tag == FOOTNOTE and attribute == "label" else times)
         if element.text:
-            counts += words(element.text)
+            texts.append(element.text)
     for node in tree.iter():
         if node.tail and node.getparent() is not None and not _skipped(node.getparent(), body_only):
-            counts += words(node.tail)
-    return counts
+            texts.append(node.tail)
+    return words("\n".join(texts))
 
 
 def _skipped(element: etree._Element, body_only: bool) -> bool:
@@ -65,11 +65,8 @@ def _skipped(element: etree._Element, body_only: bool) -> bool:
 
 
 def report_words(diagnostics: Diagnostics) -> Counter:
-    counts: Counter = Counter()
-    for d in diagnostics.items:
-        if d.severity in ACCOUNTED_SEVERITIES or d.code in ACCOUNTED_CODES:
-            counts += words(d.text)
-    return counts
+    return words("\n".join(d.text for d in diagnostics.items
+                           if d.severity in ACCOUNTED_SEVERITIES or d.code in ACCOUNTED_CODES))
 
 
 @dataclass(frozen=True)
@@ -99,13 +96,12 @@ def epub_words(epub: bytes) -> Counter:
     import io
     import zipfile
 
-    counts: Counter = Counter()
+    texts: list[str] = []
     with zipfile.ZipFile(io.BytesIO(epub)) as archive:
         for item in archive.namelist():
             if not item.endswith(".xhtml") or item.endswith("nav.xhtml"):
                 continue
             root = etree.fromstring(archive.read(item))
-            counts += words(" ".join(root.itertext()))
-            for value in root.xpath("//*[local-name()='li']/@value"):
-                counts += words(value)
-    return counts
+            texts.append(" ".join(root.itertext()))
+            texts += root.xpath("//*[local-name()='li']/@value")
+    return words("\n".join(texts))
