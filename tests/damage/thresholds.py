@@ -22,9 +22,43 @@ THRESHOLDS: dict[str, tuple[str, float]] = {
 
 def failures(score: Score) -> list[str]:
     """One line for each total that misses its threshold."""
+    return below(score, THRESHOLDS)
+
+
+# What restoration reaches today on the damaged corpus (seeds 1 2 3), per kind: a ratchet below
+# THRESHOLDS that the test holds, so that no change makes restoration worse while the gap to
+# THRESHOLDS is closed. Raise a floor when a change lifts its total; never lower one to pass.
+FLOORS: dict[str, dict[str, tuple[str, float]]] = {
+    "web": {
+        "chapters": ("≥", 0.97),
+        "sections": ("≥", 0.94),
+        "notes linked": ("≥", 0.97),
+        "notes wrong": ("≤", 2),
+        "tables found": ("≥", 0.69),
+        "cells placed": ("≥", 0.45),
+        "page joins": ("≥", 0.99),
+        "words removed %": ("≤", 0.01),
+        "false headings %": ("≤", 3.1),
+        "furniture / 20 pp": ("≤", 0.1),
+    },
+    "pdf": {
+        "chapters": ("≥", 0.71),
+        "sections": ("≥", 0.51),
+        "notes linked": ("≥", 0.52),
+        "notes wrong": ("≤", 60),
+        "page joins": ("≥", 0.98),
+        "words removed %": ("≤", 0.01),
+        "false headings %": ("≤", 14.6),
+        "furniture / 20 pp": ("≤", 0.17),
+    },
+}
+
+
+def below(score: Score, bounds: dict[str, tuple[str, float]]) -> list[str]:
+    """One line for each total that misses its bound."""
     rates = score.rates()
     out = []
-    for name, (relation, bound) in THRESHOLDS.items():
+    for name, (relation, bound) in bounds.items():
         value = rates[name]
         if (relation == "≥" and value < bound) or (relation == "≤" and value > bound):
             out.append(f"{name} is {value:.4g}, must be {relation} {bound}")
