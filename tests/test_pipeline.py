@@ -13,7 +13,7 @@ def test_rule_order_is_pinned():
         "stray-characters", "page-breaks", "site-tag", "boilerplate", "page-furniture", "navigation",
         "title-blocks", "paragraphs", "front-matter", "contents", "tables", "garbled", "structure",
         "restore-headings-from-bylines", "restore-chapters-from-navigation", "gaps", "title-case", "tree",
-        "footnotes", "typography"]
+        "footnotes", "empty-headings", "typography"]
 
 
 def test_presets_leave_out_the_rules_of_one_site_or_tool():

@@ -35,6 +35,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "print.break-for-note": ("info", "print: paragraph moved to a new page to keep footnote {text} with its call"),
     # flags for proofreaders
     "flag.encoding-guessed": ("flag", "the text encoding is a guess: {text}; if letters read wrong, set encoding in book.toml"),
+    "flag.empty-heading": ("flag", "heading with no text under it (text lost, or no heading at all): {text}"),
     "flag.lost-line": ("flag", "{count} line(s) lost here (the source has only their blank separators)"),
     "flag.lost-page": ("flag", "text missing here: {text}"),
     "flag.truncated": ("flag", "paragraph stops mid-sentence: the rest is missing from the source"),

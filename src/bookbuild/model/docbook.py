@@ -51,6 +51,21 @@ def build_tree(state: State) -> etree._Element:
     return root
 
 
+def mark_empty_headings(state: State) -> None:
+    """A division or section with nothing under its title (none in the source, or its only block became
+    footnotes) is invalid DocBook and suspect: a remark says so in the book, and the report flags it."""
+    root = state.tree
+    heads = {f"{{{DB}}}{t}" for t in ("title", "subtitle", "info")}
+    for element in root.iter(*(f"{{{DB}}}{t}" for t in ("chapter", "preface", "appendix", "part", "section"))):
+        if any(isinstance(c.tag, str) and c.tag not in heads for c in element):
+            continue
+        source = next((c for c in element if isinstance(c, etree._ProcessingInstruction)), None)
+        line = int(source.text.split("-")[0]) if source is not None and source.text[:1].isdigit() else None
+        title = element.find(f"{{{DB}}}title")
+        state.diagnostics.add("flag.empty-heading", line, "".join(title.itertext()) if title is not None else "")
+        sub(element, "remark", "Nothing stands under this heading in the source.", role="empty")
+
+
 def _build_info(state: State, root: etree._Element) -> None:
     config, info = state.config, state.info
     box = sub(root, "info")
@@ -246,7 +261,10 @@ class _Builder:
         for n in range(1, grid.columns + 1):
             sub(group, "colspec", colname=f"c{n}")
         head = [r for r in grid.rows if r.header]
-        for part, rows in (("thead", head), ("tbody", [r for r in grid.rows if not r.header])):
+        body = [r for r in grid.rows if not r.header]
+        if not body:  # a table is its body: a lone row of heads is read as one
+            head, body = [], head
+        for part, rows in (("thead", head), ("tbody", body)):
             if not rows:
                 continue
             box = sub(group, part)

@@ -27,6 +27,7 @@ class Block:
     attribution: str | None = None
     notes: list[str] = field(default_factory=list)  # remarks for proofreaders attached to this block
     table: object | None = None  # a tables.TableGrid for kind 'table'
+    source_lines: list[str] | None = None  # a heading's lines as the source has them (number, title)
 
     @property
     def text(self) -> str:

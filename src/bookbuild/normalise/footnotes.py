@@ -25,7 +25,9 @@ WEAK_CALL = re.compile(
     r"(?<!\bp\.)(?<!\bpp\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bvol\.)"
     r"(?:(?<=[^\W\d_])|(?<=[.,;:?!’”)\]])|(?<=[.”’] ))([1-9]\d{0,2})(?![\w]|[.,:]\d)")
 DIVISIONS = ("chapter", "preface", "appendix", "part", "article", "book")
-TEXT_ELEMENTS = {f"{{{DB}}}{t}" for t in ("para", "literallayout", "entry", "attribution", "title")}
+# where calls can stand: DocBook allows no footnote in an attribution, so a call there stays text
+# (its note is kept and flagged as having no call)
+TEXT_ELEMENTS = {f"{{{DB}}}{t}" for t in ("para", "literallayout", "entry", "title")}
 MAX_TRAILING = 2  # short blocks allowed after a note list (a date, a citation line)
 CONTINUATION = 4  # blocks a note may run on over, up to the next item
 MAX_LOST_ITEMS = 8  # items of a note list a lost page may have held

@@ -32,9 +32,15 @@ def read_front_matter(state: State) -> None:
     state.info.title = first.lines[0]
     state.info.title_line = first.first
     consumed = 1
-    front_lines = first.lines[1:]
+    # lines set under the title in its own block: front matter while they read as such; the rest is text
+    rest = first.lines[1:]
+    k = next((k for k, text in enumerate(rest) if not _is_front_text(text)), len(rest))
+    front_lines = rest[:k]
+    if rest[k:]:
+        blocks[0] = Block(rest[k:], first.last - len(rest) + k + 1, first.last, lost_before=0)
+        consumed = 0
     # short lines right after the title: author, publication line, source
-    while consumed < len(blocks) and _is_front_line(blocks[consumed]):
+    while consumed and consumed < len(blocks) and _is_front_line(blocks[consumed]):
         front_lines.extend(blocks[consumed].lines)
         consumed += 1
     for text in front_lines:  # an author's name, or a line about the source (issue, publication date)
@@ -47,6 +53,11 @@ def read_front_matter(state: State) -> None:
     if contents_at is not None and contents_at <= 8:
         state.info.blurb = blocks[:contents_at]
         del blocks[:contents_at]
+
+
+def _is_front_text(text: str) -> bool:
+    return len(text) < 90 and not text.endswith((".", ":")) and not CONTENTS_HEADING.match(text) and bool(
+        PUBLISHED.match(text) or NAME.match(text) or YEAR.search(text))
 
 
 def _is_front_line(block: Block) -> bool:

@@ -9,7 +9,7 @@ from lxml import etree
 
 from ..config import BookConfig
 from ..diagnostics import Diagnostics
-from ..model.docbook import build_tree
+from ..model.docbook import build_tree, mark_empty_headings
 from ..read import SourceLine, TextKind, recognise_kind
 from . import footnotes, tables
 from .characters import read_page_breaks, remove_stray_characters
@@ -53,6 +53,7 @@ RULES = Ruler([
     # the tree
     Rule("tree", build_docbook),
     Rule("footnotes", footnotes.restore_footnotes),
+    Rule("empty-headings", mark_empty_headings),
     Rule("typography", apply_typography),
 ])
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..read import TextKind
 from .blocks import Block
 from .front import normalise_title
-from .headings import SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case, reads_as_title
+from .headings import ROMAN, SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case, reads_as_title
 from .patterns import DATELINE, NOTE_ITEM, SENTENCE_END
 from .state import State
 
@@ -231,6 +231,7 @@ class _Headings:
             j = max([start, *self.found[start].title_blocks, self.found[start].subtitle or 0]) + 1
             listed: list[int] = []
             while j < end and self.blocks[j].kind == "short" and j not in self.found and j not in self.used \
+                    and reads_as_title(self.blocks[j].text, attached=True) \
                     and normalise_title(self.blocks[j].text) not in {normalise_title(self.blocks[k].text) for k in listed}:
                 listed.append(j)
                 j += 1
@@ -239,8 +240,8 @@ class _Headings:
             later = [normalise_title(self._title_text(i)) for i in self.found if start < i < end]
             later += [normalise_title(self.blocks[i].text) for i in range(j, end) if self.blocks[i].kind == "short"]
             entries = [normalise_title(e) for e in _join_continued([self.blocks[i].text.strip() for i in listed])]
-            named = sum(1 for e in entries if e and any(e in title or title and title in e for title in later))
-            if named * 2 >= len(entries):
+            named = sum(1 for e in entries if re.search(r"[^\W\d_]", e) and any(_names(e, title) for title in later))
+            if named >= 2 and named * 3 >= len(entries) * 2:  # removing text needs evidence: most entries named
                 for i in listed:
                     self.state.diagnostics.add("furniture.section-list", self.blocks[i].first, self.blocks[i].text.strip())
                     self.blocks[i].kind = "removed"
@@ -469,8 +470,10 @@ class _Headings:
             if found is None:
                 out.append(block)
                 continue
+            parts = sorted({i, *found.title_blocks, *([found.subtitle] if found.subtitle is not None else [])})
             heading = Block([self._title_text(i)], block.first, block.last, kind="heading",
-                            lost_before=block.lost_before, level=0 if found.level <= CHAPTER else 1)
+                            lost_before=block.lost_before, level=0 if found.level <= CHAPTER else 1,
+                            source_lines=[self.blocks[j].text.strip() for j in parts])
             form = found.form
             if form is not None:
                 heading.label = form.numeral
@@ -562,6 +565,13 @@ def _other_line(text: str) -> bool:
     return any(p.match(text) for p in (DATELINE, BYLINE, SOURCE_LINE, SCENE_BREAK, BREADCRUMB, MARKED_NOTE))
 
 
+def _names(entry: str, title: str) -> bool:
+    """A contents entry names a heading: the same words, or one holds the other of two words at least
+    (a title cut short, or a number added); one common word in both is no evidence."""
+    shorter = min(entry, title, key=len)
+    return entry == title or len(shorter.split()) >= 2 and shorter in max(entry, title, key=len)
+
+
 def _join_continued(texts: list[str]) -> list[str]:
     """Entries of a list where a line in lower case carries on the one before."""
     out: list[str] = []
@@ -625,11 +635,13 @@ def _pdf_kinds(blocks: list[Block]) -> None:
 
 
 def _demote_empty_sections(blocks: list[Block]) -> None:
-    """A section heading followed at once by another heading has no text of its own: it is a paragraph."""
+    """A section heading followed at once by another heading has no text of its own: it is a paragraph,
+    with the lines the source has (its number too)."""
     for block, following in zip(blocks, [*blocks[1:], None]):
         if block.kind == "heading" and block.level == 1 and (
                 following is None or following.kind == "heading" and not following.lost_before):
-            block.kind = "para"
+            block.kind, block.label = "para", None
+            block.lines = [" ".join(block.source_lines or block.lines)]
 
 
 def _split_runs(blocks: list[Block]) -> list[Block]:
@@ -759,7 +771,9 @@ def recase_capital_titles(state: State) -> None:
 
     def usual(match: re.Match) -> str:
         seen = forms.get(match.group(0).lower())
-        return seen.most_common(1)[0][0] if seen else match.group(0).lower()
+        if seen:
+            return seen.most_common(1)[0][0]
+        return match.group(0) if ROMAN.match(match.group(0)) else match.group(0).lower()  # a numeral keeps its capitals
 
     for block in state.blocks:
         if block.kind == "heading" and is_capitals(block.text) and re.search(r"[A-Z]{2}", block.text):

@@ -138,7 +138,9 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
         strong = "." in (caption.group("number") or "") or caption.group("number2") is not None
         title = caption.group("title") or caption.group("title2")
         listed = i + 1 < len(blocks) and CAPTION.match(blocks[i + 1].text) and not strong  # '(1) …', '(2) …'
-        if (title is None or reads_as_title(title, attached=True)) and not listed and (strong or end - i > 2):
+        cells = end > i + 1 or end < len(blocks) and blocks[end].lost_before  # all lost: only blanks show them
+        if (title is None or reads_as_title(title, attached=True)) and not listed and cells \
+                and (strong or end - i > 2):  # a caption with no cell under it is no table
             return caption, i + 1, end
         return None
     lead_in = CALLS_AT_END.sub("", block.text.rstrip()).endswith((":", "—", "–", ":-"))

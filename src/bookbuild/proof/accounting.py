@@ -47,14 +47,21 @@ def book_words(tree: etree._Element, body_only: bool = False) -> Counter:
         if _skipped(element, body_only):
             continue
         for attribute, times in COUNTED_ATTRIBUTES.items():
-            if element.get(attribute):
-                texts += [element.get(attribute)] * (2 if element.tag == FOOTNOTE and attribute == "label" else times)
+            value = element.get(attribute)
+            if value and not _in_own_title(element, value):
+                texts += [value] * (2 if element.tag == FOOTNOTE and attribute == "label" else times)
         if element.text:
             texts.append(element.text)
     for node in tree.iter():
         if node.tail and node.getparent() is not None and not _skipped(node.getparent(), body_only):
             texts.append(node.tail)
     return words("\n".join(texts))
+
+
+def _in_own_title(element: etree._Element, label: str) -> bool:
+    """A division titled by its label alone ('Chapter I', no other title) keeps the number in its text."""
+    title = element.find(f"{{{DB}}}title")
+    return title is not None and words(label) <= words("".join(title.itertext()))
 
 
 def _skipped(element: etree._Element, body_only: bool) -> bool:
