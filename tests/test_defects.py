@@ -3,9 +3,12 @@ clear line, never an internal error, and a release in dist/ is replaced whole or
 
 import http.server
 import os
+import shutil
 import subprocess
+import sys
 import threading
 import zipfile
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -250,3 +253,18 @@ def test_check_never_fetches_a_dtd_named_in_the_xml(tmp_path):
         server.shutdown()
     assert requests == []
     assert result.exit_code == 1 and "has a DOCTYPE" in result.output
+
+
+def test_two_builds_into_one_folder_at_once_both_succeed_with_one_release(tmp_path):
+    folder = book(tmp_path)
+    exe = shutil.which("bookbuild", path=str(Path(sys.executable).parent))
+    out = tmp_path / "out"
+    command = [exe, "build", str(folder), "--out", str(out), "--format", "xml,epub"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for proc in runs:
+        stdout, stderr = proc.communicate(timeout=300)
+        assert proc.returncode == 0 and "built a-book" in stdout, stderr
+    assert sorted(p.name for p in out.iterdir()) == [".a-book.lock", "a-book"]
+    assert sorted(p.name for p in (out / "a-book").iterdir()) == [
+        "a-book.epub", "a-book.report.json", "a-book.report.txt", "a-book.xml"]
+    assert run_epubcheck(out / "a-book" / "a-book.epub").clean
