@@ -79,13 +79,20 @@ def restore_footnotes(state: State) -> None:
     """
     blocks = _reading_blocks(state.tree)
     lists = find_note_lists(blocks)
-    paren_calls = _book_calls_in_brackets(lists, [list(_candidates(_scoped(blocks, l, 0))) for l in lists])
+    # each block's candidates found once: a block is read again for every list whose scope holds it, and
+    # it changes only when its list's calls are linked, after which no later scope holds it
+    found = {id(block): list(_block_candidates(block)) for block in blocks}
+
+    def candidates_in(scope: list[etree._Element]) -> list[Candidate]:
+        return [c for block in scope for c in found[id(block)]]
+
+    paren_calls = _book_calls_in_brackets(lists, [candidates_in(_scoped(blocks, l, 0).scope) for l in lists])
     since = 0
     for n, note_list in enumerate(lists):
         scoped = _scoped(blocks, note_list, since)
-        candidates = [c for c in _candidates(scoped) if paren_calls or not c.raw.lstrip().startswith("(")]
+        candidates = [c for c in candidates_in(scoped.scope) if paren_calls or not c.raw.lstrip().startswith("(")]
         linking = link_calls(candidates, set(note_list.notes))
-        after = _calls_after(blocks, lists, n, paren_calls)
+        after = _calls_after(blocks, lists, n, paren_calls, candidates_in)
         if not linking.linked and not linking.repeated or _calls_run_on(candidates, after, linking, note_list):
             state.diagnostics.add("flag.notes-without-calls", _source_line(note_list.elements[0]),
                                   f"{min(note_list.notes)}–{max(note_list.notes)}")
@@ -102,12 +109,13 @@ def _scoped(blocks: list[etree._Element], note_list: NoteList, since: int) -> No
     return NoteList(note_list.name, scope, note_list.elements, note_list.notes, note_list.heading, note_list.more)
 
 
-def _calls_after(blocks: list[etree._Element], lists: list[NoteList], n: int, paren_calls: bool) -> list[Candidate]:
+def _calls_after(blocks: list[etree._Element], lists: list[NoteList], n: int, paren_calls: bool,
+                 candidates_in) -> list[Candidate]:
     """The first calls in the text after list n (up to the next list)."""
     start = blocks.index(lists[n].elements[-1]) + 1
     end = blocks.index(lists[n + 1].elements[0]) if n + 1 < len(lists) else len(blocks)
-    text = NoteList("", blocks[start:min(end, start + 40)], [], {})
-    return [c for c in _candidates(text) if paren_calls or not c.raw.lstrip().startswith("(")][:20]
+    return [c for c in candidates_in(blocks[start:min(end, start + 40)])
+            if paren_calls or not c.raw.lstrip().startswith("(")][:20]
 
 
 def _calls_run_on(candidates: list[Candidate], after: list[Candidate], linking: Linking, note_list: NoteList) -> bool:
@@ -263,8 +271,9 @@ def _note_items(element: etree._Element) -> dict[int, etree._Element]:
     return {}
 
 
-def _candidates(note_list: NoteList):
-    for element in (e for block in note_list.scope for e in block.iter(*TEXT_ELEMENTS)):
+def _block_candidates(block: etree._Element):
+    """The possible calls in one block, in reading order."""
+    for element in block.iter(*TEXT_ELEMENTS):
         if any(_name(a) == "remark" for a in element.iterancestors()):
             continue
         slots = [(element, False)] + [(child, True) for child in element]

@@ -124,10 +124,15 @@ def reads_as_title(text: str, attached: bool = False) -> bool:
     attached: the line comes with a heading form ('Chapter IV' and then this), so it may be long
     and may close with '!' or '.' after an abbreviation.
     """
-    text = CALLS_AT_END.sub("", text.strip())
+    text = text.strip()
+    if len(text) > 320:  # before the regular expression, which would scan the whole of a long paragraph
+        return False
+    text = CALLS_AT_END.sub("", text)
     words = text.split()
-    long_allowed = attached or is_title_case(text)  # a long line in Title Case is a long title
-    if not words or len(text) > (300 if long_allowed else 120) or len(words) > (45 if long_allowed else 16):
+    if not words or len(text) > 300 or len(words) > 45:
+        return False
+    long = len(text) > 120 or len(words) > 16
+    if long and not (attached or is_title_case(text)):  # a long line in Title Case is a long title
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "‘“\"'(["):
         return False

@@ -764,10 +764,9 @@ def recase_capital_titles(state: State) -> None:
     """A title set in capitals ('WHITHER THE NEW NATIONS OF THE UN?') takes the case its words have in the
     text ('Whither the new nations of the UN?'), so that acronyms and names keep theirs; logged."""
     forms: dict[str, Counter] = {}
-    for block in state.blocks:
-        if block.kind == "para":
-            for word in re.findall(r"[^\W\d_]+", block.text):
-                forms.setdefault(word.lower(), Counter())[word] += 1
+    text = "\n".join(block.text for block in state.blocks if block.kind == "para")
+    for word, count in Counter(re.findall(r"[^\W\d_]+", text)).items():
+        forms.setdefault(word.lower(), Counter())[word] += count
 
     def usual(match: re.Match) -> str:
         seen = forms.get(match.group(0).lower())

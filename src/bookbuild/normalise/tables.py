@@ -143,7 +143,7 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
                 and (strong or end - i > 2):  # a caption with no cell under it is no table
             return caption, i + 1, end
         return None
-    lead_in = CALLS_AT_END.sub("", block.text.rstrip()).endswith((":", "—", "–", ":-"))
+    lead_in = CALLS_AT_END.sub("", block.text.rstrip()[-40:]).endswith((":", "—", "–", ":-"))
     end = _cells_end(blocks, i + 1, state)
     cells = blocks[i + 1:end]
     lost_between = sum(c.lost_before for c in cells[1:])
