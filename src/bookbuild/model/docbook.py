@@ -64,6 +64,9 @@ def mark_empty_headings(state: State) -> None:
         title = element.find(f"{{{DB}}}title")
         state.diagnostics.add("flag.empty-heading", line, "".join(title.itertext()) if title is not None else "")
         sub(element, "remark", "Nothing stands under this heading in the source.", role="empty")
+    if root.tag == f"{{{DB}}}article" and not any(isinstance(c.tag, str) and c.tag not in heads for c in root):
+        state.diagnostics.add("flag.empty-heading", None, "the whole text: nothing stands under the title block")
+        sub(root, "remark", "Nothing stands under the title in the source.", role="empty")
 
 
 def _build_info(state: State, root: etree._Element) -> None:

@@ -11,7 +11,7 @@ import re
 
 from ..read import TextKind
 from .blocks import Block
-from .headings import reads_as_title
+from .headings import heading_form, reads_as_title
 from .patterns import YEAR
 from .state import State
 
@@ -56,12 +56,12 @@ def read_front_matter(state: State) -> None:
 
 
 def _is_front_text(text: str) -> bool:
-    return len(text) < 90 and not text.endswith((".", ":")) and not CONTENTS_HEADING.match(text) and bool(
-        PUBLISHED.match(text) or NAME.match(text) or YEAR.search(text))
+    return len(text) < 90 and not text.endswith((".", ":")) and not CONTENTS_HEADING.match(text) \
+        and heading_form(text) is None and bool(PUBLISHED.match(text) or NAME.match(text) or YEAR.search(text))
 
 
 def _is_front_line(block: Block) -> bool:
-    return len(block.lines) <= 2 and all(len(t) < 90 and not t.endswith((".", ":")) for t in block.lines) \
+    return 1 <= len(block.lines) <= 2 and all(len(t) < 90 and not t.endswith((".", ":")) for t in block.lines) \
         and not CONTENTS_HEADING.match(block.text) and bool(
             PUBLISHED.match(block.text) or NAME.match(block.lines[0]) or YEAR.search(block.text))
 

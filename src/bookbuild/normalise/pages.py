@@ -121,8 +121,24 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int]) -> set[int]:
         by_shape[shape(lines[i].text)].append(i)
     for positions in by_shape.values():
         if _regular(positions):
-            anchors.update(positions)
+            anchors.update(_counting_up(state, positions))
     return anchors
+
+
+def _counting_up(state: State, positions: list[int]) -> list[int]:
+    """Numbers recurring at page edges are folios, but two a line or two apart cannot both be: the one
+    the count does not expect (a table cell, a list number beside the folio) is text."""
+    value = {i: _folio_value(state.lines[i].text) for i in positions}
+    kept: list[int] = []
+    for i in positions:
+        if kept and i - kept[-1] <= 3 and value[i] is not None and value[kept[-1]] is not None:
+            before = value[kept[-2]] if len(kept) > 1 else None
+            expected = before + 1 if before is not None else None
+            if expected is not None and value[i] == expected and value[kept[-1]] != expected:
+                kept[-1] = i  # the later one counts on: the earlier was text
+            continue
+        kept.append(i)
+    return kept
 
 
 def _folio_runs(state: State, alone: list[int]) -> set[int]:

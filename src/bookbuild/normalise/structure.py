@@ -24,6 +24,7 @@ from .front import normalise_title
 from .headings import ROMAN, SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case, reads_as_title
 from .patterns import DATELINE, NOTE_ITEM, SENTENCE_END
 from .state import State
+from .tables import CAPTION
 
 LIST_ITEM = re.compile(r"^(\(?\d+\)\s*|\[\d+\]\s*|\d+\.\s*|\(?[a-z]\)\s+|[•·▪–-]\s+)\S")
 SPEAKER = re.compile(r"^[A-Z][\w’'.-]*( [A-Z][\w’'.-]*)?:\s+\S")
@@ -231,7 +232,7 @@ class _Headings:
             j = max([start, *self.found[start].title_blocks, self.found[start].subtitle or 0]) + 1
             listed: list[int] = []
             while j < end and self.blocks[j].kind == "short" and j not in self.found and j not in self.used \
-                    and reads_as_title(self.blocks[j].text, attached=True) \
+                    and reads_as_title(self.blocks[j].text, attached=True) and not CAPTION.match(self.blocks[j].text) \
                     and normalise_title(self.blocks[j].text) not in {normalise_title(self.blocks[k].text) for k in listed}:
                 listed.append(j)
                 j += 1

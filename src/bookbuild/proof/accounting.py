@@ -61,7 +61,10 @@ def book_words(tree: etree._Element, body_only: bool = False) -> Counter:
 def _in_own_title(element: etree._Element, label: str) -> bool:
     """A division titled by its label alone ('Chapter I', no other title) keeps the number in its text."""
     title = element.find(f"{{{DB}}}title")
-    return title is not None and words(label) <= words("".join(title.itertext()))
+    if title is None:
+        return False
+    in_title, number = words("".join(title.itertext())), words(label)
+    return number <= in_title and sum((in_title - number).values()) <= 1  # the label and a word at most
 
 
 def _skipped(element: etree._Element, body_only: bool) -> bool:
