@@ -20,9 +20,9 @@ from ..model.docbook import DB, SOURCE_PI, XML_NS, el, sub
 from .patterns import NOTE_ITEM
 from .state import State
 
-STRONG_CALL = re.compile(r"\[(\d{1,3})\]|(?<=\S)\((\d{1,3})\)")
-WEAK_CALL = re.compile(
-    r"(?<!\bp\.)(?<!\bpp\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bvol\.)"
+STRONG_CALL = re.compile(r"(?=[\[(])(?:\[(\d{1,3})\]|(?<=\S)\((\d{1,3})\))")
+WEAK_CALL = re.compile(  # the lookahead first: most positions fail there, before the lookbehinds
+    r"(?=[1-9])(?<!\bp\.)(?<!\bpp\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bvol\.)"
     r"(?:(?<=[^\W\d_])|(?<=[.,;:?!’”)\]])|(?<=[.”’] ))([1-9]\d{0,2})(?![\w]|[.,:]\d)")
 DIVISIONS = ("chapter", "preface", "appendix", "part", "article", "book")
 # where calls can stand: DocBook allows no footnote in an attribution, so a call there stays text
@@ -274,7 +274,7 @@ def _note_items(element: etree._Element) -> dict[int, etree._Element]:
 def _block_candidates(block: etree._Element):
     """The possible calls in one block, in reading order."""
     for element in block.iter(*TEXT_ELEMENTS):
-        if any(_name(a) == "remark" for a in element.iterancestors()):
+        if next(element.iterancestors(f"{{{DB}}}remark"), None) is not None:
             continue
         slots = [(element, False)] + [(child, True) for child in element]
         for holder, is_tail in slots:
@@ -481,7 +481,7 @@ def _note_line(element: etree._Element) -> int | None:
 
 def _name(node) -> str | None:
     """The local name of an element; None for a processing instruction or comment."""
-    return etree.QName(node).localname if isinstance(node.tag, str) else None
+    return node.tag.rpartition("}")[2] if isinstance(node.tag, str) else None
 
 
 def _source_line(element: etree._Element) -> int | None:

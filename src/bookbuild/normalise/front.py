@@ -17,6 +17,7 @@ from .state import State
 
 CONTENTS_HEADING = re.compile(r"^(table of )?contents$", re.I)
 CONTENTS_SEARCH = 60  # blocks from the start of the text where a contents list can begin
+MAX_ENTRY = 200  # characters in a contents entry
 PUBLISHED = re.compile(r"^(published|first published|posted|updated)\b", re.I)
 NAME = re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}$")
 
@@ -76,7 +77,7 @@ def remove_contents_list(state: State) -> None:
     starts = [heading + 1] if heading is not None else range(min(CONTENTS_SEARCH, len(blocks)))
     index: dict[str, list[int]] = {}  # where each one-line block's text stands, by its comparison key
     for k, block in enumerate(blocks):
-        if len(block.lines) == 1:
+        if len(block.lines) == 1 and len(block.text) <= MAX_ENTRY * 5:  # longer lines are prose, never a title
             index.setdefault(normalise_title(block.text), []).append(k)
     for start in starts:
         end = start
@@ -102,7 +103,7 @@ def remove_contents_list(state: State) -> None:
 
 
 def _is_entry(block: Block) -> bool:
-    return len(block.lines) == 1 and reads_as_title(block.text, attached=True) and len(block.text) <= 200
+    return len(block.lines) == 1 and reads_as_title(block.text, attached=True) and len(block.text) <= MAX_ENTRY
 
 
 def _named_later(blocks: list[Block], start: int, end: int, index: dict[str, list[int]]) -> set[int]:
@@ -125,5 +126,6 @@ def _same(a: str, b: str) -> bool:
 
 def normalise_title(text: str) -> str:
     """A title reduced for comparison: case, quotes, dashes, spacing and a trailing '(by …)' ignored."""
-    text = re.sub(r"\s*\(by [^)]*\)\s*$", "", text)
+    if "(by " in text:
+        text = re.sub(r"\s*\(by [^)]*\)\s*$", "", text)
     return re.sub(r"[\W_]+", " ", text).strip().lower()

@@ -10,23 +10,30 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..wordcount import count_tokens
+from .patterns import WORD
 from .state import State
 
-TOKEN = re.compile(r"\S+")
 CORE = re.compile(r"[\W_]*(.*?)[\W_]*$")
 MIN_SUSPECTS = 3
 
 
 def remove_garbled_text(state: State) -> None:
     """Stretches of a paragraph where malformed tokens cluster: kept out of the text, reported."""
-    vocabulary = Counter(t.lower() for b in state.blocks for t in re.findall(r"[^\W\d_]+", b.text))
+    vocabulary = _vocabulary(state)
     scores: dict[str, int] = {}
+    suspects: set[str] = set()  # the tokens scored above SOUND: most paragraphs hold none
     for block in state.blocks:
         if block.kind not in ("para", "short") or len(block.lines) != 1:
             continue
-        tokens = TOKEN.findall(block.text)
-        spans = garbled_spans([scores[t] if t in scores else scores.setdefault(t, _score(t, vocabulary))
-                               for t in tokens])
+        tokens = block.text.split()
+        for token in set(tokens).difference(scores):
+            scores[token] = _score(token, vocabulary)
+            if scores[token]:
+                suspects.add(token)
+        if suspects.isdisjoint(tokens):
+            continue
+        spans = garbled_spans([scores[t] for t in tokens])
         if not spans:
             continue
         kept: list[str] = []
@@ -39,6 +46,14 @@ def remove_garbled_text(state: State) -> None:
             previous_end = end
         kept.extend(tokens[previous_end:])
         block.lines = [" ".join(kept)]
+
+
+def _vocabulary(state: State) -> Counter:
+    """How often each word (folded to lower case) occurs in the text."""
+    vocabulary: Counter = Counter()
+    for word, n in count_tokens((block.text for block in state.blocks), WORD).items():
+        vocabulary[word.lower()] += n
+    return vocabulary
 
 
 def garbled_spans(scores: list[int]) -> list[tuple[int, int]]:
@@ -70,7 +85,6 @@ LETTER_DIGIT = re.compile(r"[^\W\d_]\.?\d|\d[^\W\d_]")
 FINE_LETTER_DIGIT = re.compile(r"\d+(st|nd|rd|th|s|[a-z])|[A-Z][a-z]{0,3}\$?[\d,.]+")  # 21st, 1930s, 3a, Rbs735
 CALL_GLUED = re.compile(r"([^\W\d_]{3,})[.,;:’”)]?\d{1,2}")  # a flattened footnote call: society.3, control4
 MALFORMED_WORD = re.compile(r"[a-z][A-Z]|[a-z][*(\"”“][a-z]|(\w)\1\1|[bcdfghjklmnpqrstvwxz]{5}")
-WORD = re.compile(r"[^\W\d_]+")
 
 
 def _score(token: str, vocabulary: Counter) -> int:

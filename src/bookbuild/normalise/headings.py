@@ -118,6 +118,9 @@ def heading_form(text: str) -> HeadingForm | None:
     return None
 
 
+MAX_TITLE = 320  # characters: any longer line is prose
+
+
 def reads_as_title(text: str, attached: bool = False) -> bool:
     """A line that can be a title: no sentence in it, no closing full stop or exclamation, short.
 
@@ -125,7 +128,7 @@ def reads_as_title(text: str, attached: bool = False) -> bool:
     and may close with '!' or '.' after an abbreviation.
     """
     text = text.strip()
-    if len(text) > 320:  # before the regular expression, which would scan the whole of a long paragraph
+    if len(text) > MAX_TITLE:  # before the regular expression, which would scan the whole of a long paragraph
         return False
     text = CALLS_AT_END.sub("", text)
     words = text.split()
@@ -153,19 +156,18 @@ def _abbreviation_inside(text: str) -> bool:
 
 def is_title_case(text: str) -> bool:
     """Most significant words start with a capital, or the line is in capitals."""
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text)]
-    letters = [c for c in text if c.isalpha()]
-    if not words or not letters:
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    if not words:
         return False
-    if sum(c.isupper() for c in letters) / len(letters) > 0.8:
+    if is_capitals(text):
         return True
     significant = [w for w in words[1:] if w.lower() not in MINOR_WORDS]
     return not significant or sum(w[0].isupper() for w in significant) / len(significant) >= 0.6
 
 
 def is_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters = list(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
 def is_division_line(text: str) -> bool:

@@ -6,6 +6,7 @@ MONTH = r"(January|February|March|April|May|June|July|August|September|October|N
 DATELINE = re.compile(
     rf"^\s*(([A-Z][a-z]+,?\s+)?\d{{1,2}}(st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
     rf"|([A-Z][a-z]+,?\s+)?{MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|{MONTH},?\s+\d{{4}})\.?\s*$")
+WORD = re.compile(r"[^\W\d_]+")  # a run of letters
 YEAR = re.compile(r"\b(1[5-9]|2\d)\d\d\b")
 SENTENCE_END = re.compile(r"[.!?…:;,]['’\"”)\]]*$")
 # an item of a flattened note list: '[1] text', '(1) text', '1. text', '1) text'

@@ -19,10 +19,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..read import TextKind
+from ..wordcount import count_tokens
 from .blocks import Block
 from .front import normalise_title
-from .headings import ROMAN, SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case, reads_as_title
-from .patterns import DATELINE, NOTE_ITEM, SENTENCE_END
+from .headings import (MAX_TITLE, ROMAN, SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case,
+                       reads_as_title)
+from .patterns import DATELINE, NOTE_ITEM, SENTENCE_END, WORD
 from .state import State
 from .tables import CAPTION
 
@@ -288,6 +290,8 @@ class _Headings:
         text = self.blocks[i].text.strip()
         if text in self.headings:
             return True
+        if len(text) > MAX_TITLE:
+            return False  # no title (see reads_as_title), and cheaper to see than what follows
         if self.pdf and (len(text.split()) < 2 or self._runs_on_from_above(i)):
             return False  # a word alone on a line in print (a name, a sign), or a line of verse
         if not self._heading_place(i) or not self._followed_by_text(i) or _in_label_run(self.blocks, i) \
@@ -764,10 +768,15 @@ def _contents_found(state: State) -> dict[int, Block]:
 def recase_capital_titles(state: State) -> None:
     """A title set in capitals ('WHITHER THE NEW NATIONS OF THE UN?') takes the case its words have in the
     text ('Whither the new nations of the UN?'), so that acronyms and names keep theirs; logged."""
+    capitals = [block for block in state.blocks
+                if block.kind == "heading" and is_capitals(block.text) and re.search(r"[A-Z]{2}", block.text)]
+    if not capitals:
+        return
+    wanted = {word.lower() for block in capitals for word in re.findall(r"[^\W\d_]+", block.text)}
     forms: dict[str, Counter] = {}
-    text = "\n".join(block.text for block in state.blocks if block.kind == "para")
-    for word, count in Counter(re.findall(r"[^\W\d_]+", text)).items():
-        forms.setdefault(word.lower(), Counter())[word] += count
+    for word, count in count_tokens((block.text for block in state.blocks if block.kind == "para"), WORD).items():
+        if word.lower() in wanted:
+            forms.setdefault(word.lower(), Counter())[word] += count
 
     def usual(match: re.Match) -> str:
         seen = forms.get(match.group(0).lower())
@@ -775,12 +784,11 @@ def recase_capital_titles(state: State) -> None:
             return seen.most_common(1)[0][0]
         return match.group(0) if ROMAN.match(match.group(0)) else match.group(0).lower()  # a numeral keeps its capitals
 
-    for block in state.blocks:
-        if block.kind == "heading" and is_capitals(block.text) and re.search(r"[A-Z]{2}", block.text):
-            title = re.sub(r"[^\W\d_]+", usual, block.text)
-            title = re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), title)
-            state.diagnostics.add("restore.title-case", block.first, f"{block.text} → {title}")
-            block.lines = [title]
+    for block in capitals:
+        title = re.sub(r"[^\W\d_]+", usual, block.text)
+        title = re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), title)
+        state.diagnostics.add("restore.title-case", block.first, f"{block.text} → {title}")
+        block.lines = [title]
 
 
 def _flag_missing_sections(state: State) -> None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable
 
 from lxml import etree
 
 from ..diagnostics import Diagnostics
+from ..wordcount import count_tokens, pieces
 
 DB = "http://docbook.org/ns/docbook"
 # a word: letters (with inner apostrophes or hyphens), or digits; 'control4' is two words
@@ -24,38 +26,55 @@ ACCOUNTED_SEVERITIES = ("removed",)
 ACCOUNTED_CODES = ("flag.garbled",)
 
 
-def words(text: str) -> Counter:
+_FOLD = str.maketrans("", "", "'’‘-")
+LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
+
+
+def _folded(tokens: Counter) -> Counter:
     counts: Counter = Counter()
-    for token, n in Counter(TOKEN.findall(text)).items():  # fold each distinct token once
+    for token, n in tokens.items():  # each distinct token folded once
         counts[token.translate(_FOLD).lower()] += n
     return counts
 
 
-_FOLD = str.maketrans("", "", "'’‘-")
+def words(text: str) -> Counter:
+    return _folded(count_tokens(pieces(text), TOKEN))
 
 
 def source_words(text: str) -> Counter:
     """The source's words, with a word broken by a line-end hyphen counted once."""
-    return words(re.sub(r"(?<=[^\W\d_])-\n(?=[^\W\d_])", "", text))
+    return _folded(count_tokens((LINE_END_HYPHEN.sub("", p) for p in pieces(text, hyphen_safe=True)), TOKEN))
 
 
 def book_words(tree: etree._Element, body_only: bool = False) -> Counter:
-    """Words of the reading text: all text but remarks, added (restored) text, and PIs; plus label numbers.
-    The texts are gathered first and counted once, so the cost is linear in the book's length."""
-    texts: list[str] = []
-    for element in tree.iter(etree.Element):
-        if _skipped(element, body_only):
+    """Words of the reading text: all text but remarks, added (restored) text, and PIs; plus label numbers."""
+    body, front = _book_words(tree)
+    return body if body_only else body + front
+
+
+def _book_words(tree: etree._Element) -> tuple[Counter, Counter]:
+    """The words of the book's body, and of its own info (its title page)."""
+    info = tree.find(f"{{{DB}}}info")
+    body = _folded(count_tokens(_reading_texts(tree, info), TOKEN))
+    front = _folded(count_tokens(_reading_texts(info), TOKEN)) if info is not None else Counter()
+    return body, front
+
+
+def _reading_texts(top: etree._Element, left_out: etree._Element | None = None) -> Iterable[str]:
+    for element in top.iter(etree.Element):
+        if element is left_out:
+            continue
+        if _skipped(element) or left_out is not None and any(e is left_out for e in element.iterancestors()):
             continue
         for attribute, times in COUNTED_ATTRIBUTES.items():
             value = element.get(attribute)
             if value and not _in_own_title(element, value):
-                texts += [value] * (2 if element.tag == FOOTNOTE and attribute == "label" else times)
+                yield from [value] * (2 if element.tag == FOOTNOTE and attribute == "label" else times)
         if element.text:
-            texts.append(element.text)
-    for node in tree.iter():
-        if node.tail and node.getparent() is not None and not _skipped(node.getparent(), body_only):
-            texts.append(node.tail)
-    return words("\n".join(texts))
+            yield element.text
+        for child in element:
+            if child.tail:
+                yield child.tail
 
 
 def _in_own_title(element: etree._Element, label: str) -> bool:
@@ -67,11 +86,9 @@ def _in_own_title(element: etree._Element, label: str) -> bool:
     return number <= in_title and sum((in_title - number).values()) <= 1  # the label and a word at most
 
 
-def _skipped(element: etree._Element, body_only: bool) -> bool:
-    chain = [element, *element.iterancestors()]
+def _skipped(element: etree._Element) -> bool:
     return any(e.tag == f"{{{DB}}}remark" or e.get("revisionflag") == "added"
-               or (body_only and e.tag == f"{{{DB}}}info" and e.getparent() is not None and e.getparent().getparent() is None)
-               for e in chain)
+               for e in (element, *element.iterancestors()))
 
 
 def report_words(diagnostics: Diagnostics) -> Counter:
@@ -94,10 +111,11 @@ class Accounting:
 
 def account(source_text: str, tree: etree._Element, diagnostics: Diagnostics) -> Accounting:
     source = source_words(source_text)
-    book = book_words(tree)
+    body, front = _book_words(tree)
+    book = body + front
     report = report_words(diagnostics)
     missing = source - book - report
-    added = book_words(tree, body_only=True) - source
+    added = body - source
     return Accounting(sum(source.values()), sum(book.values()), sum(report.values()), missing, added)
 
 
