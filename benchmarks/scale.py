@@ -1,6 +1,6 @@
 """`bookbuild build --format xml` as a manuscript grows: the largest manuscript repeated 1x to 64x.
 
-Run: .venv/bin/python benchmarks/scale.py [--runs N] [--factors 1 4 16 64]
+Run: .venv/bin/python benchmarks/scale.py [--runs N] [--factors 1 4 16 58 64]   (58x is about 50 MB)
 
 Each size is a manuscript folder of its own (the same book.toml, the text repeated); the command
 runs N times per size (default 3), and the time, the time per megabyte and the peak memory are
@@ -22,7 +22,7 @@ from bookbuild.config import load_config
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--factors", type=int, nargs="+", default=[1, 4, 16, 64])
+    parser.add_argument("--factors", type=int, nargs="+", default=[1, 4, 16, 58, 64])
     args = parser.parse_args()
     largest = max(manuscripts(), key=source_bytes)
     config = load_config(largest)
