@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from timing import alternate, manuscripts, runs_argument, source_bytes
 
-from bookbuild.build import load
+from bookbuild.read.manuscript import read_manuscript
 from bookbuild.normalise import normalise
 from bookbuild.proof.accounting import account
 from bookbuild.read import SourceLine
@@ -19,7 +19,8 @@ from bookbuild.read import SourceLine
 def main() -> None:
     runs = runs_argument()
     largest = max(manuscripts(), key=source_bytes)
-    config, lines, _ = load(largest)
+    manuscript = read_manuscript(largest)
+    config, lines = manuscript.config, manuscript.lines
     print(f"account() on {largest.name} repeated ({runs} runs each)")
     base = None
     for factor in (1, 2, 4, 8, 16):

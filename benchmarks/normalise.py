@@ -20,7 +20,7 @@ from pathlib import Path
 
 from timing import BIN, ROOT, alternate, command, manuscripts, report, runs_argument, source_bytes
 
-from bookbuild.build import load
+from bookbuild.read.manuscript import read_manuscript
 from bookbuild.normalise import normalise
 from bookbuild.read import SourceLine
 
@@ -43,7 +43,7 @@ def main() -> None:
         texts = {}
         for folder in folders:  # pandoc reads the decoded text, as bookbuild does
             texts[folder.name] = tmp / f"{folder.name}.txt"
-            texts[folder.name].write_text("\n".join(line.text for line in load(folder)[1]))
+            texts[folder.name].write_text("\n".join(line.text for line in read_manuscript(folder).lines))
         bookbuild = BIN / "bookbuild"
 
         results = alternate({
@@ -74,7 +74,8 @@ def main() -> None:
         report(f"2. the largest manuscript, {largest.name}, {sizes[largest.name]} bytes", results,
                "bookbuild build --format xml", "pandoc")
 
-        config, lines, _ = load(largest)
+        manuscript = read_manuscript(largest)
+    config, lines = manuscript.config, manuscript.lines
         results = alternate({
             "normalise() in this process": lambda: normalise(lines, config) and None,
             "pandoc": pandoc_on([texts[largest.name]], tmp / "p.xml"),

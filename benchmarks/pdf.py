@@ -19,9 +19,8 @@ from pathlib import Path
 
 from timing import BIN, MANUSCRIPTS, alternate, command, manuscripts, report, source_bytes
 
-from bookbuild.build import load
+from bookbuild.read.manuscript import read_manuscript
 from bookbuild.normalise import normalise
-from bookbuild.render.html import STYLES
 from bookbuild.render.pdf import TRIM_SIZES, print_html, render_pdf
 
 
@@ -31,7 +30,8 @@ def main() -> None:
     parser.add_argument("--book", help="a manuscript folder's name (default: the largest by bytes)")
     args = parser.parse_args()
     folder = MANUSCRIPTS / args.book if args.book else max(manuscripts(), key=source_bytes)
-    config, lines, _ = load(folder)
+    manuscript = read_manuscript(folder)
+    config, lines = manuscript.config, manuscript.lines
     tree, _ = normalise(lines, config)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -41,8 +41,8 @@ def main() -> None:
         results = alternate({
             "bookbuild build --format pdf": command(BIN / "bookbuild", "build", folder, "--format", "pdf",
                                                     "--out", tmp / "out"),
-            "weasyprint on the same HTML": command(BIN / "weasyprint", "--base-url", STYLES.as_uri() + "/",
-                                                   "-s", tmp / "page.css", html, tmp / "alone.pdf"),
+            "weasyprint on the same HTML": command(BIN / "weasyprint", "-s", tmp / "page.css", html,
+                                                   tmp / "alone.pdf"),
             "render_pdf() in this process": lambda: render_pdf(tree, config) and None,
         }, args.runs)
     printed = render_pdf(tree, config)

@@ -4,11 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# to build: jing and the DocBook schema (validation), Java (jing, EPUBCheck), the book font
-debs=(docbook5-xml jing default-jre-headless fonts-ebgaramond)
-# to test: real readers and PDF tools that check the output
+# to build and check: jing and the DocBook schema, Java (jing, EPUBCheck), poppler (pdfinfo), the book font
+debs=(docbook5-xml jing default-jre-headless poppler-utils fonts-ebgaramond)
+# to test: real readers that open the output
 if [ "${1:-}" = "--test" ]; then
-  debs+=(pandoc calibre poppler-utils chromium)
+  debs+=(pandoc calibre chromium)
 fi
 missing=()
 for p in "${debs[@]}"; do

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from bookbuild.build import build_book, load
+from bookbuild.build import build_book
+from bookbuild.read.manuscript import read_manuscript, read_table_data
 from bookbuild.config import BookConfig
 from bookbuild.normalise import normalise
 from bookbuild.normalise.state import State
@@ -53,7 +54,7 @@ def built_books(tmp_path_factory) -> dict[str, BuiltBook]:
         folder = MANUSCRIPTS / slug
         build_book(folder, out, ("xml", "epub", "pdf"))
         xml_path = out / slug / f"{slug}.xml"
-        _, lines, _ = load(folder)
+        lines = read_manuscript(folder).lines
         books[slug] = BuiltBook(slug, folder, xml_path, out / slug / f"{slug}.epub", out / slug / f"{slug}.pdf", etree.parse(str(xml_path)).getroot(),
                                 json.loads((out / slug / f"{slug}.report.json").read_text()),
                                 "\n".join(line.text for line in lines))
@@ -69,7 +70,8 @@ def make_config(**overrides) -> BookConfig:
 def normalise_text(text: str, **config) -> tuple[etree._Element, State]:
     """Run the whole normaliser on a crafted input."""
     lines = [SourceLine(i, t) for i, t in enumerate(text.split("\n"), start=1)]
-    return normalise(lines, make_config(**config))
+    folder = config.get("folder")
+    return normalise(lines, make_config(**config), read_table_data(folder) if folder else None)
 
 
 def apply_rules(text: str, names: list[str], kind: str = "web", **config) -> State:

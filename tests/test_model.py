@@ -2,7 +2,7 @@
 
 import pytest
 
-from bookbuild.build import serialise
+from bookbuild.model.docbook import serialise
 from bookbuild.model.validate import validate_docbook
 from conftest import normalise_text
 

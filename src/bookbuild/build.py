@@ -1,21 +1,45 @@
-"""One manuscript in, dist/<slug>/ out: read, normalise, render, report, publish."""
+"""One book: read it, make its outputs (normalise, render, report: no I/O, so the work can run in
+another process or on another machine), then publish them into dist/<slug>/ in one step."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from lxml import etree
-
-from .config import BookConfig, config_for_text_file, load_config
 from .errors import BookbuildError
-from .normalise import normalise
-from .proof.accounting import account
-from .publish import publish
-from .proof.report import BuildReport, report_json, report_text
-from .read import SourceLine, read_source
+from .namespaces import DB
+from .read.manuscript import Manuscript, read_manuscript
+from .render import FORMATS, RENDERERS
 
-FORMATS = ("xml", "epub", "pdf")
+
+@dataclass
+class BookFacts:
+    """What the release record and the build's summary say about a book."""
+
+    title: str
+    authors: list[str]
+    language: str
+    pubdate: str | None
+    identifier: str  # the EPUB's, the same in every build
+    released: str  # the release date (ISO), never the clock: see render/release.py
+    words: int
+    footnotes: int
+    tables: int
+    flags: int
+    pages: int | None = None
+
+
+@dataclass
+class Product:
+    """A book's outputs, made and not yet published."""
+
+    slug: str
+    files: dict[str, bytes]
+    facts: BookFacts
+    warnings: list[str] = field(default_factory=list)  # guesses a person should confirm, for the terminal
+    seconds: float = 0.0  # the time it took to make (not in any output: outputs depend on the inputs alone)
 
 
 @dataclass
@@ -23,7 +47,7 @@ class BuildResult:
     slug: str
     outputs: list[Path]
     flags: int
-    warnings: list[str]  # what the terminal must say besides the report: guesses a person should confirm
+    warnings: list[str]
 
 
 def find_manuscripts(root: Path) -> list[Path]:
@@ -36,65 +60,56 @@ def find_manuscripts(root: Path) -> list[Path]:
     return folders
 
 
-def load(path: Path) -> tuple[BookConfig, list[SourceLine], list[str]]:
-    """A manuscript folder or a bare .txt file, read into its config, its source lines and the
-    encodings that had to be guessed ('book.txt read as cp1252')."""
-    if path.is_dir():
-        config = load_config(path)
-    elif path.is_file():
-        config = config_for_text_file(path)
-    else:
-        raise BookbuildError("no such file or folder", path)
-    lines: list[SourceLine] = []
-    guesses: list[str] = []
-    for source in config.sources:
-        offset = len(lines)
-        read, decoded = read_source(source, config.encoding, config.language)
-        lines.extend(SourceLine(offset + l.number, l.text) for l in read)
-        if decoded.guessed:
-            guesses.append(f"{source.name} read as {decoded.encoding}")
-    return config, lines, guesses
+def produce(manuscript: Manuscript, formats: tuple[str, ...] = FORMATS,
+            on_stage: Callable[[str], None] = lambda stage: None) -> Product:
+    """The book's outputs in the chosen formats, and its build report, from the manuscript alone."""
+    from .normalise import normalise  # here, not at the top: an up-to-date check needs none of it
+    from .proof.accounting import account
+    from .proof.report import BuildReport, report_json, report_text
+    from .render.html import first, plain
+    from .render.release import book_identifier, release_date
 
-
-def parse_formats(value: str) -> tuple[str, ...]:
-    formats = tuple(f.strip() for f in value.split(",") if f.strip())
-    for f in formats:
-        if f not in FORMATS:
-            raise BookbuildError(f"unknown format '{f}'; choose from {', '.join(FORMATS)}")
-    if not formats:
-        raise BookbuildError(f"no format given; use --format {','.join(FORMATS)}")
-    return formats
-
-
-def build_book(path: Path, out_root: Path, formats: tuple[str, ...] = FORMATS) -> BuildResult:
-    config, lines, guesses = load(path)
-    tree, state = normalise(lines, config)
-    for guess in guesses:
+    started = time.monotonic()
+    config = manuscript.config
+    on_stage("normalise")
+    tree, state = normalise(manuscript.lines, config, manuscript.table_data)
+    for guess in manuscript.guesses:
         state.diagnostics.add("flag.encoding-guessed", None, guess)
-    files = {f"{config.slug}.xml": serialise(tree)} if "xml" in formats else {}
-    # the renderers load ebooklib and WeasyPrint, which an XML build does not need
-    if "epub" in formats:
-        from .render.epub import render_epub
-        files[f"{config.slug}.epub"] = render_epub(tree, config)
-    if "pdf" in formats:
-        from .render.pdf import render_pdf
-        printed = render_pdf(tree, config)
-        files[f"{config.slug}.pdf"] = printed.pdf
-        for note in printed.breaks_forced:
-            state.diagnostics.add("print.break-for-note", None, note)
-        for note in printed.notes_apart:
-            state.diagnostics.add("flag.note-off-page", None, note)
-    source_text = "\n".join(line.text for line in lines)
+    files: dict[str, bytes] = {}
+    pages = None
+    for name in formats:
+        on_stage(name)
+        rendered = RENDERERS[name].render(tree, config, manuscript.overrides)
+        files[config.slug + RENDERERS[name].suffix] = rendered.data
+        pages = rendered.pages if rendered.pages is not None else pages
+        for code, text in rendered.diagnostics:
+            state.diagnostics.add(code, None, text)
+    on_stage("report")
+    accounting = account("\n".join(line.text for line in manuscript.lines), tree, state.diagnostics)
     report = BuildReport(config.slug, [s.name for s in config.sources], state.kind.value, state.diagnostics,
-                         account(source_text, tree, state.diagnostics))
+                         accounting)
     files |= {
         f"{config.slug}.report.json": report_json(report).encode(),
         f"{config.slug}.report.txt": report_text(report).encode(),
     }
-    written = publish(out_root, config.slug, files)
-    return BuildResult(config.slug, written, len(state.diagnostics.of("flag")),
-                       [d.message for d in state.diagnostics.items if d.code == "flag.encoding-guessed"])
+    info = first(tree, "info")
+    title = plain(first(info, "title"))
+    facts = BookFacts(
+        title=title, authors=[plain(a) for a in info.findall(f"{{{DB}}}author")],
+        language=config.language, pubdate=config.pubdate, identifier=book_identifier(config, title),
+        released=release_date(config).date().isoformat(), words=accounting.book,
+        footnotes=sum(1 for _ in tree.iter(f"{{{DB}}}footnote")),
+        tables=sum(1 for _ in tree.iter(f"{{{DB}}}table", f"{{{DB}}}informaltable")),
+        flags=len(state.diagnostics.of("flag")), pages=pages)
+    warnings = [d.message for d in state.diagnostics.items if d.code == "flag.encoding-guessed"]
+    return Product(config.slug, files, facts, warnings, time.monotonic() - started)
 
 
-def serialise(tree: etree._Element) -> bytes:
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+def build_book(path: Path, out_root: Path, formats: tuple[str, ...] = FORMATS) -> BuildResult:
+    """Read, make and publish one book (the whole of a build of one book, in this process)."""
+    from .release import publish_product
+
+    manuscript = read_manuscript(path)
+    product = produce(manuscript, formats)
+    written = publish_product(out_root, path, product, formats)
+    return BuildResult(product.slug, written, product.facts.flags, product.warnings)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
 
-from .build import FORMATS, build_book, find_manuscripts, parse_formats
+from .build import find_manuscripts
+from .console import Display, Row
 from .errors import BookbuildError
-from .proof.check import check_folder
+from .proof.check import check_folder, check_sums
 from .publish import check_writable
+from .render import FORMATS
+from .schedule import Task, run_dask, run_local, run_serial
 
 
 @click.group()
@@ -20,52 +24,120 @@ def main() -> None:
     """bookbuild: raw manuscripts to DocBook 5 (and EPUB and PDF)."""
 
 
+class FormatChoice(click.Choice):
+    """A format, or several separated by commas ('xml,epub'); the option may also be given again."""
+
+    def convert(self, value, param, ctx):
+        formats = tuple(f.strip() for f in value.split(",") if f.strip())
+        for f in formats:
+            if f not in self.choices:  # one line, as every other error, not click's usage screen
+                _fail(BookbuildError(f"unknown format '{f}'; choose from {', '.join(self.choices)}"))
+        if not formats:
+            _fail(BookbuildError(f"no format given; use --format {','.join(self.choices)}"))
+        return formats
+
+
 @main.command(short_help="Build every manuscript, or the one at PATH.")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--out", "out", default=Path("dist"), type=click.Path(path_type=Path), show_default=True,
               help="Folder for the results.")
-@click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
-              metavar="FORMATS", help=f"Comma-separated formats to build, from: {', '.join(FORMATS)}.")
-def build(path: Path | None, out: Path, formats: str) -> None:
-    """Build every manuscript under manuscript/, or the one at PATH (a folder or a .txt file)."""
+@click.option("--format", "formats", type=FormatChoice(FORMATS), multiple=True, metavar="FORMAT",
+              help=f"A format to build, from: {', '.join(FORMATS)} (repeat it, or separate by commas; "
+                   "default: all).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the cores",
+              help="Books built at once, each in a process of its own.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run the books' build tasks on this Dask cluster (tcp://host:8786) instead of locally.")
+@click.option("--force", is_flag=True, help="Rebuild books that are up to date.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and warnings.")
+def build(path: Path | None, out: Path, formats: tuple[tuple[str, ...], ...], jobs: int, scheduler: str | None,
+          force: bool, quiet: bool) -> None:
+    """Build every manuscript under manuscript/, or the one at PATH (a folder or a .txt file).
+
+    A book whose inputs (its manuscript folder, bookbuild's code, templates and styles, the formats)
+    have not changed since its last build into --out, and whose outputs are intact, is not rebuilt."""
+    from .release import book_slug, inputs_digest, publish_product, source_bytes, up_to_date, write_manifest
+
+    chosen = tuple(dict.fromkeys(f for group in formats for f in group)) or FORMATS
     try:
-        chosen = parse_formats(formats)
         targets = [path] if path is not None else find_manuscripts(Path("manuscript"))
         check_writable(out)
     except BookbuildError as exc:
         _fail(exc)
+    rows: list[Row] = []
+    tasks: list[Task] = []
+    digests: dict[str, str] = {}
     failed = 0
-    for target in targets:
-        try:
-            result = build_book(target, out, chosen)
-        except BookbuildError as exc:
-            click.echo(f"error: {exc}", err=True)
-            failed += 1
-            continue
-        except Exception as exc:  # a bug in bookbuild, not bad input: one line, and how to see more
-            if os.environ.get("BOOKBUILD_DEBUG"):
-                raise
-            click.echo(f"error: {target}: internal error ({type(exc).__name__}: {exc}); "
-                       "please report it (BOOKBUILD_DEBUG=1 shows the traceback)", err=True)
-            failed += 1
-            continue
-        for warning in result.warnings:
-            click.echo(f"warning: {result.slug}: {warning}", err=True)
-        click.echo(f"built {result.slug}: {', '.join(p.name for p in result.outputs)} ({result.flags} flags)")
+    with Display(quiet) as display:
+        for target in targets:
+            try:
+                slug = book_slug(target)
+                digests[slug] = inputs_digest(target, chosen)
+            except BookbuildError as exc:
+                display.error(f"error: {exc}")
+                failed += 1
+                continue
+            record = None if force else up_to_date(out, slug, digests[slug])
+            if record is None:
+                tasks.append(Task(slug, target, chosen))
+            else:
+                rows.append(Row.of(slug, "up to date", record))
+                display.finished(slug, f"up to date {slug}")
+        display.start({task.book: 3 + len(chosen) for task in tasks})  # read, normalise, each format, report
+        tasks.sort(key=lambda task: -source_bytes(task.path))  # the longest first: the last to finish is short
+        if scheduler:
+            outcomes = run_dask(tasks, scheduler, display.stage)
+        elif jobs == 1 or len(tasks) <= 1:
+            outcomes = run_serial(tasks, display.stage)
+        else:
+            outcomes = run_local(tasks, min(jobs, len(tasks)), display.stage)
+        for task, outcome in outcomes:
+            if not isinstance(outcome, BaseException):
+                try:
+                    written = publish_product(out, task.path, outcome, chosen, digests[task.book])
+                except BookbuildError as exc:
+                    outcome = exc
+            if isinstance(outcome, BaseException):
+                display.error(_error_line(task.path, outcome))
+                rows.append(Row(task.book, "failed"))
+                failed += 1
+                continue
+            for warning in outcome.warnings:
+                display.error(f"warning: {outcome.slug}: {warning}")
+            rows.append(Row.of(task.book, "built", asdict(outcome.facts), outcome.seconds))
+            display.finished(task.book, f"built {outcome.slug}: {', '.join(p.name for p in written)} "
+                                        f"({outcome.facts.flags} flags)")
+        if any(row.status != "failed" for row in rows):
+            write_manifest(out)
+            order = {target_slug: n for n, target_slug in enumerate(digests)}
+            display.summary(sorted(rows, key=lambda row: order.get(row.book, len(order))))
     if failed:
         click.echo(f"{failed} of {len(targets)} book(s) failed", err=True)
         sys.exit(1)
 
 
-@main.command(short_help="Validate built books with jing and EPUBCheck.")
+def _error_line(target: Path, exc: BaseException) -> str:
+    if isinstance(exc, BookbuildError):
+        return f"error: {exc}"
+    if os.environ.get("BOOKBUILD_DEBUG"):
+        raise exc
+    return (f"error: {target}: internal error ({type(exc).__name__}: {exc}); "
+            "please report it (BOOKBUILD_DEBUG=1 shows the traceback)")
+
+
+@main.command(short_help="Validate a release: checksums, jing, EPUBCheck, pdfinfo.")
 @click.argument("folder", required=False, type=click.Path(path_type=Path), default=Path("dist"))
 def check(folder: Path) -> None:
-    """Validate built books: jing on each XML, EPUBCheck on each EPUB (FOLDER: dist/ or dist/<slug>/)."""
-    folders = [folder] if any(folder.glob("*.xml")) or any(folder.glob("*.epub")) else \
-        sorted(p for p in folder.glob("*/") if p.is_dir())
+    """Validate built books (FOLDER: dist/ or dist/<slug>/): every file against the checksums it was
+    released with, jing on each XML, EPUBCheck on each EPUB, pdfinfo on each PDF."""
+    release = (folder / "SHA256SUMS").is_file()
+    folders = [folder] if not release and (any(folder.glob("*.xml")) or any(folder.glob("*.epub"))) else \
+        sorted(p for p in folder.glob("*/") if p.is_dir() and not p.name.startswith("."))
     if not folders:
         _fail(BookbuildError("nothing built here; run bookbuild build first", folder))
-    problems = []
+    problems = check_sums(folder) if release else []
+    if problems:
+        click.echo(f"checked {folder / 'SHA256SUMS'}: {len(problems)} problem(s)")
     for book in folders:
         try:
             found = check_folder(book)
@@ -73,7 +145,7 @@ def check(folder: Path) -> None:
             _fail(BookbuildError(str(exc)))
         problems += found
         click.echo(f"checked {book}: {'ok' if not found else f'{len(found)} problem(s)'}")
-    for problem in problems:
+    for problem in dict.fromkeys(problems):  # a file the book's record and SHA256SUMS both list: once
         click.echo(problem, err=True)
     sys.exit(1 if problems else 0)
 

@@ -20,3 +20,6 @@ class BookbuildError(Exception):
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return f"{where}{self.message}"
+
+    def __reduce__(self):  # travels from a worker process or a Dask worker back to the command line
+        return BookbuildError, (self.message, self.path, self.line, self.exit_code)

@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..read.decode import STRAY
 from .state import State
-
-# C0 and C1 controls but tab, and the non-characters XML refuses (U+FFFE, U+FFFF, lone surrogates)
-STRAY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def read_page_breaks(state: State) -> None:

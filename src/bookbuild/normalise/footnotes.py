@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..model.docbook import DB, SOURCE_PI, XML_NS, el, sub
+from ..model.docbook import SOURCE_PI, el, sub
+from ..namespaces import DB, XML_ID, XML_NS
 from .patterns import NOTE_ITEM
 from .state import State
 
@@ -396,7 +397,7 @@ def _apply(state: State, note_list: NoteList, linking: Linking) -> None:
     edits: list[tuple[Candidate, etree._Element | None, str | None]] = []
     for number, call in linking.linked.items():
         footnote = el("footnote", label=str(number), xml_id=f"fn-{note_list.name}-{number}")
-        ids[number] = footnote.get("{http://www.w3.org/XML/1998/namespace}id")
+        ids[number] = footnote.get(XML_ID)
         sub(footnote, "para", note_list.text(number))
         edits.append((call, footnote, None))
         how = "" if call.strong else "; a bare digit, told from real numbers by the order of calls: check it"

@@ -9,8 +9,8 @@ from lxml import etree
 
 from ..config import BookConfig
 from ..diagnostics import Diagnostics
-from ..model.docbook import build_tree, mark_empty_headings
 from ..read import SourceLine, TextKind, recognise_kind
+from ..read.manuscript import TableData
 from . import footnotes, tables
 from .characters import read_page_breaks, remove_stray_characters
 from .front import read_front_matter, remove_contents_list
@@ -22,6 +22,7 @@ from .rules import BOTH, PDF, WEB, Rule, Ruler
 from .state import State
 from .structure import (flag_gaps, recase_capital_titles, recognise_structure, restore_chapters_from_navigation,
                         restore_headings_from_bylines)
+from .tree import build_tree, mark_empty_headings
 from .typography import apply_typography
 
 
@@ -58,10 +59,13 @@ RULES = Ruler([
 ])
 
 
-def normalise(lines: list[SourceLine], config: BookConfig) -> tuple[etree._Element, State]:
-    """Raw source lines to the DocBook tree; the state keeps the diagnostics for the report."""
+def normalise(lines: list[SourceLine], config: BookConfig,
+              table_data: dict[str, TableData] | None = None) -> tuple[etree._Element, State]:
+    """Raw source lines (and the manuscript's table data) to the DocBook tree; the state keeps the
+    diagnostics for the report."""
     kind = TextKind(config.kind) if config.kind else recognise_kind(lines)
-    state = State(config=config, kind=kind, lines=list(lines), diagnostics=Diagnostics())
+    state = State(config=config, kind=kind, lines=list(lines), diagnostics=Diagnostics(),
+                  table_data=dict(table_data or {}))
     for rule in RULES.chain(kind, config.rules.enable, config.rules.disable):
         rule.run(state)
     return state.tree, state

@@ -9,6 +9,7 @@ from lxml import etree
 from ..config import BookConfig
 from ..diagnostics import Diagnostics
 from ..read import SourceLine, TextKind
+from ..read.manuscript import TableData
 from .blocks import Block
 
 
@@ -34,6 +35,7 @@ class State:
     navigation: list[tuple[int, str]] = field(default_factory=list)  # (line, 'on to' target) of nav lines
     page_starts: set[int] = field(default_factory=set)  # source line numbers of lines that begin a page
     tree: etree._Element | None = None
+    table_data: dict[str, TableData] = field(default_factory=dict)  # the manuscript's tables/*.csv, by number
 
     def remove_line(self, index: int, code: str) -> None:
         """Drop one source line as furniture, logging its text so that no word is lost silently."""

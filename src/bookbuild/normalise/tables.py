@@ -11,14 +11,12 @@ CSV in the manuscript's tables/ folder, named by the table number, supplies the 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import BookbuildError
+from ..read.manuscript import TableData
 from .blocks import Block
-from .characters import STRAY as NOT_TEXT
 from .headings import ABBREVIATIONS, CALLS_AT_END, SENTENCE_INSIDE, is_division_line, reads_as_title
 from .patterns import NOTE_ITEM
 from .state import State
@@ -73,7 +71,7 @@ def restore_tables(state: State) -> None:
     blocks = state.blocks
     out: list[Block] = []
     count = 0
-    data_files = _data_files(state.config.folder)
+    data_files = dict(state.table_data)
     i = 0
     while i < len(blocks):
         found = _table_at(blocks, i, state)
@@ -97,7 +95,7 @@ def restore_tables(state: State) -> None:
             if caption else (str(count), None)
         grid = lay_out(number, title, slots)
         if number in data_files:
-            _merge_data(grid, data_files.pop(number), state.config.folder)
+            _merge_data(grid, data_files.pop(number))
         head = blocks[i] if caption else cells[0]
         table = Block([f"({number}) {title}" if title else ""], head.first, cells[-1].last if cells else head.last,
                       kind="table", lost_before=head.lost_before)
@@ -108,22 +106,9 @@ def restore_tables(state: State) -> None:
         out.append(table)
         i = end
     state.blocks = out
-    for path in data_files.values():
+    for data in data_files.values():
         raise BookbuildError("a data file for a table the book does not have; name it after a table's number "
-                             "(the build report lists the tables found) or remove it", path)
-
-
-def _data_files(folder: Path | None) -> dict[str, Path]:
-    """The manuscript's table data files by table number, each a file inside the folder."""
-    tables = folder / "tables" if folder is not None else None
-    if tables is None or not tables.is_dir():
-        return {}
-    found = {}
-    for path in sorted(tables.glob("*.csv")):
-        if not path.resolve().is_relative_to(folder.resolve()) or not path.resolve().is_file():
-            raise BookbuildError("table data must be a file inside the manuscript folder; copy it here", path)
-        found[path.stem] = path
-    return found
+                             "(the build report lists the tables found) or remove it", data.path)
 
 
 def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | None, int, int] | None:
@@ -233,10 +218,10 @@ def _is_label(cell: Cell) -> bool:
     return cell.text is not None and not re.search(r"\d", cell.text)
 
 
-def _merge_data(grid: TableGrid, path: Path, folder: Path) -> None:
+def _merge_data(grid: TableGrid, table_data: TableData) -> None:
     """Fill lost cells from the table's data file, after checking it against the skeleton."""
     where = f"table {grid.number}"
-    data = _read_data(path, where)
+    data, path = table_data.rows, table_data.path
     if not data:
         raise BookbuildError(f"{where}: the data file is empty", path)
     if not grid.column_count_fixed:
@@ -261,25 +246,7 @@ def _merge_data(grid: TableGrid, path: Path, folder: Path) -> None:
                                      f"{cell.text!r}", path, r)
             if cell.text is None and value:
                 cell.text, cell.supplied = value, True
-    grid.data_file = str(path.relative_to(folder))
-
-
-def _read_data(path: Path, where: str) -> list[list[str]]:
-    """The data file's rows (blank rows skipped), every cell printable text."""
-    data = []
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle)
-            for row in reader:
-                for cell in row:
-                    if found := NOT_TEXT.search(cell):
-                        raise BookbuildError(f"{where}: the control character U+{ord(found.group()):04X} is in the "
-                                             "data; remove it", path, reader.line_num)
-                if any(c.strip() for c in row):
-                    data.append([c.strip() for c in row])
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise BookbuildError(f"cannot read the table data ({exc}); save it as UTF-8 CSV", path) from None
-    return data
+    grid.data_file = table_data.name
 
 
 def _slots_of(grid: TableGrid) -> list[Cell]:

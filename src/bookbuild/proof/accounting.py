@@ -14,9 +14,9 @@ from typing import Iterable
 from lxml import etree
 
 from ..diagnostics import Diagnostics
+from ..namespaces import DB
 from ..wordcount import count_tokens, pieces
 
-DB = "http://docbook.org/ns/docbook"
 # a word: letters (with inner apostrophes or hyphens), or digits; 'control4' is two words
 TOKEN = re.compile(r"[^\W\d_]+(?:['’‘-][^\W\d_]+)*|\d+")
 # numbers moved from the text into the markup: a footnote's label stands for its call and its note's number

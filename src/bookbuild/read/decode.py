@@ -17,6 +17,9 @@ import charset_normalizer
 
 from ..errors import BookbuildError
 
+# C0 and C1 controls but tab, and the non-characters XML refuses (U+FFFE, U+FFFF, lone surrogates)
+STRAY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),

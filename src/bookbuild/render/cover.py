@@ -6,7 +6,11 @@ import io
 import textwrap
 from pathlib import Path
 
+from lxml import etree
 from PIL import Image, ImageDraw, ImageFont
+
+from ..namespaces import DB
+from .html import first, plain
 
 SIZE = (1600, 2560)
 FONT_CANDIDATES = (
@@ -45,3 +49,11 @@ def cover_png(title: str, subtitle: str | None, authors: list[str]) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+def book_cover(tree: etree._Element) -> bytes:
+    """The cover of the book the tree holds, from its title page."""
+    info = first(tree, "info")
+    subtitle = first(info, "subtitle")
+    return cover_png(plain(first(info, "title")), plain(subtitle) if subtitle is not None else None,
+                     [plain(a) for a in info.findall(f"{{{DB}}}author")])

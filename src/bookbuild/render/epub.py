@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Mapping
 
 from ebooklib import epub
 from lxml import etree
 
 from ..config import BookConfig
-from .cover import cover_png
-from .html import STYLES, Part, book_parts, environment, first, plain
+from .cover import book_cover
+from ..namespaces import DB
+from .html import Part, book_parts, environment, first, plain, stylesheet
 from .release import book_identifier, release_date
 
 EPUB_TYPES = {"preface": "preface", "chapter": "chapter", "appendix": "appendix", "article": "bodymatter"}
@@ -30,12 +32,12 @@ ACCESSIBILITY = (
 )
 
 
-def render_epub(tree: etree._Element, config: BookConfig) -> bytes:
-    env = environment("epub")
+def render_epub(tree: etree._Element, config: BookConfig, overrides: Mapping[str, str] | None = None) -> bytes:
+    env = environment("epub", overrides)
     info = first(tree, "info")
     title = plain(first(info, "title"))
     subtitle = first(info, "subtitle")
-    authors = [plain(a) for a in info.findall("{http://docbook.org/ns/docbook}author")]
+    authors = [plain(a) for a in info.findall(f"{{{DB}}}author")]
     language = config.language
     date = release_date(config)
 
@@ -45,7 +47,7 @@ def render_epub(tree: etree._Element, config: BookConfig) -> bytes:
     book.set_language(language)
     for n, author in enumerate(authors, start=1):
         book.add_author(author, uid=f"creator-{n}")  # each creator needs its own id
-    for source in info.findall("{http://docbook.org/ns/docbook}bibliosource"):
+    for source in info.findall(f"{{{DB}}}bibliosource"):
         book.add_metadata("DC", "source", plain(source))
     if config.pubdate:
         book.add_metadata("DC", "date", config.pubdate)
@@ -53,9 +55,9 @@ def render_epub(tree: etree._Element, config: BookConfig) -> bytes:
         book.add_metadata(None, "meta", value, {"property": prop})
 
     css = epub.EpubItem(uid="style", file_name="style/book.css", media_type="text/css",
-                        content=(STYLES / "epub.css").read_bytes())
+                        content=stylesheet("epub.css", overrides).encode())
     book.add_item(css)
-    book.set_cover("images/cover.png", cover_png(title, plain(subtitle) if subtitle is not None else None, authors),
+    book.set_cover("images/cover.png", book_cover(tree),
                    create_page=False)
     cover = epub.EpubHtml(uid="cover", file_name="cover.xhtml", title="Cover", lang=language)
     cover.content = env.get_template("epub/cover.xhtml.j2").render(title=title, authors=authors, language=language)

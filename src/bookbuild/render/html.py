@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 import jinja2
 from lxml import etree
 
-from ..model.docbook import DB
+from ..namespaces import DB, XML_ID
 
-TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
-STYLES = Path(__file__).resolve().parents[3] / "styles"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+PACKAGE = Path(__file__).resolve().parents[1]
+TEMPLATES = PACKAGE / "templates"  # shipped with the package (in the repository: links to the top level)
+STYLES = PACKAGE / "styles"
 DIVISIONS = ("preface", "chapter", "appendix")
 HIDDEN = ("remark",)  # notes for proofreaders: in the report, not in the reader's book
 
@@ -118,6 +119,12 @@ def footnotes_in(node) -> list[etree._Element]:
 RUNNING_HEAD = 60  # characters: a running head is one short line, whatever the title's length
 
 
+def stylesheet(name: str, overrides: Mapping[str, str] | None = None) -> str:
+    """A stylesheet: the manuscript's own styles/<name> if it has one, else bookbuild's."""
+    own = (overrides or {}).get(f"styles/{name}")
+    return own if own is not None else (STYLES / name).read_text(encoding="utf-8")
+
+
 def running_head(title: str) -> str:
     """A title cut to one line for the top of the page, at a word, with an ellipsis where cut."""
     if len(title) <= RUNNING_HEAD:
@@ -125,10 +132,13 @@ def running_head(title: str) -> str:
     return title[:RUNNING_HEAD].rsplit(" ", 1)[0].rstrip(" ,;:.—–-") + "…"
 
 
-def environment(target: str) -> jinja2.Environment:
-    """The one Jinja environment; `target` ('epub' or 'print') is visible to every template."""
+def environment(target: str, overrides: Mapping[str, str] | None = None) -> jinja2.Environment:
+    """The one Jinja environment; `target` ('epub' or 'print') is visible to every template. A template
+    the manuscript has (overrides['templates/print/book.html.j2']) is used instead of bookbuild's own."""
+    own = {name.removeprefix("templates/"): text for name, text in (overrides or {}).items()
+           if name.startswith("templates/")}
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.ChoiceLoader([jinja2.DictLoader(own), jinja2.FileSystemLoader(str(TEMPLATES))]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -1,46 +1,41 @@
 """The print edition: one HTML document from the shared templates, laid out by WeasyPrint.
 
-WeasyPrint may load only the project's own stylesheets (fonts come from the system's font
-configuration): the URL fetcher refuses every other URL, local file or network.
+The stylesheet is set in the document (bookbuild's print.css, or the manuscript's own) and fonts
+come from the system's font configuration: WeasyPrint loads nothing, and the URL fetcher refuses
+every URL, local file or network, that a manuscript might name.
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from typing import Mapping
 
 import weasyprint
 from lxml import etree
 
 from ..config import BookConfig
 from ..errors import BookbuildError
-from .html import STYLES, book_parts, environment, first, plain
+from ..namespaces import DB
+from .html import book_parts, environment, first, plain, stylesheet
 from .release import release_date
 
 TRIM_SIZES = {"6x9": "6in 9in", "a5": "A5"}
 
 
-class OwnStylesOnly(weasyprint.URLFetcher):
-    """Fetches only files in styles/; everything else (other files, http, data) is refused."""
-
-    def __init__(self):
-        super().__init__(allowed_protocols={"file"}, allow_redirects=False)
+class NothingFetched(weasyprint.URLFetcher):
+    """Refuses every URL: a book's print edition is made from the book alone."""
 
     def fetch(self, url, headers=None):
-        parts = urlsplit(url)
-        path = Path(unquote(parts.path)).resolve()
-        if parts.scheme != "file" or parts.netloc not in ("", "localhost") or not path.is_relative_to(STYLES):
-            raise ValueError(f"bookbuild does not load {url!r}: only its own styles may be loaded")
-        return super().fetch(url, headers)
+        raise ValueError(f"bookbuild does not load {url!r}")
 
 
-def print_html(tree: etree._Element, config: BookConfig) -> str:
+def print_html(tree: etree._Element, config: BookConfig, overrides: Mapping[str, str] | None = None) -> str:
     info = first(tree, "info")
-    return environment("print").get_template("print/book.html.j2").render(
+    return environment("print", overrides).get_template("print/book.html.j2").render(
+        stylesheet=stylesheet("print.css", overrides),
         info=info, title=plain(first(info, "title")), language=config.language,
-        authors=[plain(a) for a in info.findall("{http://docbook.org/ns/docbook}author")],
+        authors=[plain(a) for a in info.findall(f"{{{DB}}}author")],
         date=release_date(config).strftime("%Y-%m-%dT%H:%M:%SZ"), parts=book_parts(tree))
 
 
@@ -55,12 +50,12 @@ class PrintResult:
     notes_apart: list[str]  # footnote ids still not on the page of their call
 
 
-def render_pdf(tree: etree._Element, config: BookConfig) -> PrintResult:
+def render_pdf(tree: etree._Element, config: BookConfig, overrides: Mapping[str, str] | None = None) -> PrintResult:
     """Lay the book out; where WeasyPrint sets a note on another page than its call, move the call's
     paragraph to a new page and lay out again (a few passes at most)."""
-    html = print_html(tree, config)
+    html = print_html(tree, config, overrides)
     page = weasyprint.CSS(string=f"@page {{ size: {TRIM_SIZES[config.trim]}; }}")
-    source = weasyprint.HTML(string=html, base_url=STYLES.as_uri() + "/", url_fetcher=OwnStylesOnly())
+    source = weasyprint.HTML(string=html, url_fetcher=NothingFetched())
     forced: list[str] = []
     try:
         for _ in range(MAX_PASSES):

@@ -1,0 +1,100 @@
+"""What a build shows on the terminal: a progress bar per book and stage (rich) on a terminal, one
+plain line per finished book otherwise, nothing but errors and warnings with --quiet, and a summary
+table at the end."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import click
+
+
+@dataclass
+class Row:
+    book: str
+    status: str  # "built", "up to date", "failed"
+    pages: int | None = None
+    words: int | None = None
+    footnotes: int | None = None
+    tables: int | None = None
+    flags: int | None = None
+    seconds: float | None = None
+
+    @classmethod
+    def of(cls, book: str, status: str, record: dict, seconds: float | None = None) -> "Row":
+        return cls(book, status, record.get("pages"), record.get("words"), record.get("footnotes"),
+                   record.get("tables"), record.get("flags"), seconds)
+
+
+COLUMNS = ("book", "status", "pages", "words", "footnotes", "tables", "flags", "time")
+
+
+class Display:
+    """Progress while books build, then the summary. Use as a context manager."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.live = not quiet and sys.stdout.isatty()
+        self.progress = None
+        self.tasks: dict[str, int] = {}
+        self.stages: dict[str, int] = {}
+
+    def __enter__(self) -> "Display":
+        return self
+
+    def start(self, books: dict[str, int]) -> None:
+        """Bars for the books about to build (name -> number of stages), on a terminal."""
+        self.stages = books
+        if self.live and books:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            self.progress = Progress(TextColumn("{task.fields[book]:<40.40}"), BarColumn(), MofNCompleteColumn(),
+                                     TextColumn("{task.description}"), TimeElapsedColumn())
+            self.progress.start()
+            for book, stages in books.items():
+                self.tasks[book] = self.progress.add_task("waiting", total=stages, book=book)
+
+    def __exit__(self, *exc) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def stage(self, book: str, stage: str) -> None:
+        if self.progress is not None and book in self.tasks:
+            self.progress.update(self.tasks[book], description=stage, advance=1)
+
+    def finished(self, book: str, line: str) -> None:
+        if self.progress is not None and book in self.tasks:
+            self.progress.update(self.tasks[book], description="done", completed=self.stages[book])
+        if not self.quiet:
+            self._echo(line)
+
+    def error(self, line: str) -> None:
+        self._echo(line, err=True)
+
+    def summary(self, rows: list[Row]) -> None:
+        if self.quiet or not rows:
+            return
+        cells = [[r.book, r.status, *(_number(v) for v in (r.pages, r.words, r.footnotes, r.tables, r.flags)),
+                  f"{r.seconds:.1f} s" if r.seconds is not None else "–"] for r in rows]
+        if self.live:
+            from rich.console import Console
+            from rich.table import Table
+            table = Table(*COLUMNS)
+            for row in cells:
+                table.add_row(*row)
+            Console().print(table)
+            return
+        widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(COLUMNS)]
+        for row in [list(COLUMNS), *cells]:
+            click.echo("  ".join(cell.ljust(width) if i < 2 else cell.rjust(width)
+                                 for i, (cell, width) in enumerate(zip(row, widths))).rstrip())
+
+    def _echo(self, line: str, err: bool = False) -> None:
+        if self.progress is not None:
+            self.progress.console.print(line, markup=False, highlight=False)
+        else:
+            click.echo(line, err=err)
+
+
+def _number(value: int | None) -> str:
+    return "–" if value is None else f"{value:,}"

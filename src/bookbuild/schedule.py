@@ -1,0 +1,103 @@
+"""Running many books' build tasks: in this process, in local worker processes, or on a Dask cluster.
+
+A task is read → produce for one book; its Product (the files, not yet written) comes back to this
+process, which publishes it, so every scheduler writes dist/ the same way. Workers report the stage
+each book is at through `on_event(slug-or-path, stage)`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .build import Product, produce
+from .read.manuscript import Manuscript, read_manuscript
+
+Event = Callable[[str, str], None]  # (book, stage)
+
+
+@dataclass
+class Task:
+    book: str  # the name the progress display shows: the book's slug
+    path: Path
+    formats: tuple[str, ...]
+
+
+def run_serial(tasks: list[Task], on_event: Event) -> Iterator[tuple[Task, Product | BaseException]]:
+    for task in tasks:
+        yield task, _outcome(lambda: _make(task, lambda stage: on_event(task.book, stage)))
+
+
+def run_local(tasks: list[Task], jobs: int, on_event: Event) -> Iterator[tuple[Task, Product | BaseException]]:
+    """Each book in a worker process of its own, `jobs` at a time."""
+    context = multiprocessing.get_context("fork")
+    events = context.Queue()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_set_events,
+                             initargs=(events,)) as pool:
+        futures = {pool.submit(_make_in_worker, task): task for task in tasks}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            _drain(events, on_event)
+            for future in done:
+                yield futures[future], _outcome(future.result)
+
+
+def run_dask(tasks: list[Task], address: str, on_event: Event) -> Iterator[tuple[Task, Product | BaseException]]:
+    """Each book a task on an existing Dask cluster; the manuscript is read here and shipped, so the
+    workers need bookbuild installed but not the manuscript files."""
+    from distributed import Client, as_completed as dask_completed
+
+    with Client(address, set_as_default=False) as client:
+        futures = {}
+        for task in tasks:
+            on_event(task.book, "read")
+            try:
+                manuscript = read_manuscript(task.path)
+            except BaseException as exc:
+                yield task, exc
+                continue
+            on_event(task.book, "sent")
+            futures[client.submit(_produce, manuscript, task.formats, key=f"bookbuild-{task.book}", pure=False)] = task
+        for future in dask_completed(futures):
+            yield futures[future], _outcome(future.result)
+
+
+def _produce(manuscript: Manuscript, formats: tuple[str, ...]) -> Product:
+    return produce(manuscript, formats)
+
+
+def _make(task: Task, on_stage: Callable[[str], None]) -> Product:
+    on_stage("read")
+    return produce(read_manuscript(task.path), task.formats, on_stage)
+
+
+_events = None
+
+
+def _set_events(events) -> None:
+    global _events
+    _events = events
+
+
+def _make_in_worker(task: Task) -> Product:
+    return _make(task, lambda stage: _events.put((task.book, stage)))
+
+
+def _drain(events, on_event: Event) -> None:
+    while not events.empty():
+        try:
+            book, stage = events.get_nowait()
+        except Exception:
+            return
+        on_event(book, stage)
+
+
+def _outcome(get: Callable[[], Product]) -> Product | BaseException:
+    try:
+        return get()
+    except Exception as exc:  # the caller reports it: a bad manuscript, or a bug, for one book only
+        return exc
