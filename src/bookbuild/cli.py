@@ -86,7 +86,10 @@ def build(path: Path | None, out: Path, formats: tuple[tuple[str, ...], ...], jo
         display.start({task.book: 3 + len(chosen) for task in tasks})  # read, normalise, each format, report
         tasks.sort(key=lambda task: -source_bytes(task.path))  # the longest first: the last to finish is short
         if scheduler:
-            outcomes = run_dask(tasks, scheduler, display.stage)
+            try:
+                outcomes = run_dask(tasks, scheduler, display.stage)
+            except BookbuildError as exc:
+                _fail(exc)
         elif jobs == 1 or len(tasks) <= 1:
             outcomes = run_serial(tasks, display.stage)
         else:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .build import Product, produce
+from .errors import BookbuildError
 from .read.manuscript import Manuscript, read_manuscript
 
 Event = Callable[[str, str], None]  # (book, stage)
@@ -48,10 +49,23 @@ def run_local(tasks: list[Task], jobs: int, on_event: Event) -> Iterator[tuple[T
 
 def run_dask(tasks: list[Task], address: str, on_event: Event) -> Iterator[tuple[Task, Product | BaseException]]:
     """Each book a task on an existing Dask cluster; the manuscript is read here and shipped, so the
-    workers need bookbuild installed but not the manuscript files."""
-    from distributed import Client, as_completed as dask_completed
+    workers need bookbuild installed but not the manuscript files. Connects at once (a wrong address
+    is an error before any work)."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise BookbuildError("--scheduler needs Dask: pip install 'bookbuild[cluster]'") from None
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, ValueError, TimeoutError) as exc:
+        raise BookbuildError(f"cannot reach the Dask scheduler at {address} ({exc}); check --scheduler") from None
+    return _on_cluster(client, tasks, on_event)
 
-    with Client(address, set_as_default=False) as client:
+
+def _on_cluster(client, tasks: list[Task], on_event: Event) -> Iterator[tuple[Task, Product | BaseException]]:
+    from distributed import as_completed
+
+    with client:
         futures = {}
         for task in tasks:
             on_event(task.book, "read")
@@ -62,7 +76,7 @@ def run_dask(tasks: list[Task], address: str, on_event: Event) -> Iterator[tuple
                 continue
             on_event(task.book, "sent")
             futures[client.submit(_produce, manuscript, task.formats, key=f"bookbuild-{task.book}", pure=False)] = task
-        for future in dask_completed(futures):
+        for future in as_completed(futures):
             yield futures[future], _outcome(future.result)
 
 
