@@ -150,6 +150,30 @@ def test_killed_before_anything_was_published_changes_nothing(tmp_path):
     assert files_of(root / "dist") == before
 
 
+def test_ctrl_c_stops_the_build_and_its_workers_and_leaves_dist_as_it_was(tmp_path):
+    root = library(tmp_path)
+    cli("build", "--out", "dist", cwd=root)
+    before = files_of(root / "dist")
+    for raw in (root / "manuscript").glob("*/raw.txt"):
+        raw.write_text(raw.read_text() + "\nA paragraph added since.\n")
+    proc = subprocess.Popen([str(BIN / "bookbuild"), "build", "--out", "dist", "-j", "2"], cwd=root, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(1.0)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends: the whole foreground group
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and stderr.strip().splitlines()[-1].startswith("error: ")
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    for _ in range(50):  # no worker left running (an exiting one may take a moment to be reaped)
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("a worker process outlived the interrupted build")
+    assert files_of(root / "dist") == before
+
+
 def test_check_passes_on_a_fresh_build_and_names_a_corrupted_file(tmp_path):
     root = library(tmp_path)
     cli("build", "--out", "dist", cwd=root)

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import click
 
-from .build import find_manuscripts
+from .build import Product, find_manuscripts
 from .console import Display, Row
 from .errors import BookbuildError
 from .proof.check import check_folder, check_sums
 from .publish import check_writable
+from .release import book_slug, inputs_digest, publish_product, source_bytes, up_to_date, write_manifest
 from .render import FORMATS
 from .schedule import Task, run_dask, run_local, run_serial
 
@@ -56,67 +57,74 @@ def build(path: Path | None, out: Path, formats: tuple[tuple[str, ...], ...], jo
 
     A book whose inputs (its manuscript folder, bookbuild's code, templates and styles, the formats)
     have not changed since its last build into --out, and whose outputs are intact, is not rebuilt."""
-    from .release import book_slug, inputs_digest, publish_product, source_bytes, up_to_date, write_manifest
-
     chosen = tuple(dict.fromkeys(f for group in formats for f in group)) or FORMATS
     try:
         targets = [path] if path is not None else find_manuscripts(Path("manuscript"))
         check_writable(out)
     except BookbuildError as exc:
         _fail(exc)
-    rows: list[Row] = []
-    tasks: list[Task] = []
-    digests: dict[str, str] = {}
-    failed = 0
     with Display(quiet) as display:
-        for target in targets:
-            try:
-                slug = book_slug(target)
-                digests[slug] = inputs_digest(target, chosen)
-            except BookbuildError as exc:
-                display.error(f"error: {exc}")
-                failed += 1
-                continue
-            record = None if force else up_to_date(out, slug, digests[slug])
-            if record is None:
-                tasks.append(Task(slug, target, chosen))
-            else:
-                rows.append(Row.of(slug, "up to date", record))
-                display.finished(slug, f"up to date {slug}")
+        tasks, rows, digests = _plan(targets, chosen, out, force, display)
         display.start({task.book: 3 + len(chosen) for task in tasks})  # read, normalise, each format, report
         tasks.sort(key=lambda task: -source_bytes(task.path))  # the longest first: the last to finish is short
-        if scheduler:
-            try:
+        try:
+            if scheduler:
                 outcomes = run_dask(tasks, scheduler, display.stage)
-            except BookbuildError as exc:
-                _fail(exc)
-        elif jobs == 1 or len(tasks) <= 1:
-            outcomes = run_serial(tasks, display.stage)
-        else:
-            outcomes = run_local(tasks, min(jobs, len(tasks)), display.stage)
-        for task, outcome in outcomes:
-            if not isinstance(outcome, BaseException):
-                try:
-                    written = publish_product(out, task.path, outcome, chosen, digests[task.book])
-                except BookbuildError as exc:
-                    outcome = exc
-            if isinstance(outcome, BaseException):
-                display.error(_error_line(task.path, outcome))
-                rows.append(Row(task.book, "failed"))
-                failed += 1
-                continue
-            for warning in outcome.warnings:
-                display.error(f"warning: {outcome.slug}: {warning}")
-            rows.append(Row.of(task.book, "built", asdict(outcome.facts), outcome.seconds))
-            display.finished(task.book, f"built {outcome.slug}: {', '.join(p.name for p in written)} "
-                                        f"({outcome.facts.flags} flags)")
+            elif jobs == 1 or len(tasks) <= 1:
+                outcomes = run_serial(tasks, display.stage)
+            else:
+                outcomes = run_local(tasks, min(jobs, len(tasks)), display.stage)
+            for task, outcome in outcomes:
+                rows.append(_publish(task, outcome, out, digests[task.book], display))
+        except BookbuildError as exc:
+            _fail(exc)
+        except KeyboardInterrupt:
+            display.__exit__()
+            _fail(BookbuildError("interrupted; the books not yet built keep their previous release", out, exit_code=130))
         if any(row.status != "failed" for row in rows):
             write_manifest(out)
-            order = {target_slug: n for n, target_slug in enumerate(digests)}
-            display.summary(sorted(rows, key=lambda row: order.get(row.book, len(order))))
+            display.summary(sorted(rows, key=lambda row: list(digests).index(row.book) if row.book in digests else 0))
+    failed = len(targets) - sum(row.status != "failed" for row in rows)
     if failed:
         click.echo(f"{failed} of {len(targets)} book(s) failed", err=True)
         sys.exit(1)
+
+
+def _plan(targets: list[Path], formats: tuple[str, ...], out: Path, force: bool,
+          display: Display) -> tuple[list[Task], list[Row], dict[str, str]]:
+    """The books to build, the rows of those up to date, and each book's inputs digest."""
+    tasks, rows, digests = [], [], {}
+    for target in targets:
+        try:
+            slug = book_slug(target)
+            digests[slug] = inputs_digest(target, formats)
+        except BookbuildError as exc:
+            display.error(f"error: {exc}")
+            continue
+        record = None if force else up_to_date(out, slug, digests[slug])
+        if record is None:
+            tasks.append(Task(slug, target, formats))
+        else:
+            rows.append(Row.of(slug, "up to date", record))
+            display.finished(slug, f"up to date {slug}")
+    return tasks, rows, digests
+
+
+def _publish(task: Task, outcome: Product | BaseException, out: Path, digest: str, display: Display) -> Row:
+    """A book's outcome: its outputs published, or its error reported."""
+    if not isinstance(outcome, BaseException):
+        try:
+            written = publish_product(out, task.path, outcome, task.formats, digest)
+        except BookbuildError as exc:
+            outcome = exc
+    if isinstance(outcome, BaseException):
+        display.error(_error_line(task.path, outcome))
+        return Row(task.book, "failed")
+    for warning in outcome.warnings:
+        display.error(f"warning: {outcome.slug}: {warning}")
+    display.finished(task.book, f"built {outcome.slug}: {', '.join(p.name for p in written)} "
+                                f"({outcome.facts.flags} flags)")
+    return Row.of(task.book, "built", asdict(outcome.facts), outcome.seconds)
 
 
 def _error_line(target: Path, exc: BaseException) -> str:

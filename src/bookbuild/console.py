@@ -57,6 +57,7 @@ class Display:
     def __exit__(self, *exc) -> None:
         if self.progress is not None:
             self.progress.stop()
+            self.progress = None
 
     def stage(self, book: str, stage: str) -> None:
         if self.progress is not None and book in self.tasks:
@@ -77,9 +78,15 @@ class Display:
         cells = [[r.book, r.status, *(_number(v) for v in (r.pages, r.words, r.footnotes, r.tables, r.flags)),
                   f"{r.seconds:.1f} s" if r.seconds is not None else "–"] for r in rows]
         if self.live:
+            from rich import box
             from rich.console import Console
             from rich.table import Table
-            table = Table(*COLUMNS)
+            self.__exit__()  # the bars end above the table
+            table = Table(box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0), pad_edge=False, collapse_padding=True)  # 80 columns
+            for i, column in enumerate(COLUMNS):
+                table.add_column(column, justify="left" if i < 2 else "right", no_wrap=True,
+                                 max_width=20 if i == 0 else None, min_width=6 if column == "time" else None,
+                                 overflow="ellipsis")
             for row in cells:
                 table.add_row(*row)
             Console().print(table)

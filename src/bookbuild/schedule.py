@@ -8,7 +8,7 @@ each book is at through `on_event(slug-or-path, stage)`.
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -33,18 +33,21 @@ def run_serial(tasks: list[Task], on_event: Event) -> Iterator[tuple[Task, Produ
 
 
 def run_local(tasks: list[Task], jobs: int, on_event: Event) -> Iterator[tuple[Task, Product | BaseException]]:
-    """Each book in a worker process of its own, `jobs` at a time."""
+    """Each book in a worker process, `jobs` at a time. The workers ignore Ctrl-C: the command line
+    takes it, and leaving this function (finished, interrupted or failed) terminates them."""
     context = multiprocessing.get_context("fork")
     events = context.Queue()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_set_events,
-                             initargs=(events,)) as pool:
-        futures = {pool.submit(_make_in_worker, task): task for task in tasks}
-        pending = set(futures)
-        while pending:
-            done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+    with context.Pool(jobs, initializer=_start_worker, initargs=(events,)) as pool:
+        results = pool.imap_unordered(_make_in_worker, tasks)
+        for _ in tasks:
+            while True:
+                try:
+                    task, outcome = results.next(timeout=0.1)
+                    break
+                except multiprocessing.TimeoutError:
+                    _drain(events, on_event)
             _drain(events, on_event)
-            for future in done:
-                yield futures[future], _outcome(future.result)
+            yield task, outcome
 
 
 def run_dask(tasks: list[Task], address: str, on_event: Event) -> Iterator[tuple[Task, Product | BaseException]]:
@@ -92,13 +95,14 @@ def _make(task: Task, on_stage: Callable[[str], None]) -> Product:
 _events = None
 
 
-def _set_events(events) -> None:
+def _start_worker(events) -> None:
     global _events
     _events = events
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _make_in_worker(task: Task) -> Product:
-    return _make(task, lambda stage: _events.put((task.book, stage)))
+def _make_in_worker(task: Task) -> tuple[Task, Product | BaseException]:
+    return task, _outcome(lambda: _make(task, lambda stage: _events.put((task.book, stage))))
 
 
 def _drain(events, on_event: Event) -> None:
