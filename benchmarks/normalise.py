@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import BIN, ROOT, alternate, command, manuscripts, report, runs_argument, source_bytes
+from timing import BIN, alternate, command, manuscripts, report, runs_argument, source_bytes
 
 from bookbuild.read.manuscript import read_manuscript
 from bookbuild.normalise import normalise
@@ -75,7 +75,7 @@ def main() -> None:
                "bookbuild build --format xml", "pandoc")
 
         manuscript = read_manuscript(largest)
-    config, lines = manuscript.config, manuscript.lines
+        config, lines = manuscript.config, manuscript.lines
         results = alternate({
             "normalise() in this process": lambda: normalise(lines, config) and None,
             "pandoc": pandoc_on([texts[largest.name]], tmp / "p.xml"),

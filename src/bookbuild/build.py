@@ -72,7 +72,7 @@ def produce(manuscript: Manuscript, formats: tuple[str, ...] = FORMATS,
     started = time.monotonic()
     config = manuscript.config
     on_stage("normalise")
-    tree, state = normalise(manuscript.lines, config, manuscript.table_data)
+    tree, state = normalise(manuscript.lines, config, manuscript.table_data, manuscript.corrections)
     for guess in manuscript.guesses:
         state.diagnostics.add("flag.encoding-guessed", None, guess)
     files: dict[str, bytes] = {}

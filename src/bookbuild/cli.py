@@ -127,6 +127,80 @@ def _publish(task: Task, outcome: Product | BaseException, out: Path, digest: st
     return Row.of(task.book, "built", asdict(outcome.facts), outcome.seconds)
 
 
+@main.command(short_help="Show what changed between two versions of a book.")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", required=False, type=click.Path(path_type=Path))
+@click.option("--rev", metavar="REV", help="Take OLD as git has it at this revision (a tag, a commit); "
+                                           "NEW is then OLD as it stands, unless given.")
+@click.option("--chapter", metavar="N", help="Compare only chapter N (its label, or its place) of each version; "
+                                             "a version with no chapters is taken whole.")
+@click.option("--html", "html", type=click.Path(path_type=Path), help="Also write the report as one HTML file.")
+def diff(old: Path, new: Path | None, rev: str | None, chapter: str | None, html: Path | None) -> None:
+    """Compare two versions of a book (each a manuscript folder or .txt file, or a built .xml) by their
+    normalised text: re-wrapping, furniture and typography are not changes. Paragraphs moved, split or
+    joined are one change each; changed paragraphs are shown word by word; headings, footnotes and table
+    cells are compared too. Honours NO_COLOR."""
+    from .proof.diff import compare, summary
+    from .proof.reading import in_chapter
+    from .proof.versions import load_version
+    from .console import diff_lines
+
+    if new is None and rev is None:
+        _fail(BookbuildError("give two versions, or one with --rev REV (that version at a git revision)"))
+    try:
+        before = load_version(old, rev)
+        after = load_version(new or old)
+        if chapter is not None:
+            for version in (before, after):
+                try:
+                    version.units = in_chapter(version.units, chapter)
+                except LookupError:
+                    raise BookbuildError(f"no chapter {chapter} in this version", version.label) from None
+        comparison = compare(before.units, after.units)
+        if html is not None:
+            from .render.proofpages import diff_html
+            from .release import write_atomically
+            write_atomically(html, diff_html(comparison, before, after).encode())
+    except BookbuildError as exc:
+        _fail(exc)
+    colour = "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    for line in diff_lines(comparison, colour):
+        click.echo(line, color=colour)
+    click.echo(summary(comparison))
+
+
+@main.command(short_help="Write a book's proof queue (HTML and JSON).")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--out", "out", default=Path("proof"), type=click.Path(path_type=Path), show_default=True,
+              help="Folder for <slug>.proof.html and <slug>.proof.json.")
+def proof(path: Path, out: Path) -> None:
+    """List everything the build flags in the book at PATH (lost lines, calls without notes, lost table
+    cells, garbled text, truncated paragraphs, inferred headings, corrections applied), in reading order,
+    each with the book's text there and the source lines around it."""
+    import json
+
+    from .normalise import normalise
+    from .proof.queue import proof_items
+    from .proof.reading import reading_units
+    from .read.manuscript import read_manuscript
+    from .release import write_atomically
+    from .render.proofpages import queue_html
+
+    try:
+        manuscript = read_manuscript(path)
+        tree, state = normalise(manuscript.lines, manuscript.config, manuscript.table_data, manuscript.corrections)
+        items = proof_items(reading_units(tree), state.diagnostics, [line.text for line in manuscript.lines])
+        check_writable(out)
+        slug = manuscript.config.slug
+        title = manuscript.config.title or slug
+        write_atomically(out / f"{slug}.proof.json", (json.dumps(
+            {"book": slug, "items": [item.to_json() for item in items]}, ensure_ascii=False, indent=1) + "\n").encode())
+        write_atomically(out / f"{slug}.proof.html", queue_html(items, title).encode())
+    except BookbuildError as exc:
+        _fail(exc)
+    click.echo(f"{len(items)} place(s) to check: {out / (slug + '.proof.html')}")
+
+
 def _error_line(target: Path, exc: BaseException) -> str:
     if isinstance(exc, BookbuildError):
         return f"error: {exc}"

@@ -105,3 +105,31 @@ class Display:
 
 def _number(value: int | None) -> str:
     return "–" if value is None else f"{value:,}"
+
+
+def diff_lines(comparison, colour: bool) -> list[str]:
+    """The changes as terminal lines: where each is, then its words, deletions and insertions in red and
+    green ([-so-] and {+so+} without colour)."""
+    from .proof.diff import KIND_NAMES, shown_words
+
+    lines = []
+    for change in comparison.changes:
+        where = change.where
+        place = " › ".join(p for p in (where.chapter, where.section, where.key) if p)
+        spans = [f"{side} {u.lines[0]}" for side, units in (("old", change.old), ("new", change.new))
+                 for u in units[:1] if u.lines]
+        lines.append(click.style(f"@@ {KIND_NAMES.get(change.kind, change.kind)}: {place}"
+                                 + (f" ({', '.join(spans)})" if spans else ""), fg="cyan", bold=True) if colour
+                     else f"@@ {KIND_NAMES.get(change.kind, change.kind)}: {place}"
+                     + (f" ({', '.join(spans)})" if spans else ""))
+        words = []
+        for op, text in shown_words(change):
+            if op == "=":
+                words.append(text)
+            elif colour:
+                words.append(click.style(text, fg="red" if op == "-" else "green",
+                                         strikethrough=op == "-", bold=op == "+"))
+            else:
+                words.append(f"[-{text}-]" if op == "-" else f"{{+{text}+}}")
+        lines.append("   " + " ".join(words))
+    return lines

@@ -32,6 +32,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "restore.title-case": ("info", "title in capitals set in the case its words have in the text: {text}"),
     "restore.table": ("restored", "table rebuilt from its flattened cells: {text}"),
     "restore.footnote": ("restored", "footnote linked to its call: {text}"),
+    "restore.correction": ("restored", "proofreader's correction (corrections.toml) applied: {text}"),
     "print.break-for-note": ("info", "print: paragraph moved to a new page to keep footnote {text} with its call"),
     # flags for proofreaders
     "flag.encoding-guessed": ("flag", "the text encoding is a guess: {text}; if letters read wrong, set encoding in book.toml"),

@@ -97,7 +97,7 @@ def write_manifest(out_root: Path) -> list[Path]:
         "catalog.xml": catalog_xml(records).encode(),
     }
     for name, data in files.items():
-        _write_atomically(out_root / name, data)
+        write_atomically(out_root / name, data)
     return [out_root / name for name in files]
 
 
@@ -116,7 +116,8 @@ def _json(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
+    """The file whole or not at all: written beside its place, then renamed over it."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "wb") as out:

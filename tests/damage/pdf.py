@@ -17,13 +17,12 @@ import random
 import re
 import subprocess
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 from bookbuild.proof.accounting import TOKEN, words
 
-from .book import Block, Book, Call, Heading, Inline, Table, plain
-from .common import (CALL_STYLES, HEADING_STYLES, NOTE_LIST_STYLES, Damaged, HeadingKey, acceptable_titles,
+from .book import Block, Book, Heading, Inline, Table, plain
+from .common import (HEADING_STYLES, NOTE_LIST_STYLES, Damaged, HeadingKey, acceptable_titles,
                      call_contexts, choose, heading_lines, key, number_notes, to_int)
 
 CACHE = Path(__file__).resolve().parents[2] / ".cache" / "damage"

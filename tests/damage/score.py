@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, fields
 
 from lxml import etree
 
-from bookbuild.proof.accounting import TOKEN, words
+from bookbuild.proof.accounting import words
 
-from .book import Block, Call, Heading, Table, plain
+from .book import Block, Heading, Table, plain
 from .common import CONTEXT, Damaged, call_contexts, key
 
 DB = "http://docbook.org/ns/docbook"

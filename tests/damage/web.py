@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from bookbuild.proof.accounting import words
 
-from .book import Block, Book, Call, Heading, Inline, Table, plain
+from .book import Block, Book, Heading, Inline, Table, plain
 from .common import (CALL_STYLES, HEADING_STYLES, NOTE_LIST_STYLES, Damaged, HeadingKey, acceptable_titles,
                      choose, heading_lines, number_notes)
 

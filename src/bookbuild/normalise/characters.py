@@ -7,7 +7,6 @@ the line; one inside a line joins the text on its two sides, as the line did, an
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from ..read.decode import STRAY

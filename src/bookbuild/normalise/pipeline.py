@@ -10,8 +10,10 @@ from lxml import etree
 from ..config import BookConfig
 from ..diagnostics import Diagnostics
 from ..read import SourceLine, TextKind, recognise_kind
+from ..read.corrections import Correction
 from ..read.manuscript import TableData
 from . import footnotes, tables
+from .corrections import apply_corrections
 from .characters import read_page_breaks, remove_stray_characters
 from .front import read_front_matter, remove_contents_list
 from .furniture import remove_boilerplate, remove_navigation, remove_site_tag, remove_title_blocks
@@ -56,16 +58,17 @@ RULES = Ruler([
     Rule("footnotes", footnotes.restore_footnotes),
     Rule("empty-headings", mark_empty_headings),
     Rule("typography", apply_typography),
+    Rule("corrections", apply_corrections),
 ])
 
 
-def normalise(lines: list[SourceLine], config: BookConfig,
-              table_data: dict[str, TableData] | None = None) -> tuple[etree._Element, State]:
-    """Raw source lines (and the manuscript's table data) to the DocBook tree; the state keeps the
-    diagnostics for the report."""
+def normalise(lines: list[SourceLine], config: BookConfig, table_data: dict[str, TableData] | None = None,
+              corrections: list[Correction] | None = None) -> tuple[etree._Element, State]:
+    """Raw source lines (with the manuscript's table data and a proofreader's corrections) to the
+    DocBook tree; the state keeps the diagnostics for the report."""
     kind = TextKind(config.kind) if config.kind else recognise_kind(lines)
     state = State(config=config, kind=kind, lines=list(lines), diagnostics=Diagnostics(),
-                  table_data=dict(table_data or {}))
+                  table_data=dict(table_data or {}), corrections=list(corrections or []))
     for rule in RULES.chain(kind, config.rules.enable, config.rules.disable):
         rule.run(state)
     return state.tree, state

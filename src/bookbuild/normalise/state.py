@@ -9,6 +9,7 @@ from lxml import etree
 from ..config import BookConfig
 from ..diagnostics import Diagnostics
 from ..read import SourceLine, TextKind
+from ..read.corrections import Correction
 from ..read.manuscript import TableData
 from .blocks import Block
 
@@ -36,6 +37,7 @@ class State:
     page_starts: set[int] = field(default_factory=set)  # source line numbers of lines that begin a page
     tree: etree._Element | None = None
     table_data: dict[str, TableData] = field(default_factory=dict)  # the manuscript's tables/*.csv, by number
+    corrections: list[Correction] = field(default_factory=list)  # a proofreader's, from corrections.toml
 
     def remove_line(self, index: int, code: str) -> None:
         """Drop one source line as furniture, logging its text so that no word is lost silently."""

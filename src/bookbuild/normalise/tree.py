@@ -6,8 +6,8 @@ import re
 
 from lxml import etree
 
-from ..model.docbook import NSMAP, SOURCE_PI, el, sub
-from ..namespaces import DB, XML_NS
+from ..model.docbook import SOURCE_PI, el, sub
+from ..namespaces import DB
 from .blocks import Block
 from .state import State
 

@@ -23,7 +23,7 @@ TOKEN = re.compile(r"[^\W\d_]+(?:['’‘-][^\W\d_]+)*|\d+")
 COUNTED_ATTRIBUTES = {"label": 1, "override": 1}
 FOOTNOTE = f"{{{DB}}}footnote"
 ACCOUNTED_SEVERITIES = ("removed",)
-ACCOUNTED_CODES = ("flag.garbled",)
+ACCOUNTED_CODES = ("flag.garbled", "restore.correction")  # the text they name left the book
 
 
 _FOLD = str.maketrans("", "", "'’‘-")
@@ -87,7 +87,7 @@ def _in_own_title(element: etree._Element, label: str) -> bool:
 
 
 def _skipped(element: etree._Element) -> bool:
-    return any(e.tag == f"{{{DB}}}remark" or e.get("revisionflag") == "added"
+    return any(e.tag == f"{{{DB}}}remark" or e.get("revisionflag") in ("added", "changed")
                for e in (element, *element.iterancestors()))
 
 

@@ -1,5 +1,5 @@
-"""A manuscript read whole: its config, its decoded source lines, its table data and the templates or
-stylesheets it overrides. Every file a build reads is read here, so the stages after it do no I/O
+"""A manuscript read whole: its config, its decoded source lines, its table data, a proofreader's
+corrections, and the templates or stylesheets it overrides. Every file a build reads is read here, so the stages after it do no I/O
 and a build task can be shipped to another process or machine as plain data."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..config import BookConfig, config_for_text_file, load_config
 from ..errors import BookbuildError
+from .corrections import Correction, read_corrections
 from .decode import STRAY, SourceLine, read_source
 
 OVERRIDABLE = ("templates", "styles")  # folders of a manuscript that override bookbuild's own
@@ -33,6 +34,7 @@ class Manuscript:
     guesses: list[str] = field(default_factory=list)  # encodings guessed: 'book.txt read as cp1252'
     table_data: dict[str, TableData] = field(default_factory=dict)  # by table number
     overrides: dict[str, str] = field(default_factory=dict)  # 'styles/print.css': the manuscript's own
+    corrections: list[Correction] = field(default_factory=list)  # a proofreader's, from corrections.toml
 
 
 def read_manuscript(path: Path) -> Manuscript:
@@ -52,8 +54,9 @@ def read_manuscript(path: Path) -> Manuscript:
         if decoded.guessed:
             guesses.append(f"{source.name} read as {decoded.encoding}")
     folder = config.folder
-    return Manuscript(config, lines, guesses, read_table_data(folder) if folder else {},
-                      _overrides(folder) if folder else {})
+    if folder is None:
+        return Manuscript(config, lines, guesses)
+    return Manuscript(config, lines, guesses, read_table_data(folder), _overrides(folder), read_corrections(folder))
 
 
 def input_files(manuscript_path: Path) -> list[Path]:

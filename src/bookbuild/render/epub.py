@@ -36,7 +36,6 @@ def render_epub(tree: etree._Element, config: BookConfig, overrides: Mapping[str
     env = environment("epub", overrides)
     info = first(tree, "info")
     title = plain(first(info, "title"))
-    subtitle = first(info, "subtitle")
     authors = [plain(a) for a in info.findall(f"{{{DB}}}author")]
     language = config.language
     date = release_date(config)
