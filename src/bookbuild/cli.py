@@ -12,7 +12,7 @@ import click
 from .build import Product, find_manuscripts
 from .console import Display, Row
 from .errors import BookbuildError
-from .proof.check import check_folder, check_sums
+from .proof.check import check_folder, check_sums, pdf_fonts
 from .publish import check_writable
 from .release import book_slug, inputs_digest, publish_product, source_bytes, up_to_date, write_manifest
 from .render import FORMATS
@@ -230,6 +230,8 @@ def check(folder: Path) -> None:
             _fail(BookbuildError(str(exc)))
         problems += found
         click.echo(f"checked {book}: {'ok' if not found else f'{len(found)} problem(s)'}")
+        for pdf in sorted(book.glob("*.pdf")):
+            click.echo(f"  {pdf.name}: fonts {', '.join(sorted({name for name, _ in pdf_fonts(pdf)})) or 'none'}")
     for problem in dict.fromkeys(problems):  # a file the book's record and SHA256SUMS both list: once
         click.echo(problem, err=True)
     sys.exit(1 if problems else 0)

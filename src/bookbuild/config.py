@@ -57,6 +57,11 @@ class BookConfig:
     division: str | None = None  # "book" or "article"; None: from the structure found
     trim: str = "6x9"  # the print edition's page: "6x9" (inches, trade paperback) or "a5"
     encoding: str | None = None  # the sources' text encoding; None: detected
+    publisher: str | None = None
+    edition: str | None = None  # 'Second edition', as the imprint page prints it
+    isbn_epub: str | None = None
+    isbn_print: str | None = None
+    layout: str | None = None  # "full" front matter, or "compact" (a title block); None: from the structure
     furniture: FurnitureRules = field(default_factory=FurnitureRules)
     rules: RuleSwitches = field(default_factory=RuleSwitches)
     structure: StructureHints = field(default_factory=StructureHints)
@@ -66,12 +71,12 @@ class BookConfig:
 _KEYS = {
     "title": str, "subtitle": str, "authors": list, "language": str, "sources": list,
     "pubdate": str, "source": str, "kind": str, "division": str, "trim": str, "encoding": str, "furniture": dict, "rules": dict,
-    "structure": dict,
+    "structure": dict, "publisher": str, "edition": str, "isbn_epub": str, "isbn_print": str, "layout": str,
 }
 _FURNITURE_KEYS = {"lines": list, "trailer_from": list}
 _RULES_KEYS = {"enable": list, "disable": list}
 _STRUCTURE_KEYS = {"headings": list, "not_headings": list}
-_CHOICES = {"kind": ("web", "pdf"), "division": ("book", "article"), "trim": ("6x9", "a5")}
+_CHOICES = {"kind": ("web", "pdf"), "division": ("book", "article"), "trim": ("6x9", "a5"), "layout": ("full", "compact")}
 
 
 def load_config(folder: Path) -> BookConfig:
@@ -104,9 +109,13 @@ def load_config(folder: Path) -> BookConfig:
         _check_strings(data[key], key, path)
     for key in _FURNITURE_KEYS:
         _check_strings(furniture.get(key, []), f"furniture.{key}", path)
-    for key in ("title", "subtitle", "authors"):
+    for key in ("title", "subtitle", "authors", "publisher", "edition"):
         for value in data[key] if key == "authors" else [data.get(key, "")]:
             _check_line(value, key, path, text)
+    for key in ("isbn_epub", "isbn_print"):
+        if key in data and not valid_isbn(data[key]):
+            raise BookbuildError(f"'{key}' is not a valid ISBN (10 or 13 digits, hyphens allowed, with its check "
+                                 "digit)", path, _line_of_key(text, key))
     if "encoding" in data:
         try:
             codecs.lookup(data["encoding"])
@@ -140,6 +149,11 @@ def load_config(folder: Path) -> BookConfig:
         division=data.get("division"),
         trim=data.get("trim", "6x9"),
         encoding=data.get("encoding"),
+        publisher=data.get("publisher"),
+        edition=data.get("edition"),
+        isbn_epub=data.get("isbn_epub"),
+        isbn_print=data.get("isbn_print"),
+        layout=data.get("layout"),
         furniture=FurnitureRules(
             lines=tuple(furniture.get("lines", [])),
             trailer_from=tuple(furniture.get("trailer_from", [])),
@@ -156,6 +170,16 @@ def config_for_text_file(path: Path) -> BookConfig:
     no manuscript folder, so no editorial files (table data)."""
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "book"
     return BookConfig(slug=slug, title=None, authors=(), language="en", sources=(path,))
+
+
+def valid_isbn(value: str) -> bool:
+    """An ISBN-13 or ISBN-10 whose check digit is right."""
+    digits = value.replace("-", "").replace(" ", "").upper()
+    if re.fullmatch(r"97[89]\d{10}", digits):
+        return sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10 == 0
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        return sum((10 - i) * (10 if d == "X" else int(d)) for i, d in enumerate(digits)) % 11 == 0
+    return False
 
 
 def _check_keys(data: dict, allowed: dict, path: Path, prefix: str) -> None:

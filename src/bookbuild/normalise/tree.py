@@ -56,6 +56,13 @@ def _build_info(state: State, root: etree._Element) -> None:
             sub(sub(box, "author"), "personname", name)
     if config.pubdate:
         sub(box, "pubdate", config.pubdate)
+    if config.publisher:
+        sub(sub(box, "publisher"), "publishername", config.publisher)
+    if config.edition:
+        sub(box, "edition", config.edition)
+    for role, isbn in (("epub", config.isbn_epub), ("print", config.isbn_print)):
+        if isbn:
+            sub(box, "biblioid", isbn, **{"class": "isbn", "role": role})
     for line in info.sources:
         sub(box, "bibliosource", line)
     if config.source:

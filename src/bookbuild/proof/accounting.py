@@ -120,13 +120,17 @@ def account(source_text: str, tree: etree._Element, diagnostics: Diagnostics) ->
 
 
 def epub_words(epub: bytes) -> Counter:
-    """The words of an EPUB's content documents, with list numbers (<li value>) counted like labels."""
+    """The words of an EPUB's content documents, with list numbers (<li value>) counted like labels, and
+    of its description and sources (the blurb and the source note live in the package's metadata)."""
     import io
     import zipfile
 
     texts: list[str] = []
     with zipfile.ZipFile(io.BytesIO(epub)) as archive:
         for item in archive.namelist():
+            if item.endswith(".opf"):
+                package = etree.fromstring(archive.read(item))
+                texts += package.xpath("//*[local-name()='description' or local-name()='source']/text()")
             if not item.endswith(".xhtml") or item.endswith("nav.xhtml"):
                 continue
             root = etree.fromstring(archive.read(item))

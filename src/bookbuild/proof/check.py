@@ -80,7 +80,19 @@ def check_pdf(path: Path) -> list[str]:
     if result.returncode:
         output = (result.stderr or result.stdout).strip().splitlines()
         return [f"not a readable PDF (pdfinfo: {output[-1] if output else f'exit status {result.returncode}'})"]
-    return []
+    return [f"the font {name} is not embedded" for name, embedded in pdf_fonts(path) if not embedded]
+
+
+def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
+    """The fonts a PDF uses (subset prefix removed) and whether each is embedded, from poppler's pdffonts."""
+    result = subprocess.run([shutil.which("pdffonts") or "pdffonts", str(path)], capture_output=True, text=True)
+    fonts = []
+    for line in result.stdout.splitlines()[2:]:
+        fields = line.split()
+        if len(fields) >= 5:
+            embedded = fields[-5] == "yes"
+            fonts.append((fields[0].split("+", 1)[-1], embedded))
+    return fonts
 
 
 def check_record(folder: Path) -> list[str]:

@@ -50,6 +50,14 @@ def render_epub(tree: etree._Element, config: BookConfig, overrides: Mapping[str
         book.add_metadata("DC", "source", plain(source))
     if config.pubdate:
         book.add_metadata("DC", "date", config.pubdate)
+    blurb = first(info, "abstract")
+    if blurb is not None:  # the blurb describes the book: no part of its title page
+        book.add_metadata("DC", "description", " ".join(plain(p) for p in blurb if isinstance(p.tag, str)))
+    if config.publisher:
+        book.add_metadata("DC", "publisher", config.publisher)
+    if config.isbn_epub:
+        book.add_metadata("DC", "identifier", "urn:isbn:" + config.isbn_epub.replace("-", "").replace(" ", ""),
+                          {"id": "isbn"})
     for prop, value in ACCESSIBILITY:
         book.add_metadata(None, "meta", value, {"property": prop})
 

@@ -8,6 +8,8 @@ every URL, local file or network, that a manuscript might name.
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -21,6 +23,8 @@ from .html import book_parts, environment, first, plain, stylesheet
 from .release import release_date
 
 TRIM_SIZES = {"6x9": "6in 9in", "a5": "A5"}
+GENERIC = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "inherit", "initial"}
+FONT_PACKAGES = {"EB Garamond": "fonts-ebgaramond"}  # the Debian package of a face bookbuild's own styles name
 
 
 class NothingFetched(weasyprint.URLFetcher):
@@ -30,10 +34,18 @@ class NothingFetched(weasyprint.URLFetcher):
         raise ValueError(f"bookbuild does not load {url!r}")
 
 
+def compact_layout(tree: etree._Element, config: BookConfig) -> bool:
+    """A short work (an article, or a book of one part) opens with a title block, not pages of front
+    matter; book.toml's layout says otherwise where the publisher wants it."""
+    if config.layout is not None:
+        return config.layout == "compact"
+    return etree.QName(tree).localname == "article" or len(book_parts(tree)) == 1
+
+
 def print_html(tree: etree._Element, config: BookConfig, overrides: Mapping[str, str] | None = None) -> str:
     info = first(tree, "info")
     return environment("print", overrides).get_template("print/book.html.j2").render(
-        stylesheet=stylesheet("print.css", overrides),
+        stylesheet=stylesheet("print.css", overrides), compact=compact_layout(tree, config),
         info=info, title=plain(first(info, "title")), language=config.language,
         authors=[plain(a) for a in info.findall(f"{{{DB}}}author")],
         date=release_date(config).strftime("%Y-%m-%dT%H:%M:%SZ"), parts=book_parts(tree))
@@ -50,9 +62,32 @@ class PrintResult:
     notes_apart: list[str]  # footnote ids still not on the page of their call
 
 
+def require_fonts(css: str) -> None:
+    """Every font family the stylesheet names is installed: a missing one would be replaced in silence."""
+    named = {name.strip().strip("'\"") for declaration in re.findall(r"font(?:-family)?\s*:([^;}]*)", css)
+             for name in re.findall(r"\"[^\"]+\"|'[^']+'", declaration)}
+    installed = _installed_families()
+    for family in sorted(named):
+        if family.lower() not in installed and family.lower() not in GENERIC:
+            how = f"apt-get install {FONT_PACKAGES[family]}" if family in FONT_PACKAGES else "install it"
+            raise BookbuildError(f"the print stylesheet's font '{family}' is not installed; {how} (fc-list shows "
+                                 "the fonts there are), or name another font in styles/print.css")
+
+
+def _installed_families() -> set[str]:
+    try:
+        listed = subprocess.run(["fc-list", "--format", "%{family}\n"], capture_output=True, text=True,
+                                timeout=60).stdout
+    except FileNotFoundError:
+        raise BookbuildError("fontconfig's fc-list is missing: run scripts/setup.sh (apt-get install fontconfig)") \
+            from None
+    return {name.strip().lower() for line in listed.splitlines() for name in line.split(",")}
+
+
 def render_pdf(tree: etree._Element, config: BookConfig, overrides: Mapping[str, str] | None = None) -> PrintResult:
     """Lay the book out; where WeasyPrint sets a note on another page than its call, move the call's
     paragraph to a new page and lay out again (a few passes at most)."""
+    require_fonts(stylesheet("print.css", overrides))
     html = print_html(tree, config, overrides)
     page = weasyprint.CSS(string=f"@page {{ size: {TRIM_SIZES[config.trim]}; }}")
     source = weasyprint.HTML(string=html, url_fetcher=NothingFetched())

@@ -1,0 +1,158 @@
+"""The finished edition: front matter like a real book's, short works set compactly, titles that never
+break inside a word, honest tables, and a build that will not silently change the book's face."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from bookbuild.config import valid_isbn
+from bookbuild.proof.check import pdf_fonts
+
+from conftest import NS, SLUGS
+
+BIN = Path(sys.executable).parent
+ARTICLES = [slug for slug in SLUGS if slug in ("back-in-the-ussr", "period-of-stagnation")]
+
+
+def text_of(pdf: Path, first: int | None = None, last: int | None = None) -> list[str]:
+    args = ["pdftotext", "-layout"] + (["-f", str(first)] if first else []) + (["-l", str(last)] if last else [])
+    return subprocess.run([*args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+
+
+def words(text: str) -> str:
+    """Whitespace collapsed; a line broken after a hyphen of the text ('Counter-' / 'Revolution') joined."""
+    return " ".join(re.sub(r"(?<=\w)-\s*\n\s*(?=\w)", "-", text).split())
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_title_page_holds_no_blurb_and_no_source_note(built_books, slug):
+    book = built_books[slug]
+    info = book.tree.find("db:info", NS)
+    kept_off = [words(" ".join(p.itertext()))[:60] for p in info.xpath("db:abstract/db:para", namespaces=NS)]
+    kept_off += [words(s.text) for s in info.findall("db:bibliosource", NS)]
+    assert kept_off or slug in ARTICLES  # the three books have a source note at least
+    front = words(" ".join(text_of(book.pdf_path, 1, 4)))
+    for text in kept_off:
+        assert text[:40] not in front
+    with zipfile.ZipFile(book.epub_path) as epub:
+        title_page = words(" ".join(etree.fromstring(epub.read("EPUB/text/titlepage.xhtml")).itertext()))
+        package = epub.read("EPUB/content.opf").decode()
+    for text in kept_off:
+        assert text[:40] not in title_page
+    abstract = info.find("db:abstract", NS)
+    if abstract is not None:  # the blurb describes the book in the EPUB's metadata
+        assert words(" ".join(abstract.itertext()))[:60] in words(package)
+
+
+@pytest.mark.parametrize("slug", ARTICLES)
+def test_an_article_opens_with_its_title_block_and_has_no_contents_page(built_books, slug):
+    book = built_books[slug]
+    pages = text_of(book.pdf_path)
+    title = words(book.tree.findtext("db:info/db:title", namespaces=NS))
+    assert words(pages[0]).startswith(title)
+    first_para = words("".join(book.tree.xpath("(//db:para[not(ancestor::db:info)])[1]", namespaces=NS)[0].itertext()))
+    assert first_para[:30] in words(pages[0])  # the text starts on the first page
+    assert not any(words(page).startswith("Contents") for page in pages)
+
+
+def test_a_book_has_half_title_title_page_imprint_and_contents(built_books):
+    pages = [words(p) for p in text_of(built_books["russia-revolution-counter-revolution"].pdf_path, 1, 6)]
+    title = "Russia: From Revolution to Counter-Revolution"
+    assert pages[0] == title
+    assert pages[2].startswith("Russia: From Revolution to") and "Ted Grant" in pages[2]
+    assert pages[3].startswith(title + ", Ted Grant") and "Set in EB Garamond" in pages[3]  # the verso
+    assert pages[4].startswith("Contents")
+
+
+def test_titles_break_only_between_words_never_inside_one(tmp_path):
+    """A book whose titles are long words: in the PDF, no title line ends with WeasyPrint's hyphen."""
+    folder = tmp_path / "long-words"
+    folder.mkdir()
+    title = "Counterrevolutionary Internationalisation"
+    chapters = ["Incomprehensibilities Notwithstanding Overrepresentation",
+                "Uncharacteristically Institutionalised Counterproductiveness"]
+    (folder / "book.toml").write_text(f'title = "{title}"\nauthors = ["An Author"]\nlanguage = "en"\n'
+                                      'sources = ["raw.txt"]\ndivision = "book"\nlayout = "full"\n')
+    body = "A plain paragraph of short words that says a thing or two and then stops here."
+    (folder / "raw.txt").write_text(title + "\n\n" + "".join(f"Chapter {n}\n\n{name}\n\n{body}\n\n"
+                                                           for n, name in enumerate(chapters, start=1)))
+    subprocess.run([str(BIN / "bookbuild"), "build", str(folder), "--format", "pdf", "--out", str(tmp_path / "out")],
+                   check=True, capture_output=True)
+    text = "\n".join(text_of(tmp_path / "out" / "long-words" / "long-words.pdf"))
+    title_words = {w.lower() for t in [title, *chapters] for w in t.split()}
+    for line in text.splitlines():
+        broken = re.search(r"(\w+)\u2010\s*$", line)
+        assert not (broken and any(w.startswith(broken.group(1).lower()) for w in title_words)), line
+    assert "Incomprehensibilities" in text and "Counterrevolutionary" in text
+
+
+def test_every_table_with_lost_cells_has_its_note_in_the_epub_and_the_pdf(built_books):
+    checked = 0
+    for slug, book in built_books.items():
+        lost = [t for t in book.tree.xpath("//db:table|//db:informaltable", namespaces=NS)
+                if t.xpath(".//db:entry[@role='lost']", namespaces=NS)]
+        with zipfile.ZipFile(book.epub_path) as epub:
+            documents = [etree.fromstring(epub.read(n)) for n in epub.namelist() if n.startswith("EPUB/text/")]
+        notes = [n for d in documents for n in d.xpath("//*[@class='table-note']")]
+        assert len([n for n in notes if "lost from the source, marked —" in "".join(n.itertext())]) == len(lost)
+        pdf = words(" ".join(text_of(book.pdf_path)))
+        assert pdf.count("lost from the source, marked —") == len(lost), slug
+        checked += len(lost)
+    assert checked > 0
+
+
+def test_a_missing_book_font_stops_the_pdf_with_one_line(tmp_path):
+    folder = tmp_path / "a-book"
+    folder.mkdir()
+    (folder / "book.toml").write_text('title = "T"\nauthors = ["A"]\nlanguage = "en"\nsources = ["raw.txt"]\n')
+    (folder / "raw.txt").write_text("A Title\n\nA paragraph.\n")
+    config = tmp_path / "fonts.conf"  # a font configuration without EB Garamond
+    config.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                      f'<dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{tmp_path}/cache</cachedir></fontconfig>')
+    result = subprocess.run([str(BIN / "bookbuild"), "build", str(folder), "--format", "pdf", "--out",
+                             str(tmp_path / "out")], capture_output=True, text=True,
+                            env={**os.environ, "FONTCONFIG_FILE": str(config)})
+    assert result.returncode != 0 and result.stderr.splitlines()[0] == (
+        "error: the print stylesheet's font 'EB Garamond' is not installed; apt-get install fonts-ebgaramond "
+        "(fc-list shows the fonts there are), or name another font in styles/print.css")
+    assert not (tmp_path / "out" / "a-book").exists()
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_pdf_embeds_only_eb_garamond(built_books, slug):
+    fonts = pdf_fonts(built_books[slug].pdf_path)
+    assert fonts and all(name.startswith("EB-Garamond") and embedded for name, embedded in fonts), fonts
+
+
+def test_imprint_keys_reach_the_xml_the_epub_and_the_pdf(tmp_path):
+    folder = tmp_path / "a-book"
+    folder.mkdir()
+    (folder / "book.toml").write_text(
+        'title = "A Book"\nauthors = ["An Author"]\nlanguage = "en"\nsources = ["raw.txt"]\npubdate = "1921"\n'
+        'publisher = "Wellred Books"\nedition = "Second edition"\nisbn_epub = "978-0-306-40615-7"\n'
+        'isbn_print = "0-306-40615-2"\ndivision = "book"\nlayout = "full"\n')
+    (folder / "raw.txt").write_text("A Book\n\nChapter 1\n\nOne\n\nA paragraph.\n\nChapter 2\n\nTwo\n\nAnother.\n")
+    subprocess.run([str(BIN / "bookbuild"), "build", str(folder), "--out", str(tmp_path / "out")], check=True,
+                   capture_output=True)
+    out = tmp_path / "out" / "a-book"
+    info = etree.parse(str(out / "a-book.xml")).getroot().find("db:info", NS)
+    assert info.findtext("db:publisher/db:publishername", namespaces=NS) == "Wellred Books"
+    assert info.findtext("db:edition", namespaces=NS) == "Second edition"
+    assert [b.get("role") for b in info.findall("db:biblioid", NS)] == ["epub", "print"]
+    with zipfile.ZipFile(out / "a-book.epub") as epub:
+        package = epub.read("EPUB/content.opf").decode()
+        title_page = epub.read("EPUB/text/titlepage.xhtml").decode()
+    assert "urn:isbn:9780306406157" in package and "<dc:publisher>Wellred Books</dc:publisher>" in package
+    assert "ISBN 978-0-306-40615-7" in title_page and "Set in" not in title_page
+    imprint = words(text_of(out / "a-book.pdf", 4, 4)[0])
+    assert "Published by Wellred Books" in imprint and "Second edition" in imprint
+    assert "ISBN 0-306-40615-2" in imprint and "Set in EB Garamond" in imprint
+    assert not valid_isbn("978-0-306-40615-8")
