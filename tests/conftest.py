@@ -52,7 +52,7 @@ def built_books(tmp_path_factory) -> dict[str, BuiltBook]:
     books = {}
     for slug in SLUGS:
         folder = MANUSCRIPTS / slug
-        build_book(folder, out, ("xml", "epub", "pdf"))
+        build_book(folder, out, ("xml", "epub", "pdf", "cover"))
         xml_path = out / slug / f"{slug}.xml"
         lines = read_manuscript(folder).lines
         books[slug] = BuiltBook(slug, folder, xml_path, out / slug / f"{slug}.epub", out / slug / f"{slug}.pdf", etree.parse(str(xml_path)).getroot(),

@@ -49,7 +49,8 @@ def test_builds_a_folder_and_a_bare_text_file(tmp_path):
     result = run("build", str(folder), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert {p.name for p in (tmp_path / "out" / "a-book").iterdir()} == {
-        "a-book.xml", "a-book.epub", "a-book.pdf", "a-book-cover.png", "a-book.report.json", "a-book.report.txt",
+        "a-book.xml", "a-book.epub", "a-book.pdf", "a-book-cover.pdf", "a-book-cover.png", "a-book.report.json",
+        "a-book.report.txt",
         "a-book.build.json"}
     bare = tmp_path / "My Notes.txt"
     bare.write_text(TEXT)

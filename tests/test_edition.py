@@ -156,3 +156,28 @@ def test_imprint_keys_reach_the_xml_the_epub_and_the_pdf(tmp_path):
     assert "Published by Wellred Books" in imprint and "Second edition" in imprint
     assert "ISBN 0-306-40615-2" in imprint and "Set in EB Garamond" in imprint
     assert not valid_isbn("978-0-306-40615-8")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_print_cover_is_one_spread_as_wide_as_two_covers_the_spine_and_the_bleed(built_books, slug):
+    import pypdf
+
+    from bookbuild.config import load_config
+    from bookbuild.render.pdf import TRIM_MM
+
+    book = built_books[slug]
+    cover = pypdf.PdfReader(book.pdf_path.with_name(f"{slug}-cover.pdf"))
+    pages = len(pypdf.PdfReader(book.pdf_path).pages)
+    config = load_config(book.folder)
+    trim_width, trim_height = TRIM_MM[config.trim]
+    spine = pages * config.paper_thickness * 25.4
+    box = cover.pages[0].mediabox
+    to_mm = 25.4 / 72
+    assert len(cover.pages) == 1
+    assert abs(float(box.width) * to_mm - (2 * trim_width + spine + 2 * 3.175)) < 0.1
+    assert abs(float(box.height) * to_mm - (trim_height + 2 * 3.175)) < 0.1
+    text = words(text_of(book.pdf_path.with_name(f"{slug}-cover.pdf"))[0])
+    assert words(book.tree.findtext("db:info/db:title", namespaces=NS)) in text
+    abstract = book.tree.find("db:info/db:abstract", NS)
+    if abstract is not None:  # the blurb is on the back cover
+        assert words(" ".join(abstract.itertext()))[:50] in text

@@ -66,7 +66,7 @@ def test_two_clean_builds_are_identical_byte_for_byte(tmp_path):
     cli("build", "--out", "one", cwd=root)
     cli("build", "--out", "two", "-j", "1", cwd=root)
     one, two = files_of(root / "one"), files_of(root / "two")
-    assert sorted(one) == sorted(two) and len(one) == 4 + 2 * 7  # the manifest, and seven files a book
+    assert sorted(one) == sorted(two) and len(one) == 4 + 2 * 8  # the manifest, and eight files a book
     assert [name for name in one if one[name] != two[name]] == []
 
 
@@ -225,7 +225,7 @@ def test_the_download_page_and_the_opds_feed_list_every_book_and_link_to_files_t
     release = json.loads((dist / "release.json").read_text())
     assert [b["book"] for b in release["books"]] == ["a-book", "another-book"]
     sums = (dist / "SHA256SUMS").read_text().splitlines()
-    assert len(sums) == 2 * 7 and all(hashlib.sha256((dist / line[66:]).read_bytes()).hexdigest() == line[:64]
+    assert len(sums) == 2 * 8 and all(hashlib.sha256((dist / line[66:]).read_bytes()).hexdigest() == line[:64]
                                       for line in sums)
 
 
@@ -259,7 +259,7 @@ def test_a_wheel_in_a_fresh_virtual_environment_builds_every_format(tmp_path):
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     names = {p.name for p in (root / "dist" / "a-book").iterdir()}
-    assert {"a-book.xml", "a-book.epub", "a-book.pdf", "a-book-cover.png"} <= names
+    assert {"a-book.xml", "a-book.epub", "a-book.pdf", "a-book-cover.pdf", "a-book-cover.png"} <= names
     assert subprocess.run([str(venv / "bin" / "bookbuild"), "check", "dist"], cwd=root,
                           capture_output=True, timeout=600).returncode == 0
 

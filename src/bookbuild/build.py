@@ -77,9 +77,10 @@ def produce(manuscript: Manuscript, formats: tuple[str, ...] = FORMATS,
         state.diagnostics.add("flag.encoding-guessed", None, guess)
     files: dict[str, bytes] = {}
     pages = None
-    for name in formats:
+    made: dict = {}
+    for name in [f for f in FORMATS if f in formats]:  # the registry's order: the print cover after the book
         on_stage(name)
-        rendered = RENDERERS[name].render(tree, config, manuscript.overrides)
+        rendered = made[name] = RENDERERS[name].render(tree, config, manuscript.overrides, made)
         files[config.slug + RENDERERS[name].suffix] = rendered.data
         pages = rendered.pages if rendered.pages is not None else pages
         for code, text in rendered.diagnostics:

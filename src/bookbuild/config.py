@@ -62,6 +62,7 @@ class BookConfig:
     isbn_epub: str | None = None
     isbn_print: str | None = None
     layout: str | None = None  # "full" front matter, or "compact" (a title block); None: from the structure
+    paper_thickness: float = 0.002252  # inches a page (50 lb white paper): the print cover's spine
     furniture: FurnitureRules = field(default_factory=FurnitureRules)
     rules: RuleSwitches = field(default_factory=RuleSwitches)
     structure: StructureHints = field(default_factory=StructureHints)
@@ -72,6 +73,7 @@ _KEYS = {
     "title": str, "subtitle": str, "authors": list, "language": str, "sources": list,
     "pubdate": str, "source": str, "kind": str, "division": str, "trim": str, "encoding": str, "furniture": dict, "rules": dict,
     "structure": dict, "publisher": str, "edition": str, "isbn_epub": str, "isbn_print": str, "layout": str,
+    "paper_thickness": float,
 }
 _FURNITURE_KEYS = {"lines": list, "trailer_from": list}
 _RULES_KEYS = {"enable": list, "disable": list}
@@ -112,6 +114,9 @@ def load_config(folder: Path) -> BookConfig:
     for key in ("title", "subtitle", "authors", "publisher", "edition"):
         for value in data[key] if key == "authors" else [data.get(key, "")]:
             _check_line(value, key, path, text)
+    if not 0.001 <= data.get("paper_thickness", 0.002252) <= 0.01:
+        raise BookbuildError("'paper_thickness' is inches a page, between 0.001 and 0.01 (50 lb white paper: "
+                             "0.002252)", path, _line_of_key(text, "paper_thickness"))
     for key in ("isbn_epub", "isbn_print"):
         if key in data and not valid_isbn(data[key]):
             raise BookbuildError(f"'{key}' is not a valid ISBN (10 or 13 digits, hyphens allowed, with its check "
@@ -154,6 +159,7 @@ def load_config(folder: Path) -> BookConfig:
         isbn_epub=data.get("isbn_epub"),
         isbn_print=data.get("isbn_print"),
         layout=data.get("layout"),
+        paper_thickness=data.get("paper_thickness", 0.002252),
         furniture=FurnitureRules(
             lines=tuple(furniture.get("lines", [])),
             trailer_from=tuple(furniture.get("trailer_from", [])),

@@ -1,14 +1,22 @@
-"""A generated cover: the title and author set in the book face on a plain ground, as a PNG."""
+"""The covers: the front cover as a PNG (for the EPUB and the download page), and the print cover as
+one PDF spread (back cover with the blurb, spine, front cover) with bleed, as print-on-demand
+printers ask for it.
+
+The spread is 2 × the trim width + the spine + 2 × the bleed wide and the trim height + 2 × the
+bleed high; the spine is the page count × the paper's thickness (book.toml paper_thickness, in
+inches a page; 0.002252 by default, 50 lb white paper)."""
 
 from __future__ import annotations
 
 import io
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 from PIL import Image, ImageDraw, ImageFont
 
+from ..config import BookConfig
 from ..namespaces import DB
 from .html import first, plain
 
@@ -57,3 +65,49 @@ def book_cover(tree: etree._Element) -> bytes:
     subtitle = first(info, "subtitle")
     return cover_png(plain(first(info, "title")), plain(subtitle) if subtitle is not None else None,
                      [plain(a) for a in info.findall(f"{{{DB}}}author")])
+
+
+BLEED_MM = 3.175  # 0.125 in on every side
+SPINE_TEXT_MM = 6.35  # a thinner spine (under about 110 pages) carries no text
+
+
+@dataclass(frozen=True)
+class CoverSize:
+    trim_width: float  # millimetres
+    trim_height: float
+    spine: float
+    bleed: float = BLEED_MM
+
+    @property
+    def width(self) -> float:
+        return 2 * self.trim_width + self.spine + 2 * self.bleed
+
+    @property
+    def height(self) -> float:
+        return self.trim_height + 2 * self.bleed
+
+
+def cover_size(config: BookConfig, pages: int) -> CoverSize:
+    from .pdf import TRIM_MM
+
+    width, height = TRIM_MM[config.trim]
+    return CoverSize(width, height, pages * config.paper_thickness * 25.4)
+
+
+def print_cover(tree: etree._Element, config: BookConfig, pages: int, overrides=None) -> bytes:
+    import weasyprint
+
+    from .html import environment, stylesheet
+    from .pdf import NothingFetched, require_fonts
+
+    size = cover_size(config, pages)
+    css = stylesheet("cover.css", overrides)
+    require_fonts(css)
+    info = first(tree, "info")
+    html = environment("print", overrides).get_template("print/cover.html.j2").render(
+        info=info, title=plain(first(info, "title")), language=config.language, stylesheet=css,
+        authors=[plain(a) for a in info.findall(f"{{{DB}}}author")], blurb=first(info, "abstract"),
+        width=size.width, height=size.height, bleed=size.bleed, trim_width=size.trim_width,
+        trim_height=size.trim_height, spine=size.spine, spine_text=size.spine >= SPINE_TEXT_MM,
+        spine_font=min(size.spine * 0.45, 4.2))
+    return weasyprint.HTML(string=html, url_fetcher=NothingFetched()).write_pdf(pdf_tags=True)

@@ -22,7 +22,8 @@ from ..namespaces import DB
 from .html import book_parts, environment, first, plain, stylesheet
 from .release import release_date
 
-TRIM_SIZES = {"6x9": "6in 9in", "a5": "A5"}
+TRIM_MM = {"6x9": (152.4, 228.6), "a5": (148.0, 210.0)}  # width, height
+TRIM_SIZES = {trim: f"{w}mm {h}mm" for trim, (w, h) in TRIM_MM.items()}
 GENERIC = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "inherit", "initial"}
 FONT_PACKAGES = {"EB Garamond": "fonts-ebgaramond"}  # the Debian package of a face bookbuild's own styles name
 
