@@ -9,6 +9,7 @@ debs=(docbook5-xml jing default-jre-headless poppler-utils fonts-ebgaramond)
 # to test: real readers that open the output
 if [ "${1:-}" = "--test" ]; then
   debs+=(pandoc calibre chromium)
+  command -v npm >/dev/null || debs+=(npm)  # for axe-core, below
 fi
 missing=()
 for p in "${debs[@]}"; do
@@ -22,6 +23,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# to test: axe-core, the accessibility engine Ace runs, checks every EPUB document in Chromium
+axe=.cache/node/node_modules/axe-core/axe.min.js
+if [ "${1:-}" = "--test" ] && [ ! -f "$axe" ]; then
+  npm install --silent --no-audit --no-fund --prefix .cache/node axe-core@4.14.1
 fi
 
 if [ ! -x .venv/bin/python ]; then

@@ -181,3 +181,40 @@ def test_the_print_cover_is_one_spread_as_wide_as_two_covers_the_spine_and_the_b
     abstract = book.tree.find("db:info/db:abstract", NS)
     if abstract is not None:  # the blurb is on the back cover
         assert words(" ".join(abstract.itertext()))[:50] in text
+
+
+AXE = Path(__file__).resolve().parent.parent / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = ('<script src="{axe}"></script><script>axe.run(document).then(function (r) {{'
+           ' document.documentElement.setAttribute("data-axe", JSON.stringify(r.violations.map(function (v) {{'
+           ' return v.id + " (" + v.impact + "): " + v.nodes.map(function (n) {{ return n.target.join(" "); }})'
+           '.slice(0, 3).join(", "); }}))); }});</script>')
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_axe_finds_no_accessibility_violation_in_any_epub_document(built_books, slug, tmp_path):
+    """axe-core, the engine Ace runs, with all its rules (WCAG 2 A and AA and best practice), in Chromium
+    on every content and navigation document of the EPUB."""
+    import json
+    import shutil
+
+    if not AXE.is_file():
+        pytest.fail("axe-core is not installed: run scripts/setup.sh --test")
+    chromium = shutil.which("chromium") or pytest.fail("Chromium is not installed: run scripts/setup.sh --test")
+    with zipfile.ZipFile(built_books[slug].epub_path) as epub:
+        epub.extractall(tmp_path / "epub")
+    documents = sorted((tmp_path / "epub").rglob("*.xhtml"))
+    assert len(documents) >= 3
+    found = {}
+    for document in documents:
+        probe = document.with_name("axe-" + document.name)
+        probe.write_text(document.read_text().replace("</body>", AXE_RUN.format(axe=AXE.as_uri()) + "</body>"))
+        dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                              "--allow-file-access-from-files", "--virtual-time-budget=20000",
+                              f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", probe.as_uri()],
+                             capture_output=True, text=True, timeout=180).stdout
+        result = re.search(r'data-axe="([^"]*)"', dom)
+        assert result, f"axe did not run on {document.name}"
+        violations = json.loads(result.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+        if violations:
+            found[document.name] = violations
+    assert found == {}

@@ -12,7 +12,7 @@ from lxml import etree
 
 from ..config import BookConfig
 from .cover import book_cover
-from ..namespaces import DB
+from ..namespaces import DB, XHTML
 from .html import Part, book_parts, environment, first, plain, stylesheet
 from .release import book_identifier, release_date
 
@@ -115,7 +115,8 @@ def _section_entry(section, document):
 
 
 def _reproducible_zip(data: bytes, date_time: tuple) -> bytes:
-    """Rewrite the zip with fixed timestamps and attributes, mimetype first and stored."""
+    """Rewrite the zip with fixed timestamps and attributes, mimetype first and stored (and the
+    navigation document made accessible: see _accessible_nav)."""
     date_time = max(date_time, (1980, 1, 1, 0, 0, 0))
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -125,5 +126,25 @@ def _reproducible_zip(data: bytes, date_time: tuple) -> bytes:
             info.compress_type = zipfile.ZIP_STORED if item.filename == "mimetype" else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            target.writestr(info, source.read(item.filename), compresslevel=9)
+            content = source.read(item.filename)
+            if item.filename.endswith("/nav.xhtml"):
+                content = _accessible_nav(content)
+            target.writestr(info, content, compresslevel=9)
     return out.getvalue()
+
+
+def _accessible_nav(content: bytes) -> bytes:
+    """ebooklib's navigation document, as a screen reader wants it: its content in a main landmark,
+    the contents list's heading a level-one heading, and each nav named by its heading."""
+    tree = etree.fromstring(content)
+    body = tree.find(f"{{{XHTML}}}body")
+    main = etree.SubElement(body, f"{{{XHTML}}}main")
+    for child in list(body)[:-1]:
+        main.append(child)
+    for n, nav in enumerate(main.iter(f"{{{XHTML}}}nav")):
+        heading = nav.find(f"{{{XHTML}}}h2")
+        if heading is not None:
+            if n == 0:
+                heading.tag = f"{{{XHTML}}}h1"
+            nav.set("aria-label", "".join(heading.itertext()).strip())
+    return etree.tostring(tree.getroottree(), xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
