@@ -38,11 +38,18 @@ class BuiltBook:
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/ from this build (then review the diff in git)")
+    parser.addoption("--update-images", action="store_true",
+                     help="rewrite tests/images/ from this build (then look at every changed image)")
 
 
 @pytest.fixture(scope="session")
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(scope="session")
+def update_images(request) -> bool:
+    return request.config.getoption("--update-images")
 
 
 @pytest.fixture(scope="session")
