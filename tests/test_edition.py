@@ -72,6 +72,20 @@ def test_a_book_has_half_title_title_page_imprint_and_contents(built_books):
     assert pages[4].startswith("Contents")
 
 
+@pytest.mark.parametrize("slug", SLUGS)
+def test_no_heading_title_or_running_head_of_the_five_is_hyphenated(built_books, slug):
+    """WeasyPrint marks a word it breaks with U+2010 at the line's end: no running head (a page's first
+    line) has one, and every title stands unbroken somewhere in the PDF (where it heads its part)."""
+    pages = text_of(built_books[slug].pdf_path)
+    heads = [page.strip().splitlines()[0] for page in pages if page.strip()]
+    assert not [head for head in heads if "\u2010" in head]
+    text = words("\n".join(pages))
+    titles = {words("".join(t.itertext())) for t in built_books[slug].tree.xpath(
+        "//db:title[not(ancestor::db:table)]", namespaces=NS)}
+    unbroken = [t for t in titles if t and t.split()[0] in text]
+    assert unbroken and not [t for t in unbroken if t not in text and re.sub(r"\s", "", t) not in text]
+
+
 def test_titles_break_only_between_words_never_inside_one(tmp_path):
     """A book whose titles are long words: in the PDF, no title line ends with WeasyPrint's hyphen."""
     folder = tmp_path / "long-words"
@@ -138,7 +152,8 @@ def test_imprint_keys_reach_the_xml_the_epub_and_the_pdf(tmp_path):
     (folder / "book.toml").write_text(
         'title = "A Book"\nauthors = ["An Author"]\nlanguage = "en"\nsources = ["raw.txt"]\npubdate = "1921"\n'
         'publisher = "Wellred Books"\nedition = "Second edition"\nisbn_epub = "978-0-306-40615-7"\n'
-        'isbn_print = "0-306-40615-2"\ndivision = "book"\nlayout = "full"\n')
+        'isbn_print = "0-306-40615-2"\ndivision = "book"\nlayout = "full"\ndedication = "To the memory of my father"\n'
+        'epigraph = "History is the locomotive."\nepigraph_source = "A Writer"\n')
     (folder / "raw.txt").write_text("A Book\n\nChapter 1\n\nOne\n\nA paragraph.\n\nChapter 2\n\nTwo\n\nAnother.\n")
     subprocess.run([str(BIN / "bookbuild"), "build", str(folder), "--out", str(tmp_path / "out")], check=True,
                    capture_output=True)
@@ -152,10 +167,13 @@ def test_imprint_keys_reach_the_xml_the_epub_and_the_pdf(tmp_path):
         title_page = epub.read("EPUB/text/titlepage.xhtml").decode()
     assert "urn:isbn:9780306406157" in package and "<dc:publisher>Wellred Books</dc:publisher>" in package
     assert "ISBN 978-0-306-40615-7" in title_page and "Set in" not in title_page
+    assert "To the memory of my father" in title_page and "History is the locomotive." in title_page
     imprint = words(text_of(out / "a-book.pdf", 4, 4)[0])
     assert "Published by Wellred Books" in imprint and "Second edition" in imprint
     assert "ISBN 0-306-40615-2" in imprint and "Set in EB Garamond" in imprint
     assert not valid_isbn("978-0-306-40615-8")
+    front = [words(page) for page in text_of(out / "a-book.pdf", 1, 8)]
+    assert "To the memory of my father" in front[4] and front[6].startswith("History is the locomotive. A Writer")
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -63,6 +63,9 @@ class BookConfig:
     isbn_print: str | None = None
     layout: str | None = None  # "full" front matter, or "compact" (a title block); None: from the structure
     paper_thickness: float = 0.002252  # inches a page (50 lb white paper): the print cover's spine
+    dedication: str | None = None  # front matter the publisher adds: on a page of its own
+    epigraph: str | None = None
+    epigraph_source: str | None = None
     furniture: FurnitureRules = field(default_factory=FurnitureRules)
     rules: RuleSwitches = field(default_factory=RuleSwitches)
     structure: StructureHints = field(default_factory=StructureHints)
@@ -73,7 +76,7 @@ _KEYS = {
     "title": str, "subtitle": str, "authors": list, "language": str, "sources": list,
     "pubdate": str, "source": str, "kind": str, "division": str, "trim": str, "encoding": str, "furniture": dict, "rules": dict,
     "structure": dict, "publisher": str, "edition": str, "isbn_epub": str, "isbn_print": str, "layout": str,
-    "paper_thickness": float,
+    "paper_thickness": float, "dedication": str, "epigraph": str, "epigraph_source": str,
 }
 _FURNITURE_KEYS = {"lines": list, "trailer_from": list}
 _RULES_KEYS = {"enable": list, "disable": list}
@@ -160,6 +163,9 @@ def load_config(folder: Path) -> BookConfig:
         isbn_print=data.get("isbn_print"),
         layout=data.get("layout"),
         paper_thickness=data.get("paper_thickness", 0.002252),
+        dedication=data.get("dedication"),
+        epigraph=data.get("epigraph"),
+        epigraph_source=data.get("epigraph_source"),
         furniture=FurnitureRules(
             lines=tuple(furniture.get("lines", [])),
             trailer_from=tuple(furniture.get("trailer_from", [])),

@@ -71,7 +71,8 @@ def render_epub(tree: etree._Element, config: BookConfig, overrides: Mapping[str
     book.add_item(cover)
 
     titlepage = epub.EpubHtml(uid="titlepage", file_name="text/titlepage.xhtml", title=title, lang=language)
-    titlepage.content = env.get_template("epub/titlepage.xhtml.j2").render(info=info, title=title, language=language)
+    titlepage.content = env.get_template("epub/titlepage.xhtml.j2").render(info=info, title=title, language=language,
+                                                                          config=config)
     titlepage.add_link(href="../style/book.css", rel="stylesheet", type="text/css")
     book.add_item(titlepage)
 

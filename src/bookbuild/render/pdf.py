@@ -46,7 +46,7 @@ def compact_layout(tree: etree._Element, config: BookConfig) -> bool:
 def print_html(tree: etree._Element, config: BookConfig, overrides: Mapping[str, str] | None = None) -> str:
     info = first(tree, "info")
     return environment("print", overrides).get_template("print/book.html.j2").render(
-        stylesheet=stylesheet("print.css", overrides), compact=compact_layout(tree, config),
+        stylesheet=stylesheet("print.css", overrides), compact=compact_layout(tree, config), config=config,
         info=info, title=plain(first(info, "title")), language=config.language,
         authors=[plain(a) for a in info.findall(f"{{{DB}}}author")],
         date=release_date(config).strftime("%Y-%m-%dT%H:%M:%SZ"), parts=book_parts(tree))
