@@ -96,7 +96,8 @@ def test_a_title_near_the_limit_sets_quickly_with_a_one_line_running_head(tmp_pa
     out, _ = built(tmp_path, folder, "pdf")
     pages = subprocess.run(["pdftotext", "-layout", str(out / "a-book.pdf"), "-"],
                            capture_output=True, text=True).stdout.split("\f")
-    heads = [p.strip().splitlines()[0] for p in pages if "Longword0" in p and "paragraph of the text" in p]
+    # the first page opens with the title block (a short work) and has no running head
+    heads = [p.strip().splitlines()[0] for p in pages[1:] if "Longword0" in p and "paragraph of the text" in p]
     assert heads and all(len(h.split()) <= 8 and h.rstrip().endswith("…") for h in heads), heads
 
 
