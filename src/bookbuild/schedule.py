@@ -2,7 +2,7 @@
 
 A task is read → produce for one book; its Product (the files, not yet written) comes back to this
 process, which publishes it, so every scheduler writes dist/ the same way. Workers report the stage
-each book is at through `on_event(slug-or-path, stage)`.
+each book is at through `on_event(book, stage)`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from .errors import BookbuildError
 from .read.manuscript import Manuscript, read_manuscript
 
 Event = Callable[[str, str], None]  # (book, stage)
+Outcomes = Iterator[tuple["Task", Product | BaseException]]  # each book's product, or why it failed
 
 
 @dataclass
@@ -27,12 +28,12 @@ class Task:
     formats: tuple[str, ...]
 
 
-def run_serial(tasks: list[Task], on_event: Event) -> Iterator[tuple[Task, Product | BaseException]]:
+def run_serial(tasks: list[Task], on_event: Event) -> Outcomes:
     for task in tasks:
         yield task, _outcome(lambda: _make(task, lambda stage: on_event(task.book, stage)))
 
 
-def run_local(tasks: list[Task], jobs: int, on_event: Event) -> Iterator[tuple[Task, Product | BaseException]]:
+def run_local(tasks: list[Task], jobs: int, on_event: Event) -> Outcomes:
     """Each book in a worker process, `jobs` at a time. The workers ignore Ctrl-C: the command line
     takes it, and leaving this function (finished, interrupted or failed) terminates them."""
     context = multiprocessing.get_context("fork")
@@ -50,7 +51,7 @@ def run_local(tasks: list[Task], jobs: int, on_event: Event) -> Iterator[tuple[T
             yield task, outcome
 
 
-def run_dask(tasks: list[Task], address: str, on_event: Event) -> Iterator[tuple[Task, Product | BaseException]]:
+def run_dask(tasks: list[Task], address: str, on_event: Event) -> Outcomes:
     """Each book a task on an existing Dask cluster; the manuscript is read here and shipped, so the
     workers need bookbuild installed but not the manuscript files. Connects at once (a wrong address
     is an error before any work)."""
@@ -65,7 +66,7 @@ def run_dask(tasks: list[Task], address: str, on_event: Event) -> Iterator[tuple
     return _on_cluster(client, tasks, on_event)
 
 
-def _on_cluster(client, tasks: list[Task], on_event: Event) -> Iterator[tuple[Task, Product | BaseException]]:
+def _on_cluster(client, tasks: list[Task], on_event: Event) -> Outcomes:
     from distributed import as_completed
 
     with client:
