@@ -32,6 +32,7 @@ def words(text: str) -> str:
     return " ".join(re.sub(r"(?<=\w)-\s*\n\s*(?=\w)", "-", text).split())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("slug", SLUGS)
 def test_the_title_page_holds_no_blurb_and_no_source_note(built_books, slug):
     book = built_books[slug]
@@ -52,6 +53,7 @@ def test_the_title_page_holds_no_blurb_and_no_source_note(built_books, slug):
         assert words(" ".join(abstract.itertext()))[:60] in words(package)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("slug", ARTICLES)
 def test_an_article_opens_with_its_title_block_and_has_no_contents_page(built_books, slug):
     book = built_books[slug]
@@ -63,6 +65,7 @@ def test_an_article_opens_with_its_title_block_and_has_no_contents_page(built_bo
     assert not any(words(page).startswith("Contents") for page in pages)
 
 
+@pytest.mark.slow
 def test_a_book_has_half_title_title_page_imprint_and_contents(built_books):
     pages = [words(p) for p in text_of(built_books["russia-revolution-counter-revolution"].pdf_path, 1, 6)]
     title = "Russia: From Revolution to Counter-Revolution"
@@ -72,6 +75,7 @@ def test_a_book_has_half_title_title_page_imprint_and_contents(built_books):
     assert pages[4].startswith("Contents")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("slug", SLUGS)
 def test_no_heading_title_or_running_head_of_the_five_is_hyphenated(built_books, slug):
     """WeasyPrint marks a word it breaks with U+2010 at the line's end: no running head (a page's first
@@ -108,6 +112,7 @@ def test_titles_break_only_between_words_never_inside_one(tmp_path):
     assert "Incomprehensibilities" in text and "Counterrevolutionary" in text
 
 
+@pytest.mark.slow
 def test_every_table_with_lost_cells_has_its_note_in_the_epub_and_the_pdf(built_books):
     checked = 0
     for slug, book in built_books.items():
@@ -140,6 +145,7 @@ def test_a_missing_book_font_stops_the_pdf_with_one_line(tmp_path):
     assert not (tmp_path / "out" / "a-book").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("slug", SLUGS)
 def test_the_pdf_embeds_only_eb_garamond(built_books, slug):
     fonts = pdf_fonts(built_books[slug].pdf_path)
@@ -176,6 +182,7 @@ def test_imprint_keys_reach_the_xml_the_epub_and_the_pdf(tmp_path):
     assert "To the memory of my father" in front[4] and front[6].startswith("History is the locomotive. A Writer")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("slug", SLUGS)
 def test_the_print_cover_is_one_spread_as_wide_as_two_covers_the_spine_and_the_bleed(built_books, slug):
     import pypdf
@@ -208,6 +215,7 @@ AXE_RUN = ('<script src="{axe}"></script><script>axe.run(document).then(function
            '.slice(0, 3).join(", "); }}))); }});</script>')
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("slug", SLUGS)
 def test_axe_finds_no_accessibility_violation_in_any_epub_document(built_books, slug, tmp_path):
     """axe-core, the engine Ace runs, with all its rules (WCAG 2 A and AA and best practice), in Chromium

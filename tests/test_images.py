@@ -66,6 +66,7 @@ def chosen_pages(book) -> dict[str, int]:
     }
 
 
+@pytest.mark.slow
 def test_pages_of_the_print_edition_look_as_reviewed(built_books, tmp_path, update_images):
     book = built_books[BOOK]
     for name, number in chosen_pages(book).items():
@@ -74,6 +75,7 @@ def test_pages_of_the_print_edition_look_as_reviewed(built_books, tmp_path, upda
     compare(f"{BOOK}-cover", rendered_page(cover, 1, tmp_path / "cover"), update_images)
 
 
+@pytest.mark.slow
 def test_an_epub_chapter_looks_as_reviewed_in_chromium(built_books, tmp_path, update_images):
     chromium = shutil.which("chromium") or pytest.fail("Chromium is not installed: run scripts/setup.sh --test")
     with zipfile.ZipFile(built_books[BOOK].epub_path) as epub:
