@@ -2,8 +2,8 @@
 applied by the normaliser (normalise/corrections.py) on every build.
 
     [[correction]]
-    find = "the Sovet Union"       # the text as the book has it (after typography: curly quotes)
-    replace = "the Soviet Union"   # what it should read
+    find = "says somthing"         # the text as the book has it (after typography: curly quotes)
+    replace = "says something"     # what it should read
     line = 1234                    # optional: the source line, where the text occurs more than once
     note = "a typo in the source"  # optional
 """
