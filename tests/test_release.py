@@ -93,8 +93,13 @@ def test_a_second_build_with_nothing_changed_rebuilds_nothing(tmp_path):
 def test_the_inputs_digest_covers_the_manuscript_the_code_the_templates_and_the_options(tmp_path, monkeypatch):
     root = library(tmp_path, ("A Book",))
     folder = root / "manuscript" / "a-book"
-    package = tmp_path / "package"
-    shutil.copytree(release_module.PACKAGE, package, symlinks=False)
+    # the source tree's layout: templates/ and styles/ at the top, linked into the package
+    package = tmp_path / "tree" / "src" / "bookbuild"
+    shutil.copytree(release_module.PACKAGE, package, symlinks=True,
+                    ignore=shutil.ignore_patterns("__pycache__", "templates", "styles"))
+    for linked in ("templates", "styles"):
+        shutil.copytree(release_module.PACKAGE / linked, tmp_path / "tree" / linked)
+        (package / linked).symlink_to(Path("..") / ".." / linked)
     monkeypatch.setattr(release_module, "PACKAGE", package)
     base = inputs_digest(folder, ("xml",))
     assert inputs_digest(folder, ("xml",)) == base

@@ -41,7 +41,9 @@ def source_bytes(path: Path) -> int:
 def inputs_digest(path: Path, formats: tuple[str, ...]) -> str:
     """What a book's outputs depend on: its manuscript, bookbuild's code, templates and styles, and
     the options. Any change to one of them changes the digest."""
-    own = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".css"))
+    # templates/ and styles/ are links in a source tree, and rglob does not follow links: walk them apart
+    own = sorted([*PACKAGE.rglob("*.py"), *(p for folder in ("templates", "styles")
+                                            for p in (PACKAGE / folder).rglob("*") if p.is_file())])
     return hashlib.sha256("\n".join([
         __version__, ",".join(formats),
         digest_files(input_files(path), path if path.is_dir() else path.parent),
