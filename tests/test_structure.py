@@ -131,3 +131,20 @@ def test_titles_in_capitals_take_the_case_of_their_words_in_the_text():
     tree, state = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:chapter/db:title") == ["Whither the USSR and the Soviet Union?"]
     assert "restore.title-case" in codes(state)
+
+
+def test_pdf_titles_wrapped_over_two_lines_are_one_heading():
+    line = "a line of prose running to the full width of the page and on"
+    body = ["Reading the page, " + line, line, line, "and it ends here."]
+    text = "\n".join(["The Current Doctrine of Wages—Its", "Insufficiency", *body, "",  # stops on a little word
+                      "The Maintenance of Laborers Not Drawn", "from Capital", *body, "",  # goes on in lower case
+                      "The Effect of Population Upon", "Distribution of Wealth", *body, "",
+                      "The Recurring Paroxysms of Industrial", "Depression", *body, "",  # wrapped: a long line
+                      "A Title Too Short to Wrap", "Another Title Line", *body])  # not wrapped
+    tree, _ = normalise_text(text, kind="pdf")
+    titles = texts(tree, "//db:section/db:title | //db:chapter/db:title")
+    assert titles[:4] == ["The Current Doctrine of Wages—Its Insufficiency",
+                          "The Maintenance of Laborers Not Drawn from Capital",
+                          "The Effect of Population Upon Distribution of Wealth",
+                          "The Recurring Paroxysms of Industrial Depression"]
+    assert "A Title Too Short to Wrap Another Title Line" not in titles

@@ -60,7 +60,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
     lines = state.lines
     texts = [l.text.strip() for l in lines if l is not None and l.text.strip()]
     lengths = sorted(len(t) for t in texts)
-    width = lengths[int(len(lengths) * 0.9)] if lengths else 80
+    width = state.measure = lengths[int(len(lengths) * 0.9)] if lengths else 80
     full = 0.75 * width
     vocabulary = _vocabulary(texts)
 
@@ -169,9 +169,10 @@ def _continues(prev: Block, piece: list[SourceLine], full_line: bool, page_start
         return True
     if piece[0].number == prev.last + 1:  # split on purpose (after a short line), not by a break
         return False
-    if full_line and piece[0].number in page_starts:
-        # unless the paragraph closed a sentence and a title-like line stands alone at the page's top
-        return not (_closes(last) and len(piece) == 1 and not _closes(first))
+    if piece[0].number in page_starts:
+        # a page broke it after a line running the full width (a short line ends a paragraph), unless
+        # the paragraph closed a sentence and a title-like line stands alone at the page's top
+        return full_line and not (_closes(last) and len(piece) == 1 and not _closes(first))
     return not _closes(last) and not last.endswith(("—", "-"))
 
 

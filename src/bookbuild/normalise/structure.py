@@ -22,7 +22,7 @@ from ..read import TextKind
 from ..wordcount import count_tokens
 from .blocks import Block
 from .front import normalise_title
-from .headings import (MAX_TITLE, ROMAN, SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case,
+from .headings import (MAX_TITLE, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case,
                        reads_as_title)
 from .patterns import DATELINE, NOTE_ITEM, SENTENCE_END, WORD
 from .state import State
@@ -45,6 +45,7 @@ EPIGRAPH_WORDS = 100
 BODY = 100  # characters: a block this long (or of several lines) is running text, not a heading
 ARTICLE_WORDS = 12_000  # a text this short with only titled headings is an article with sections
 PART, CHAPTER, SECTION = 0, 1, 2
+WRAPPED_TITLE = 0.45  # of a full line: a heading's line (set larger than the text) wrapped at least this long
 
 
 def recognise_structure(state: State) -> None:
@@ -74,6 +75,7 @@ class _Found:
     why: str
     title_blocks: list[int] = field(default_factory=list)  # following blocks that are its title
     subtitle: int | None = None
+    wrapped: list[int] = field(default_factory=list)  # in print: lines the title ran on to
 
 
 class _Headings:
@@ -99,6 +101,8 @@ class _Headings:
         for i in sorted(self.found):
             if i in self.found:  # not taken as the title of the heading before it
                 self._attach_title(i)
+        for i in sorted(self.found):
+            self._wrap_title(i)
         if self.pdf:
             self._section_lists()
         self._titled()
@@ -231,7 +235,8 @@ class _Headings:
         starts = sorted(i for i, f in self.found.items() if f.level <= CHAPTER)
         for n, start in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else len(self.blocks)
-            j = max([start, *self.found[start].title_blocks, self.found[start].subtitle or 0]) + 1
+            found = self.found[start]
+            j = max([start, *found.title_blocks, *found.wrapped, found.subtitle or 0]) + 1
             listed: list[int] = []
             while j < end and self.blocks[j].kind == "short" and j not in self.found and j not in self.used \
                     and reads_as_title(self.blocks[j].text, attached=True) and not CAPTION.match(self.blocks[j].text) \
@@ -262,6 +267,8 @@ class _Headings:
         title_case = [self.blocks[i].text for i in chapters] + plain
         title_case_book = sum(map(is_title_case, title_case)) >= 0.7 * len(title_case) if title_case else False
         for i in candidates:
+            if i in self.used:  # the second line of a title found above it
+                continue
             text = self.blocks[i].text.strip()
             glued = i + 1 < len(self.blocks) and self.blocks[i + 1].first == self.blocks[i].last + 1 and not self.pdf
             if text not in self.headings and title_case_book and not is_title_case(text) and not glued:
@@ -282,6 +289,7 @@ class _Headings:
             if previous is not None and previous.why == "titled" and previous.level == CHAPTER:
                 level = SECTION  # a title right under a chapter's title: its first section
             self.found[i] = _Found(None, level, "titled")
+            self._wrap_title(i)
 
     def _titled_candidate(self, i: int) -> bool:
         """A line that reads as a title and stands where a heading stands (or book.toml says it is one)."""
@@ -437,16 +445,36 @@ class _Headings:
             found.title_blocks.append(j)
             self.used.add(j)
             self.found.pop(j, None)
-        # in a PDF: a title in capitals over several lines, a title wrapped (the next line in lower case),
-        # or the lines set right under a numeral standing alone
-        while self.pdf and j + 1 < len(self.blocks) and self.blocks[j + 1].kind == "short" and j + 1 not in self.found \
-                and len(found.title_blocks) < 4:
-            text, following = self.blocks[j].text.strip(), self.blocks[j + 1].text.strip()
-            if not (is_capitals(text) and is_capitals(following) or following[:1].islower()):
-                break
-            j += 1
-            found.title_blocks.append(j)
+
+    def _wrap_title(self, i: int) -> None:
+        """In print a long title wraps: the lines set under it that carry it on are part of it. A line
+        carries a title on when the title stops on a word no title ends with ('of', 'and', a
+        dash), when it starts in lower case, when both are in capitals, or when it reads as the end
+        of a title in Title Case right under a line long enough to have been wrapped, and running
+        text follows it."""
+        found = self.found[i]
+        if not self.pdf or found.subtitle is not None:
+            return
+        last = max([i, *found.title_blocks])
+        while len(found.wrapped) < 3 and last + 1 < len(self.blocks):
+            j = last + 1
+            block, above = self.blocks[j], self.blocks[last].text.strip()
+            text = block.text.strip()
+            if j in self.found or j in self.used or block.kind != "short" \
+                    or j in self.forms and self.forms[j].number is not None or not above:
+                return
+            last_word = (WORD.findall(above) or [""])[-1].lower()
+            cut = last_word in MINOR_WORDS or above.endswith(("—", "–", "-", ","))
+            ends_title = block.first == self.blocks[last].last + 1 and len(above) >= WRAPPED_TITLE * self.state.measure \
+                and is_title_case(text) and reads_as_title(text, attached=True) and \
+                reads_as_title(f"{self._title_text(i)} {text}", attached=True) and \
+                j + 1 < len(self.blocks) and self._is_body(self.blocks[j + 1])
+            if not (cut and reads_as_title(text, attached=True) or text[:1].islower()
+                    or is_capitals(above) and is_capitals(text) or ends_title):
+                return
+            found.wrapped.append(j)
             self.used.add(j)
+            last = j
 
     def _lines_under(self, i: int) -> list[int]:
         """Up to four short lines right under a line, with no blank between them."""
@@ -461,8 +489,10 @@ class _Headings:
     def _title_text(self, i: int) -> str:
         found = self.found[i]
         if found.title_blocks:
-            return " ".join(self.blocks[j].text.strip() for j in found.title_blocks)
-        return found.form.title if found.form and found.form.title else self.blocks[i].text.strip()
+            title = " ".join(self.blocks[j].text.strip() for j in found.title_blocks)
+        else:
+            title = found.form.title if found.form and found.form.title else self.blocks[i].text.strip()
+        return " ".join([title, *(self.blocks[j].text.strip() for j in found.wrapped)])
 
     def _make_blocks(self) -> list[Block]:
         out: list[Block] = []
@@ -475,7 +505,7 @@ class _Headings:
             if found is None:
                 out.append(block)
                 continue
-            parts = sorted({i, *found.title_blocks, *([found.subtitle] if found.subtitle is not None else [])})
+            parts = sorted({i, *found.title_blocks, *found.wrapped, *([found.subtitle] if found.subtitle is not None else [])})
             heading = Block([self._title_text(i)], block.first, block.last, kind="heading",
                             lost_before=block.lost_before, level=0 if found.level <= CHAPTER else 1,
                             source_lines=[self.blocks[j].text.strip() for j in parts])
