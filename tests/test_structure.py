@@ -148,3 +148,18 @@ def test_pdf_titles_wrapped_over_two_lines_are_one_heading():
                           "The Effect of Population Upon Distribution of Wealth",
                           "The Recurring Paroxysms of Industrial Depression"]
     assert "A Title Too Short to Wrap Another Title Line" not in titles
+
+
+def test_pdf_titles_are_set_apart_and_poem_titles_stand_over_verse():
+    line = "a line of prose running to the full width of the page and on"
+    body = ["Reading the page, " + line, line, line, "and it ends here."]
+    text = "\n".join([
+        "Of Our Spiritual Strivings", *body, "I am black but comely, O ye daughters of Jerusalem.",
+        "The Song of Solomon", *body, "",  # an epigraph's source run on from its text: no heading
+        "To a Historian", "You who celebrate bygones,",  # a poem's title over its verse
+        "Who have explored the outward, the surfaces of the races, the life that", "has exhibited itself,",
+        "Chanter of Personality, outlining what is yet to be,", "I project the history of the future.", "",
+        "Beginning My Studies", "Beginning my studies the first step pleas’d me so much,",  # no signature
+        "The mere fact consciousness,"])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:title")[1:] == ["Of Our Spiritual Strivings", "To a Historian", "Beginning My Studies"]

@@ -42,13 +42,13 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "furniture / 20 pp": ("≤", 0.1),
     },
     "pdf": {
-        "chapters": ("≥", 0.79),
-        "sections": ("≥", 0.51),
+        "chapters": ("≥", 0.83),
+        "sections": ("≥", 0.65),
         "notes linked": ("≥", 0.52),
         "notes wrong": ("≤", 60),
         "page joins": ("≥", 0.98),
         "words removed %": ("≤", 0.01),
-        "false headings %": ("≤", 11.1),
+        "false headings %": ("≤", 2.3),
         "furniture / 20 pp": ("≤", 0.17),
     },
 }

@@ -45,7 +45,7 @@ EPIGRAPH_WORDS = 100
 BODY = 100  # characters: a block this long (or of several lines) is running text, not a heading
 ARTICLE_WORDS = 12_000  # a text this short with only titled headings is an article with sections
 PART, CHAPTER, SECTION = 0, 1, 2
-WRAPPED_TITLE = 0.45  # of a full line: a heading's line (set larger than the text) wrapped at least this long
+WRAPPED_TITLE = 0.6  # of a full line: a heading's line with the next word (set larger than the text) wraps
 
 
 def recognise_structure(state: State) -> None:
@@ -300,7 +300,7 @@ class _Headings:
             return True
         if len(text) > MAX_TITLE:
             return False  # no title (see reads_as_title), and cheaper to see than what follows
-        if self.pdf and (len(text.split()) < 2 or self._runs_on_from_above(i)):
+        if self.pdf and (len(text.split()) < 2 or self._runs_on_from_above(i) or not self._set_apart(i)):
             return False  # a word alone on a line in print (a name, a sign), or a line of verse
         if not self._heading_place(i) or not self._followed_by_text(i) or _in_label_run(self.blocks, i) \
                 or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i) \
@@ -332,6 +332,12 @@ class _Headings:
         above = self.blocks[i - 1]
         return above.kind == "short" and above.last + 1 == self.blocks[i].first and \
             (not SENTENCE_END.search(above.text.strip()) or above.text.rstrip().endswith(","))
+
+    def _set_apart(self, i: int) -> bool:
+        """In a PDF extraction: space above the line (a blank line, a page's top) or a heading right
+        above it. A heading is set apart from the text before it; a line run on from it is text."""
+        return not i or self.blocks[i - 1].last + 1 < self.blocks[i].first or self._opens_page(i) \
+            or i - 1 in self.found or i - 1 in self.used
 
     def _verse_run(self, j: int) -> bool:
         """In a PDF extraction: short lines set one under the other, as verse is."""
@@ -366,7 +372,8 @@ class _Headings:
         """A name closing a text, with an address or a date under it ('J. M. Keynes' / 'King’s College,')."""
         after = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         following = after.text.strip() if after is not None and len(after.lines) == 1 else ""
-        return bool(NAME_LINE.match(self.blocks[i].text.strip())) and (following.endswith(",") or DATELINE.match(following))
+        address = following.endswith(",") and len(following.split()) <= 6 and is_title_case(following)
+        return bool(NAME_LINE.match(self.blocks[i].text.strip())) and (address or DATELINE.match(following))
 
     def _stray_cell(self, i: int) -> bool:
         """A short line between runs of lost lines: a table cell whose table was not found."""
@@ -378,7 +385,8 @@ class _Headings:
         if block.kind in ("verse", "list", "table", "quote", "dialogue"):
             return True
         text = block.text.strip()
-        return block.kind in ("para", "short") and (
+        wrapped = self.pdf and block.kind == "para" and block.last > block.first  # unwrapped from full lines
+        return block.kind in ("para", "short") and (wrapped or
             len(block.lines) > 1 or len(text) >= BODY or len(text.split()) >= 6 and bool(SENTENCE.search(text)))
 
     def _followed_by_text(self, i: int) -> bool:
@@ -450,8 +458,8 @@ class _Headings:
         """In print a long title wraps: the lines set under it that carry it on are part of it. A line
         carries a title on when the title stops on a word no title ends with ('of', 'and', a
         dash), when it starts in lower case, when both are in capitals, or when it reads as the end
-        of a title in Title Case right under a line long enough to have been wrapped, and running
-        text follows it."""
+        of a title in Title Case right under a line that its first word would have made too long,
+        and running text follows it."""
         found = self.found[i]
         if not self.pdf or found.subtitle is not None:
             return
@@ -465,7 +473,8 @@ class _Headings:
                 return
             last_word = (WORD.findall(above) or [""])[-1].lower()
             cut = last_word in MINOR_WORDS or above.endswith(("—", "–", "-", ","))
-            ends_title = block.first == self.blocks[last].last + 1 and len(above) >= WRAPPED_TITLE * self.state.measure \
+            overflows = len(f"{above} {text.split()[0]}") >= WRAPPED_TITLE * self.state.measure  # had to wrap
+            ends_title = block.first == self.blocks[last].last + 1 and overflows \
                 and is_title_case(text) and reads_as_title(text, attached=True) and \
                 reads_as_title(f"{self._title_text(i)} {text}", attached=True) and \
                 j + 1 < len(self.blocks) and self._is_body(self.blocks[j + 1])
