@@ -94,3 +94,27 @@ def test_repeated_call_is_a_footnoteref():
 def test_no_note_list_no_footnotes():
     tree, _ = normalise_text(web("Title", "In 1917 there were 3 parties and 2 camps.", P), kind="web")
     assert footnotes(tree) == []
+
+
+def test_bare_digit_calls_resume_after_many_lost_calls():
+    # calls 3 to 9 were lost (in a flattened table); the count resumes at 10 because 11 … 15 follow it
+    lost = "A table flattened: 1642 2 13 4 1643 3 1 0 1644 2 6 8 1645 2 4 0."
+    calls = " ".join(f"Claim number {n} of the chapter.{n}" for n in range(10, 16))
+    notes = "\n".join(f"{n}. Note {n}." for n in range(1, 16))
+    text = web("Title", "The first claim.1 And the second.2 Then more.", lost, calls, notes)
+    tree, state = normalise_text(text, kind="web")
+    assert [f[0] for f in footnotes(tree)] == ["1", "2", *map(str, range(10, 16))]
+    assert "1642 2 13 4 1643" in " ".join(texts(tree, "//db:para"))  # the table's numbers are no calls
+    assert sorted(int(d.text) for d in state.diagnostics.items if d.code == "flag.note-without-call") == list(range(3, 10))
+
+
+def test_a_note_set_one_word_a_line_stays_in_the_list():
+    # a justified line holding a long title breaks into lines of a word each in pdftotext
+    words = "of Henry Algernon Percy, the Fifth Earl of Northumberland, at His Castles".split()
+    line = "a line of prose running to the full width of the page and on"
+    body = ["The claim here.1 And " + line, line, "and the second.2 And the third.3 It ends here.", ""]
+    notes = ["Notes", "(1) The Regulations and Establishment of the Houshold", *words, "in Yorkshire.",
+             "(2) Note two.", "(3) Note three."]
+    tree, _ = normalise_text("\n".join(["Chapter 1", *body, *notes]), kind="pdf")
+    assert [f[0] for f in footnotes(tree)] == ["1", "2", "3"]
+    assert "Percy, the Fifth Earl" in footnotes(tree)[0][1]

@@ -186,6 +186,8 @@ def _score_notes(damaged: Damaged, tree: etree._Element, result: Score) -> None:
         context = _context_before(footnote)
         matches = expected.get(text_key, [])
         hit = next((m for m in matches if _same_context(m[1], context)), None)
+        if hit is None:  # the damage changed the note's first words (a garbled line, words set out of order)
+            matches, hit = _damaged_match(expected, text_key, context)
         if hit is not None:
             result.notes_linked += 1
             matches.remove(hit)
@@ -201,16 +203,29 @@ def _score_notes(damaged: Damaged, tree: etree._Element, result: Score) -> None:
                 result.example("note not linked", f"{note} (shown as {damaged.numbering.get(note, ('?', '?'))[1]}) …{context}")
 
 
+def _damaged_match(expected: dict[str, list[tuple[int, str]]], text_key: str,
+                   context: str) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
+    """The note at this call whose text shares most of its first words with the footnote's."""
+    words = set(text_key.split())
+    for key_, matches in expected.items():
+        for match in matches:
+            if _same_context(match[1], context) and match[1]:
+                theirs = set(key_.split())
+                if len(words & theirs) >= 0.5 * max(len(words), len(theirs)):
+                    return matches, match
+    return [], None
+
+
 def _note_key(text: str) -> str:
     return " ".join(key(text).split()[:12])
 
 
 def _same_context(expected: str, found: str) -> bool:
-    """The last three words before the call agree (fewer where the call stands near a paragraph's start:
-    the output may have joined that paragraph to the one before)."""
+    """The last three words before the call agree (fewer where the call stands near a paragraph's start
+    on either side: one may have joined that paragraph to the one before)."""
     a, b = expected.split()[-3:], found.split()[-3:]
     k = min(len(a), len(b))
-    return k > 0 and a[-k:] == b[-k:] and (k == 3 or len(a) == k) or not expected and not found
+    return k > 0 and a[-k:] == b[-k:] or not expected and not found
 
 
 

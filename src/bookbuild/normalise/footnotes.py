@@ -31,8 +31,11 @@ DIVISIONS = ("chapter", "preface", "appendix", "part", "article", "book")
 TEXT_ELEMENTS = {f"{{{DB}}}{t}" for t in ("para", "literallayout", "entry", "title")}
 MAX_TRAILING = 2  # short blocks allowed after a note list (a date, a citation line)
 CONTINUATION = 4  # blocks a note may run on over, up to the next item
+CONTINUATION_LINES = 24  # or short lines (a justified line that held one long word breaks into lines of a word)
+CONTINUATION_WORDS = 80  # of those short lines, in all
 MAX_LOST_ITEMS = 8  # items of a note list a lost page may have held
 MAX_SKIPPED = 3  # calls in a row a lost page or line may have held
+RESUMING_CHAIN = 5  # past more lost calls, the count resumes at a call the next this many count on from
 
 
 @dataclass
@@ -167,8 +170,9 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
                 k += 1
                 continue
             last = max(notes, default=-1)
-            resumes = next((j for j in range(k + 1, min(len(blocks), k + 1 + CONTINUATION))
-                            if (later := _note_items(blocks[j])) and last < min(later) <= last + MAX_LOST_ITEMS), None)
+            resumes = next((j for j in range(k + 1, min(len(blocks), k + 1 + CONTINUATION_LINES))
+                            if (later := _note_items(blocks[j])) and last < min(later) <= last + MAX_LOST_ITEMS
+                            and _runs_on(blocks[k:j])), None)
             if not notes or resumes is None or any(_name(b) == "title" or _note_items(b) for b in blocks[k:resumes]):
                 break
             if min(_note_items(blocks[resumes])) == last + 1:
@@ -189,6 +193,11 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
     if len(headed) >= 2:
         found = [n for n in found if n in headed or _marked(n)]
     return found
+
+
+def _runs_on(between: list[etree._Element]) -> bool:
+    """Blocks a note can run on over: a few, or more that hold a few words (lines of a word each)."""
+    return len(between) <= CONTINUATION or sum(len(_note_text(b).split()) for b in between) <= CONTINUATION_WORDS
 
 
 def _lost_before(element: etree._Element) -> bool:
@@ -333,6 +342,9 @@ def link_calls(candidates: list[Candidate], notes: set[int]) -> Linking:
         elif k < value and value + 1 + value - k <= last_note and value - k <= MAX_SKIPPED \
                 and _chain_goes_on(candidates, index, value, value - k):
             _record(linking, candidate, notes)  # calls k … value - 1 were lost (a dropped page, a garbled line)
+            k = value + 1
+        elif k < value and value + RESUMING_CHAIN <= last_note and _chain_goes_on(candidates, index, value, RESUMING_CHAIN - 1):
+            _record(linking, candidate, notes)  # many calls lost (in a flattened table): the count resumes
             k = value + 1
     return linking
 
