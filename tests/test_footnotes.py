@@ -118,3 +118,23 @@ def test_a_note_set_one_word_a_line_stays_in_the_list():
     tree, _ = normalise_text("\n".join(["Chapter 1", *body, *notes]), kind="pdf")
     assert [f[0] for f in footnotes(tree)] == ["1", "2", "3"]
     assert "Percy, the Fifth Earl" in footnotes(tree)[0][1]
+
+
+def test_a_decimal_is_no_call_but_a_call_after_a_year_is():
+    text = web("Title", "Iron", "4.1", "Coal", "13.2", "Exports rose.1 They fell in 1913.2 Then they rose again.",
+               "And the last claim.3", "1. One.\n2. Two.\n3. Three.")
+    tree, _ = normalise_text(text, kind="web")
+    assert [f[0] for f in footnotes(tree)] == ["1", "2", "3"]
+    assert call_text(tree, "1").endswith("rose.") and call_text(tree, "2").endswith("in 1913.")
+    assert {"13.2", "4.1"} <= set(texts(tree, "//db:para"))
+
+
+def test_bare_digit_calls_of_a_list_that_was_not_found_are_not_taken():
+    # the first chapter's note list lost its opening page: its calls 1-4 stand before the second list's
+    first = " ".join(f"A claim in the first chapter.{n}" for n in range(1, 5))
+    second = " ".join(f"A claim in the second chapter.{n}" for n in range(1, 5))
+    text = web("Title", "Chapter 1", first, "(3) Note three of the first.\n(4) Note four of the first.",
+               "Chapter 2", second, "Notes", "(1) One.\n(2) Two.\n(3) Three.\n(4) Four.")
+    tree, _ = normalise_text(text, kind="web")
+    assert [f[0] for f in footnotes(tree)] == ["1", "2", "3", "4"]
+    assert tree.xpath("count(//db:chapter[@label='2']//db:footnote)", namespaces=NS) == 4

@@ -44,8 +44,8 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     "pdf": {
         "chapters": ("≥", 0.83),
         "sections": ("≥", 0.65),
-        "notes linked": ("≥", 0.91),
-        "notes wrong": ("≤", 56),
+        "notes linked": ("≥", 0.92),
+        "notes wrong": ("≤", 3),
         "page joins": ("≥", 0.98),
         "words removed %": ("≤", 0.01),
         "false headings %": ("≤", 2.3),

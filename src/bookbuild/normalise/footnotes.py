@@ -25,6 +25,8 @@ STRONG_CALL = re.compile(r"(?=[\[(])(?:\[(\d{1,3})\]|(?<=\S)\((\d{1,3})\))")
 WEAK_CALL = re.compile(  # the lookahead first: most positions fail there, before the lookbehinds
     r"(?=[1-9])(?<!\bp\.)(?<!\bpp\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bvol\.)"
     r"(?:(?<=[^\W\d_])|(?<=[.,;:?!’”)\]])|(?<=[.”’] ))([1-9]\d{0,2})(?![\w]|[.,:]\d)")
+DECIMAL = re.compile(r"\d\.$")  # the text before a digit ends with a number and a point
+SENTENCE_AFTER = re.compile(r"\s+[A-Z“‘\"'(]")
 DIVISIONS = ("chapter", "preface", "appendix", "part", "article", "book")
 # where calls can stand: DocBook allows no footnote in an attribution, so a call there stays text
 # (its note is kept and flagged as having no call)
@@ -299,6 +301,8 @@ def _block_candidates(block: etree._Element):
                 found[m.start()] = Candidate(holder, is_tail, m.start(), m.end(), int(m.group(1) or m.group(2)), True)
             for m in WEAK_CALL.finditer(text):
                 start = m.start(1) - (1 if text[m.start(1) - 1:m.start(1)] == " " else 0)
+                if DECIMAL.search(text, 0, m.start(1)) and not SENTENCE_AFTER.match(text, m.end(1)):
+                    continue  # '4.1' is a number; in '… in 1933.3 Then' a call closes the sentence
                 if not any(c.start <= m.start(1) < c.end for c in found.values()):
                     found[start] = Candidate(holder, is_tail, start, m.end(1), int(m.group(1)), False)
             yield from (found[k] for k in sorted(found))
@@ -371,23 +375,34 @@ def _chain_goes_on(candidates: list[Candidate], index: int, value: int, skipped:
 
 
 def _last_full_run(candidates: list[Candidate], first: int, size: int) -> int:
-    """Where the calls for a list begin: of the strong calls numbered first, the last one that starts
-    a run of calls counting up as far as the list goes (or, failing that, the longest run)."""
-    starts = [i for i, c in enumerate(candidates) if c.strong and c.value == first]
+    """Where the calls for a list begin: of the calls numbered first (in brackets, where the book has
+    any), the last one that starts a run of calls counting up as far as the list goes (or, failing
+    that, the longest run). Runs that end at the same call are one, from its earliest start. Bare
+    digits start a run only where it counts on to 3 at least."""
+    strong = any(c.strong for c in candidates)
+    calls = [c.strong or not strong for c in candidates]  # the candidates of the kind that calls this list
+    starts = [i for i, c in enumerate(candidates) if calls[i] and c.value == first]
     if len(starts) < 2:
         return 0
-    def run_length(start: int) -> int:
-        expected = first
-        for candidate in candidates[start:]:
-            if candidate.strong and candidate.value == expected:
-                expected += 1
-            elif candidate.strong and candidate.value == first and expected > first + 1:
-                break
-        return expected - first
-    lengths = [(run_length(i), i) for i in starts]
-    full = [i for length, i in lengths if length >= size]
+
+    def run(start: int) -> tuple[int, int]:
+        """How far the calls count up from this start, and where the count ends."""
+        expected, end = first, start
+        for k in range(start, len(candidates)):
+            if calls[k] and candidates[k].value == expected:
+                expected, end = expected + 1, k
+            elif calls[k] and candidates[k].value == first and expected > first + 1:
+                break  # numbered first again: the count started over
+        return expected - first, end
+
+    runs: dict[int, tuple[int, int]] = {}  # end -> (length, earliest start)
+    for start in starts:
+        length, end = run(start)
+        runs.setdefault(end, (length, start))
+    lengths = list(runs.values())
+    full = [i for length, i in lengths if length >= (size if strong else max(size, 3))]
     if full:
-        return full[-1]
+        return max(full)
     best = max(length for length, _ in lengths)
     if best < 3:  # no run of calls in brackets: the book does not call its notes that way
         return 0
