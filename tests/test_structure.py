@@ -163,3 +163,17 @@ def test_pdf_titles_are_set_apart_and_poem_titles_stand_over_verse():
         "The mere fact consciousness,"])
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:title")[1:] == ["Of Our Spiritual Strivings", "To a Historian", "Beginning My Studies"]
+
+
+def test_pdf_poem_titles_over_verse_lines_and_a_title_of_one_word():
+    verse = ["Returning upon my poems, considering, lingering long,", "A Phantom arose before me with distrustful aspect,",
+             "Terrible in beauty, age, and power,", "The genius of poets of old lands."]
+    text = "\n".join([
+        *["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 6,
+        "and it ends here.", "",
+        "As I Ponder’d in Silence", "As I ponder’d in silence,", *verse, "",
+        "Eidólons", "I met a seer,", *verse, "",
+        "at", "", "the", "", "Hotel", "",  # words a justified line left alone: no titles
+        "“Precisely so, on December 22nd, just five days ago,” said he.", *verse])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:section/db:title | //db:chapter/db:title") == ["As I Ponder’d in Silence", "Eidólons"]

@@ -300,7 +300,8 @@ class _Headings:
             return True
         if len(text) > MAX_TITLE:
             return False  # no title (see reads_as_title), and cheaper to see than what follows
-        if self.pdf and (len(text.split()) < 2 or self._runs_on_from_above(i) or not self._set_apart(i)):
+        if self.pdf and (len(text.split()) < 2 and not self._word_title(i) or self._runs_on_from_above(i)
+                         or not self._set_apart(i)):
             return False  # a word alone on a line in print (a name, a sign), or a line of verse
         if not self._heading_place(i) or not self._followed_by_text(i) or _in_label_run(self.blocks, i) \
                 or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i) \
@@ -333,6 +334,17 @@ class _Headings:
         return above.kind == "short" and above.last + 1 == self.blocks[i].first and \
             (not SENTENCE_END.search(above.text.strip()) or above.text.rstrip().endswith(","))
 
+    def _word_title(self, i: int) -> bool:
+        """In a PDF extraction: a word alone that is a title ('Inscriptions'), not a name, a sign or a
+        word a justified line left alone: a capitalised word of letters, with space above it and a
+        line of words above that, over lines of words set close under it."""
+        word = self.blocks[i].text.strip()
+        if not (0 < i < len(self.blocks) - 1 and re.fullmatch(r"[A-Z][^\W\d_]+[’']?[^\W\d_]*", word)):
+            return False
+        above, below = self.blocks[i - 1], self.blocks[i + 1]
+        return above.last + 1 < self.blocks[i].first and len(above.text.split()) > 1 \
+            and below.first == self.blocks[i].last + 1 and len(WORD.findall(below.text)) >= 3 and self._verse_run(i + 1)
+
     def _set_apart(self, i: int) -> bool:
         """In a PDF extraction: space above the line (a blank line, a page's top) or a heading right
         above it. A heading is set apart from the text before it; a line run on from it is text."""
@@ -340,10 +352,11 @@ class _Headings:
             or i - 1 in self.found or i - 1 in self.used
 
     def _verse_run(self, j: int) -> bool:
-        """In a PDF extraction: short lines set one under the other, as verse is."""
+        """In a PDF extraction: lines set one under the other, none of them a title, as verse is."""
         run = self.blocks[j:j + 3]
-        return self.pdf and len(run) == 3 and all(b.kind == "short" for b in run) and \
-            all(b.first == a.last + 1 for a, b in zip(run, run[1:]))
+        return self.pdf and len(run) == 3 and all(b.kind in ("short", "para") for b in run) and \
+            all(b.first == a.last + 1 for a, b in zip(run, run[1:])) and \
+            not any(is_title_case(b.text) and reads_as_title(b.text) for b in run)
 
     def _verse_follows(self, i: int) -> bool:
         following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
