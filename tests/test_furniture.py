@@ -104,3 +104,14 @@ def test_site_tag_is_opt_in_and_named_boilerplate_and_trailer_go():
                      "A second paragraph that says something else entirely."]
     assert codes(state) == ["furniture.site-tag", *["furniture.boilerplate"] * 3]
     assert "[Book] A Title" in kept(apply_rules(text, ["boilerplate"], furniture=furniture))
+
+
+def test_a_section_number_over_its_lines_is_kept_among_folios():
+    # folios count up at the page foot; a poem's section numbers stand over their first lines
+    pages = []
+    for n in range(5, 11):
+        pages += [(PROSE * 4).rstrip("\n"), FULL, "", str(n - 4), "the lines of the section, set close under its number,",
+                  "and going on in lower case.", "", (PROSE * 4).rstrip("\n"), FULL, "", str(n), ""]
+    state = apply_rules("\n".join(pages), ["page-breaks", "page-furniture"], kind="pdf")
+    assert [line for line in kept(state) if line.strip().isdigit()] == ["1", "2", "3", "4", "5", "6"]
+    assert codes(state).count("furniture.page-edge") == 6

@@ -43,12 +43,12 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     },
     "pdf": {
         "chapters": ("≥", 0.87),
-        "sections": ("≥", 0.79),
+        "sections": ("≥", 0.83),
         "notes linked": ("≥", 0.92),
         "notes wrong": ("≤", 3),
         "page joins": ("≥", 0.98),
         "words removed %": ("≤", 0.01),
-        "false headings %": ("≤", 1.6),
+        "false headings %": ("≤", 1.5),
         "furniture / 20 pp": ("≤", 0.17),
     },
 }

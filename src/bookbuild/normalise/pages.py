@@ -24,6 +24,7 @@ from .state import State
 URL_LINE = re.compile(r"^(https?://|www\.)\S+(\s+\(\d+\s+of\s+\d+\))?(\s+\[[\d/.: -]+\])?$", re.I)
 PRINTED_URL = re.compile(r"^(https?://|www\.)\S+\s+\(\d+\s+of\s+\d+\)", re.I)  # a browser's print footer
 PAGE_OF = re.compile(r"^(page\s+)?\d+\s+(of|/)\s+\d+$", re.I)
+RUNS_ON = re.compile(r"(?!https?://|www\.)[a-z]")  # a line of text going on in lower case (not a URL)
 FOLIO = re.compile(r"^[-–—]?\s*(\d{1,4}|[ivxlc]{1,7})\s*[-–—]?$", re.I)
 MAX_STANDING_ALONE = 150  # characters: longer lines are text, even when they stand alone
 MAX_RUN = 5  # lines: a longer run of lines is text
@@ -79,14 +80,16 @@ def shape(text: str) -> str:
 def _standing_alone(state: State, filled: list[int]) -> set[int]:
     """Short lines with no text line right above or below them (a blank, a page break or the end);
     or in a run of at most five with a line of page furniture by itself (a running head, wrapped
-    or not, over a folio and a page URL)."""
+    or not, over a folio and a page URL) and no line running on in lower case."""
     lines = state.lines
     out: set[int] = set()
     run: list[int] = []
     for i in [*filled, None]:
         if run and (i is None or i != run[-1] + 1 or lines[i].number in state.page_starts):
             short = all(len(lines[j].text.strip()) <= MAX_STANDING_ALONE for j in run)
-            if short and (len(run) == 1 or len(run) <= MAX_RUN and any(_marks_page(lines[j].text) for j in run)):
+            # a line running on in lower case makes the run text (a section's number over its first lines)
+            runs_on = any(RUNS_ON.match(lines[j].text.strip()) and not _marks_page(lines[j].text) for j in run)
+            if short and (len(run) == 1 or len(run) <= MAX_RUN and not runs_on and any(_marks_page(lines[j].text) for j in run)):
                 out.update(run)
             run = []
         if i is not None:
