@@ -177,3 +177,19 @@ def test_pdf_poem_titles_over_verse_lines_and_a_title_of_one_word():
         "“Precisely so, on December 22nd, just five days ago,” said he.", *verse])
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:section/db:title | //db:chapter/db:title") == ["As I Ponder’d in Silence", "Eidólons"]
+
+
+def test_pdf_a_part_title_over_its_first_poem_title_and_a_short_poem():
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 6
+    verse = ["To the garden the world anew ascending,", "Potent mates, daughters, sons, preluding,",
+             "The love, the life of their bodies, meaning and being,"]
+    text = "\n".join([*prose, "and it ends here.", "",
+                      "\fChildren of Adam", "To the Garden the World", *verse, "",  # a part opens a page
+                      "\fCalamus", "In Paths Untrodden", *verse, "",
+                      "France", "The 18th Year of These States", *verse, "",  # a poem's title and its subtitle
+                      "Thou Reader", "Thou reader throbbest life and pride and love the same as I, and more,",
+                      "Therefore for thee the following chants.", "", *prose, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:section/db:title | //db:chapter/db:title") == [
+        "Children of Adam", "To the Garden the World", "Calamus", "In Paths Untrodden", "France", "Thou Reader"]
+    assert texts(tree, "//db:section[db:title='France']/db:subtitle") == ["The 18th Year of These States"]

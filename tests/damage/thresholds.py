@@ -42,13 +42,13 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "furniture / 20 pp": ("≤", 0.1),
     },
     "pdf": {
-        "chapters": ("≥", 0.87),
-        "sections": ("≥", 0.83),
+        "chapters": ("≥", 0.88),
+        "sections": ("≥", 0.85),
         "notes linked": ("≥", 0.92),
         "notes wrong": ("≤", 3),
         "page joins": ("≥", 0.98),
         "words removed %": ("≤", 0.01),
-        "false headings %": ("≤", 1.5),
+        "false headings %": ("≤", 1.7),
         "furniture / 20 pp": ("≤", 0.17),
     },
 }

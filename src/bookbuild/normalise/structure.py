@@ -266,8 +266,10 @@ class _Headings:
         plain = [self.blocks[i].text for i in candidates if not self.blocks[i].text.rstrip().endswith("?")]
         title_case = [self.blocks[i].text for i in chapters] + plain
         title_case_book = sum(map(is_title_case, title_case)) >= 0.7 * len(title_case) if title_case else False
-        for i in candidates:
-            if i in self.used:  # the second line of a title found above it
+        chosen = set(candidates)
+        for i in self.lines:
+            # a line right under a title just found is looked at again: it is set apart by that title
+            if i in self.used or i not in chosen and not (i - 1 in self.found and self._titled_candidate(i)):
                 continue
             text = self.blocks[i].text.strip()
             glued = i + 1 < len(self.blocks) and self.blocks[i + 1].first == self.blocks[i].last + 1 and not self.pdf
@@ -276,6 +278,11 @@ class _Headings:
             previous = self.found.get(i - 1)
             if previous is not None and previous.subtitle is None and SOURCE_LINE.match(text):
                 previous.subtitle = i  # '(After reading Hegel)' right under a title: its subtitle
+                self.used.add(i)
+                continue
+            if self.pdf and self.state.page_starts and previous is not None and previous.why == "titled" \
+                    and previous.subtitle is None and not self._opens_page(i - 1):
+                previous.subtitle = i  # under a section's title (a division's would open a page): its subtitle
                 self.used.add(i)
                 continue
             if self.pdf and self._opens_page(i):
@@ -331,6 +338,8 @@ class _Headings:
         if not i or i - 1 in self.found or i - 1 in self.used:
             return False
         above = self.blocks[i - 1]
+        if self._stands_as_title(i - 1) and self._set_apart(i - 1):
+            return False  # a title over a title: a part's and its first poem's
         return above.kind == "short" and above.last + 1 == self.blocks[i].first and \
             (not SENTENCE_END.search(above.text.strip()) or above.text.rstrip().endswith(","))
 
@@ -342,8 +351,15 @@ class _Headings:
         if not (0 < i < len(self.blocks) - 1 and re.fullmatch(r"[A-Z][^\W\d_]+[’']?[^\W\d_]*", word)):
             return False
         above, below = self.blocks[i - 1], self.blocks[i + 1]
+        under = self._verse_run(i + 1) and len(WORD.findall(below.text)) >= 3 \
+            or self._stands_as_title(i + 1) and self._verse_run(i + 2)  # or a title over its lines
         return above.last + 1 < self.blocks[i].first and len(above.text.split()) > 1 \
-            and below.first == self.blocks[i].last + 1 and len(WORD.findall(below.text)) >= 3 and self._verse_run(i + 1)
+            and below.first == self.blocks[i].last + 1 and under
+
+    def _stands_as_title(self, i: int) -> bool:
+        """A line in Title Case that reads as a title."""
+        text = self.blocks[i].text
+        return is_title_case(text) and reads_as_title(text)
 
     def _set_apart(self, i: int) -> bool:
         """In a PDF extraction: space above the line (a blank line, a page's top) or a heading right
@@ -356,7 +372,7 @@ class _Headings:
         run = self.blocks[j:j + 3]
         return self.pdf and len(run) == 3 and all(b.kind in ("short", "para") for b in run) and \
             all(b.first == a.last + 1 for a, b in zip(run, run[1:])) and \
-            not any(is_title_case(b.text) and reads_as_title(b.text) for b in run)
+            not any(self._stands_as_title(k) for k in range(j, j + 3))
 
     def _verse_follows(self, i: int) -> bool:
         following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
@@ -418,7 +434,8 @@ class _Headings:
                 return True
             if block.kind not in ("para", "short"):
                 return block.kind in ("table", "epigraph")
-            if not reads_as_title(block.text, attached=True) and len(block.text.split()) > 8:
+            if not reads_as_title(block.text, attached=True) and len(block.text.split()) > 8 \
+                    and not (self.pdf and block.first == self.blocks[j - 1].last + 1):  # in print: verse set close
                 return False
         return False
 
