@@ -193,3 +193,16 @@ def test_pdf_a_part_title_over_its_first_poem_title_and_a_short_poem():
     assert texts(tree, "//db:section/db:title | //db:chapter/db:title") == [
         "Children of Adam", "To the Garden the World", "Calamus", "In Paths Untrodden", "France", "Thou Reader"]
     assert texts(tree, "//db:section[db:title='France']/db:subtitle") == ["The 18th Year of These States"]
+
+
+def test_pdf_numbered_titles_wrapped_over_two_lines():
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    body = [line, line, line, "and it ends here."]
+    text = "\n".join(["I. Of the Division of Labour", *body, "",
+                      "II. Of the Principle Which Gives Occasion to the Division of a Long", "Labour", *body, "",
+                      "III. That the Division of Labour Is Limited by the Extent of the", "Market", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/@label") == ["I", "II", "III"]
+    assert texts(tree, "//db:chapter/db:title")[1:] == [
+        "Of the Principle Which Gives Occasion to the Division of a Long Labour",
+        "That the Division of Labour Is Limited by the Extent of the Market"]

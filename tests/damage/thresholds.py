@@ -42,7 +42,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "furniture / 20 pp": ("≤", 0.1),
     },
     "pdf": {
-        "chapters": ("≥", 0.88),
+        "chapters": ("≥", 0.9),
         "sections": ("≥", 0.85),
         "notes linked": ("≥", 0.92),
         "notes wrong": ("≤", 3),

@@ -15,7 +15,7 @@ from collections import Counter
 
 from ..read import SourceLine, TextKind
 from .blocks import Block
-from .headings import CALLS_AT_END, MINOR_WORDS, is_division_line, is_title_case, reads_as_title
+from .headings import CALLS_AT_END, MINOR_WORDS, heading_form, is_division_line, is_title_case, reads_as_title
 from .footnotes import MAX_LOST_ITEMS
 from .patterns import NOTE_ITEM, SENTENCE_END
 from .state import State
@@ -118,7 +118,8 @@ def _unwrap_pdf(state: State) -> list[Block]:
             blocks[-1].lines[-1] = f"{blocks[-1].lines[-1]} {text}"
             blocks[-1].last = piece[-1].number
             continue
-        kind = "para" if len(piece) > 1 or len(piece[0].text.strip()) >= full else "short"
+        kind = "para" if (len(piece) > 1 or len(piece[0].text.strip()) >= full) and not _numbered_title(piece, text) \
+            else "short"
         blocks.append(Block([text], piece[0].number, piece[-1].number, kind=kind))
         ends_full[id(blocks[-1])] = len(piece[-1].text.strip()) >= full
     return blocks
@@ -147,6 +148,13 @@ def _title_over_text(text: str, following: str) -> bool:
     last_word = text.split()[-1].lower() if text else ""
     return len(text.split()) >= 2 and is_title_case(text) and reads_as_title(text) \
         and last_word not in MINOR_WORDS and not SENTENCE_END.search(text) and following[:1].isupper()
+
+
+def _numbered_title(piece: list[SourceLine], text: str) -> bool:
+    """A numbered title wrapped over two or three lines ('II. Of the Principle Which Gives Occasion to
+    the Division of' / 'Labour'): a line, as a title set alone is, not a paragraph."""
+    form = heading_form(text) if len(piece) <= 3 else None
+    return form is not None and form.number is not None and form.title is not None and is_title_case(form.title)
 
 
 def _item_number(text: str) -> int | None:
