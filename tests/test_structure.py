@@ -206,3 +206,24 @@ def test_pdf_numbered_titles_wrapped_over_two_lines():
     assert texts(tree, "//db:chapter/db:title")[1:] == [
         "Of the Principle Which Gives Occasion to the Division of a Long Labour",
         "That the Division of Labour Is Limited by the Extent of the Market"]
+
+
+def test_pdf_a_poem_and_its_numbered_parts_are_nested_sections(tmp_path):
+    from lxml import etree
+    from bookbuild.model.validate import validate_docbook
+
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 6
+    verse = ["I sing the body electric,", "The armies of those I love engirth me and I engirth them,",
+             "Not physiognomy alone nor brain alone is worthy for the Muse, I say the Form complete",
+             "is worthier far,"]
+    text = "\n".join(["Chapter 1", "Children of Adam", *prose, "and it ends here.", "",
+                      "I Sing the Body Electric", "1", *verse, "", "2", *verse, "", "3", *verse, "",
+                      "A Woman Waits for Me", *verse, "", "Chapter 2", "Calamus", *prose, "and it ends here."])
+    tree, state = normalise_text(text, kind="pdf")
+    poem = tree.xpath("//db:section[db:title='I Sing the Body Electric']", namespaces={"db": tree.nsmap[None]})[0]
+    assert texts(poem, "db:section/@label") == ["1", "2", "3"]
+    assert texts(tree, "//db:chapter/db:section/db:title") == ["I Sing the Body Electric", "A Woman Waits for Me"]
+    assert "flag.empty-heading" not in codes(state)
+    path = tmp_path / "book.xml"
+    path.write_bytes(etree.tostring(tree))
+    assert validate_docbook(path) == []

@@ -43,7 +43,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     },
     "pdf": {
         "chapters": ("≥", 0.9),
-        "sections": ("≥", 0.85),
+        "sections": ("≥", 0.86),
         "notes linked": ("≥", 0.92),
         "notes wrong": ("≤", 3),
         "page joins": ("≥", 0.98),

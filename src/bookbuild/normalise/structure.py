@@ -23,7 +23,7 @@ from ..wordcount import count_tokens
 from .blocks import Block
 from .front import normalise_title
 from .headings import (MAX_TITLE, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case,
-                       reads_as_title)
+                       number_value, reads_as_title)
 from .patterns import DATELINE, NOTE_ITEM, SENTENCE_END, WORD
 from .state import State
 from .tables import CAPTION
@@ -56,6 +56,7 @@ def recognise_structure(state: State) -> None:
     blocks = _Headings(state, blocks, pdf).find()
     _epigraphs(blocks)
     (_pdf_kinds if pdf else _web_kinds)(blocks)
+    _nest_numbered_sections(blocks)
     _demote_empty_sections(blocks)
     if state.config.division == "article":  # an article has sections, never chapters
         for block in blocks:
@@ -708,12 +709,35 @@ def _pdf_kinds(blocks: list[Block]) -> None:
         block.kind = "scene-break" if SCENE_BREAK.match(text) else "dateline" if DATELINE.match(text) else "para"
 
 
+def _nest_numbered_sections(blocks: list[Block]) -> None:
+    """A titled section followed at once by a section numbered 1 (a poem and its numbered parts): the
+    numbered sections that count on from there are its own, a level down."""
+    for k, block in enumerate(blocks[:-1]):
+        following = blocks[k + 1]
+        if not (block.kind == "heading" and block.level == 1 and not block.label and following.kind == "heading"
+                and following.level == 1 and _label_value(following.label) == 1):
+            continue
+        expected = 1
+        for inner in blocks[k + 1:]:
+            if inner.kind != "heading":
+                continue
+            if inner.level != 1 or _label_value(inner.label) != expected:
+                break
+            inner.level = 2
+            expected += 1
+
+
+def _label_value(label: str | None) -> int | None:
+    value = number_value(label) if label else None
+    return value[0] if value else None
+
+
 def _demote_empty_sections(blocks: list[Block]) -> None:
-    """A section heading followed at once by another heading has no text of its own: it is a paragraph,
-    with the lines the source has (its number too)."""
+    """A section heading followed at once by another heading (not one of its own sections) has no text
+    of its own: it is a paragraph, with the lines the source has (its number too)."""
     for block, following in zip(blocks, [*blocks[1:], None]):
-        if block.kind == "heading" and block.level == 1 and (
-                following is None or following.kind == "heading" and not following.lost_before):
+        if block.kind == "heading" and block.level >= 1 and (following is None or following.kind == "heading"
+                                                              and following.level <= block.level and not following.lost_before):
             block.kind, block.label = "para", None
             block.lines = [" ".join(block.source_lines or block.lines)]
 
@@ -862,17 +886,20 @@ def recase_capital_titles(state: State) -> None:
 
 def _flag_missing_sections(state: State) -> None:
     """Numbered sections that skip a number (3, then 5) lost the pages between them."""
-    previous = None
+    previous: dict[int, int] = {}  # level -> the last section number at that level
     for block in state.blocks:
-        if block.kind == "heading" and block.level == 0:
-            previous = None
-        elif block.kind == "heading" and block.level == 1 and block.label and block.label.isdigit():
+        if block.kind != "heading":
+            continue
+        for level in [k for k in previous if k > block.level]:  # a higher heading: its numbering starts over
+            del previous[level]
+        if block.level >= 1 and block.label and block.label.isdigit():
             number = int(block.label)
-            if previous is not None and number > previous + 1:
-                missing = ", ".join(str(n) for n in range(previous + 1, number))
+            last = previous.get(block.level)
+            if last is not None and number > last + 1:
+                missing = ", ".join(str(n) for n in range(last + 1, number))
                 state.diagnostics.add("flag.lost-page", block.first, f"section(s) {missing}, before section {number}")
                 block.notes.append(f"Section(s) {missing} are missing from the source here.")
-            previous = number
+            previous[block.level] = number
 
 
 def _flag_truncated_paragraphs(state: State) -> None:

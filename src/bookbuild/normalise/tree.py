@@ -89,10 +89,13 @@ class _Builder:
         self.state, self.root, self.book = state, root, book
         self.division: etree._Element | None = None
         self.section: etree._Element | None = None
+        self.subsection: etree._Element | None = None
         self.ids: set[str] = set()
 
     @property
     def container(self) -> etree._Element:
+        if self.subsection is not None:
+            return self.subsection
         if self.section is not None:
             return self.section
         if self.division is not None:
@@ -137,15 +140,20 @@ class _Builder:
                 attrs["label"] = block.label
             self.division = parent = el(tag, **attrs)
             self.root.append(parent)
-            self.section = None
+            self.section = self.subsection = None
         else:
             attrs = {"xml_id": self._id(f"s-{block.label}-{title}" if block.label else title)}
             if block.label:
                 attrs["label"] = block.label
-            self.section = None
-            holder = self.container
-            self.section = parent = el("section", **attrs)
-            holder.append(parent)
+            parent = el("section", **attrs)
+            self.subsection = None
+            if block.level == 2 and self.section is not None:  # a section's own numbered sections
+                self.section.append(parent)
+                self.subsection = parent
+            else:
+                self.section = None
+                self.container.append(parent)
+                self.section = parent
         parent.append(etree.ProcessingInstruction(SOURCE_PI, block.source_range))
         title_el = sub(parent, "title", title)
         if block.restored:
