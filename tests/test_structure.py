@@ -195,17 +195,20 @@ def test_pdf_a_part_title_over_its_first_poem_title_and_a_short_poem():
     assert texts(tree, "//db:section[db:title='France']/db:subtitle") == ["The 18th Year of These States"]
 
 
-def test_pdf_numbered_titles_wrapped_over_two_lines():
+def test_pdf_titles_unwrapped_from_full_lines():
     line = "a line of prose running on to the full width of the printed page, and on it goes"
     body = [line, line, line, "and it ends here."]
     text = "\n".join(["I. Of the Division of Labour", *body, "",
                       "II. Of the Principle Which Gives Occasion to the Division of a Long", "Labour", *body, "",
-                      "III. That the Division of Labour Is Limited by the Extent of the", "Market", *body])
+                      "III. That the Division of Labour Is Limited by the Extent of the", "Market", *body, "",
+                      "IV. Of the Origin and Use of Money", *body, "",
+                      "The Malthusian Theory, Its Genesis and Support in the Doctrine of", "Wages", *body])
     tree, _ = normalise_text(text, kind="pdf")
-    assert texts(tree, "//db:chapter/@label") == ["I", "II", "III"]
+    assert texts(tree, "//db:chapter/@label") == ["I", "II", "III", "IV"]
     assert texts(tree, "//db:chapter/db:title")[1:] == [
         "Of the Principle Which Gives Occasion to the Division of a Long Labour",
-        "That the Division of Labour Is Limited by the Extent of the Market"]
+        "That the Division of Labour Is Limited by the Extent of the Market", "Of the Origin and Use of Money"]
+    assert "The Malthusian Theory, Its Genesis and Support in the Doctrine of Wages" in texts(tree, "//db:title")
 
 
 def test_pdf_a_poem_and_its_numbered_parts_are_nested_sections(tmp_path):

@@ -42,13 +42,13 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "furniture / 20 pp": ("≤", 0.1),
     },
     "pdf": {
-        "chapters": ("≥", 0.9),
-        "sections": ("≥", 0.86),
+        "chapters": ("≥", 0.92),
+        "sections": ("≥", 0.87),
         "notes linked": ("≥", 0.92),
         "notes wrong": ("≤", 3),
         "page joins": ("≥", 0.98),
         "words removed %": ("≤", 0.01),
-        "false headings %": ("≤", 1.7),
+        "false headings %": ("≤", 1.8),
         "furniture / 20 pp": ("≤", 0.17),
     },
 }

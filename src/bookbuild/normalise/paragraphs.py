@@ -118,7 +118,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
             blocks[-1].lines[-1] = f"{blocks[-1].lines[-1]} {text}"
             blocks[-1].last = piece[-1].number
             continue
-        kind = "para" if (len(piece) > 1 or len(piece[0].text.strip()) >= full) and not _numbered_title(piece, text) \
+        kind = "para" if (len(piece) > 1 or len(piece[0].text.strip()) >= full) and not _wrapped_title(piece, text, full) \
             else "short"
         blocks.append(Block([text], piece[0].number, piece[-1].number, kind=kind))
         ends_full[id(blocks[-1])] = len(piece[-1].text.strip()) >= full
@@ -150,11 +150,16 @@ def _title_over_text(text: str, following: str) -> bool:
         and last_word not in MINOR_WORDS and not SENTENCE_END.search(text) and following[:1].isupper()
 
 
-def _numbered_title(piece: list[SourceLine], text: str) -> bool:
-    """A numbered title wrapped over two or three lines ('II. Of the Principle Which Gives Occasion to
-    the Division of' / 'Labour'): a line, as a title set alone is, not a paragraph."""
-    form = heading_form(text) if len(piece) <= 3 else None
-    return form is not None and form.number is not None and form.title is not None and is_title_case(form.title)
+def _wrapped_title(piece: list[SourceLine], text: str, full: float) -> bool:
+    """A title wrapped over two or three lines, its last line short ('II. Of the Principle Which Gives
+    Occasion to the Division of' / 'Labour'; 'The Malthusian Theory, Its Genesis and' / 'Support'):
+    a line, as a title set alone is, not a paragraph."""
+    if not 1 < len(piece) <= 3 or len(piece[-1].text.strip()) >= full:
+        return False
+    form = heading_form(text)
+    if form is not None and form.number is not None and form.title is not None:
+        return is_title_case(form.title)
+    return is_title_case(text) and reads_as_title(text)
 
 
 def _item_number(text: str) -> int | None:
