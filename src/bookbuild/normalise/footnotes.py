@@ -26,6 +26,7 @@ WEAK_CALL = re.compile(  # the lookahead first: most positions fail there, befor
     r"(?=[1-9])(?<!\bp\.)(?<!\bpp\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bvol\.)"
     r"(?:(?<=[^\W\d_])|(?<=[.,;:?!’”)\]])|(?<=[.”’] ))([1-9]\d{0,2})(?![\w]|[.,:]\d)")
 DECIMAL = re.compile(r"\d\.$")  # the text before a digit ends with a number and a point
+REFERENCE = re.compile(r"\b(?:vols?|nos?|pp?|chap|ch|art|sec|sect|fig|cap|ed|eds)\.\s?$", re.I)
 SENTENCE_AFTER = re.compile(r"\s+[A-Z“‘\"'(]")
 DIVISIONS = ("chapter", "preface", "appendix", "part", "article", "book")
 # where calls can stand: DocBook allows no footnote in an attribution, so a call there stays text
@@ -303,6 +304,8 @@ def _block_candidates(block: etree._Element):
                 start = m.start(1) - (1 if text[m.start(1) - 1:m.start(1)] == " " else 0)
                 if DECIMAL.search(text, 0, m.start(1)) and not SENTENCE_AFTER.match(text, m.end(1)):
                     continue  # '4.1' is a number; in '… in 1933.3 Then' a call closes the sentence
+                if REFERENCE.search(text, max(0, m.start(1) - 8), m.start(1)):
+                    continue  # 'Vol. 1', 'Chap. 2': a reference's number
                 if not any(c.start <= m.start(1) < c.end for c in found.values()):
                     found[start] = Candidate(holder, is_tail, start, m.end(1), int(m.group(1)), False)
             yield from (found[k] for k in sorted(found))
