@@ -107,3 +107,40 @@ def test_data_file_that_is_not_utf8_fails_with_one_line(tmp_path):
     (folder / "tables" / "1.2.csv").write_bytes(b"Peasant Parties,\n\xff\xfe\x00bad,1\n")
     with pytest.raises(BookbuildError, match="save it as UTF-8 CSV"):
         normalise_text(TABLE, kind="web", folder=folder)
+
+
+PROSE = [" This is the text of the book, set in lines that run on to the full width of the page and",
+         " on; the table below gives the figures, and the text goes on after it as it was before it."]
+
+
+def test_a_table_kept_in_columns_in_a_pdf_extraction():
+    text = "\n".join([*PROSE, " It is estimated that the coal was employed as follows:—", "",
+                      "     Railways                                   18,000,000         tons.",
+                      "     Gas, water, and electricity                12,500,000         ”",
+                      "     House-fuel, small industry and",
+                      "                                                24,000,000         ”",
+                      "     agriculture",
+                      "",  # a page break: the columns stand elsewhere on the next page
+                      "",
+                      "  Industry                                         78,000,000           ”",
+                      "                                                   139,000,000          ”",
+                      "", *PROSE])
+    tree, state = normalise_text(text, kind="pdf")
+    rows = [[("".join(e.itertext())) for e in row.xpath("db:entry", namespaces={"db": tree.nsmap[None]})]
+            for row in tree.xpath("//db:row", namespaces={"db": tree.nsmap[None]})]
+    assert rows == [["Railways", "18,000,000", "tons."], ["Gas, water, and electricity", "12,500,000", "”"],
+                    ["House-fuel, small industry and agriculture", "24,000,000", "”"],
+                    ["Industry", "78,000,000", "”"], ["", "139,000,000", "”"]]
+    assert "restore.table" in codes(state)
+    assert not any("Railways" in p for p in texts(tree, "//db:para"))
+
+
+def test_justified_prose_and_two_columns_of_text_are_no_table():
+    text = "\n".join([" This    comparison,     however,    requires    substantial    changes",
+                      " to   make   it   accurate.   On   the   one   hand,   it   is   certain",
+                      " that   the   figures   of   prewar   output   cannot   be   relied   on.", "",
+                      " an ordinary party politician,        but a man of force,",
+                      " personality, and importance.         What, then, was his", "", *PROSE])
+    tree, state = normalise_text(text, kind="pdf")
+    assert not tree.xpath("//db:informaltable | //db:table", namespaces={"db": tree.nsmap[None]})
+    assert "restore.table" not in codes(state)

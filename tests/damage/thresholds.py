@@ -46,6 +46,8 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "sections": ("≥", 0.87),
         "notes linked": ("≥", 0.92),
         "notes wrong": ("≤", 1),
+        "tables found": ("≥", 0.2),
+        "cells placed": ("≥", 0.013),
         "page joins": ("≥", 0.98),
         "words removed %": ("≤", 0.01),
         "false headings %": ("≤", 1.8),

@@ -10,11 +10,14 @@ unless the word is a real compound.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
 from ..read import SourceLine, TextKind
 from .blocks import Block
+from .columns import find_column_tables
+from .tables import report_table
 from .headings import CALLS_AT_END, MINOR_WORDS, heading_form, is_division_line, is_title_case, reads_as_title
 from .footnotes import MAX_LOST_ITEMS
 from .patterns import NOTE_ITEM, SENTENCE_END
@@ -57,7 +60,17 @@ def _group_web(lines: list[SourceLine | None]) -> list[Block]:
 
 
 def _unwrap_pdf(state: State) -> list[Block]:
-    lines = state.lines
+    lines = list(state.lines)
+    tables: list[Block] = []  # tables kept in columns: their lines are no paragraph's
+    for rows, grid in find_column_tables(lines):
+        first, last = lines[rows[0]].number, lines[rows[-1]].number
+        table = Block([""], first, last, kind="table")
+        table.table = grid
+        report_table(state, table, grid)
+        tables.append(table)
+        for k in rows:
+            lines[k] = None
+    table_starts = [t.first for t in tables]
     texts = [l.text.strip() for l in lines if l is not None and l.text.strip()]
     lengths = sorted(len(t) for t in texts)
     width = state.measure = lengths[int(len(lengths) * 0.9)] if lengths else 80
@@ -104,7 +117,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
     ends_full: dict[int, bool] = {}  # id of a block -> its last line ran to the full width
     for piece in pieces:
         text = _joined_text(piece, vocabulary, state)
-        if blocks and _continues(blocks[-1], piece, ends_full[id(blocks[-1])], state.page_starts):
+        table_between = bisect.bisect(table_starts, piece[0].number) > bisect.bisect(table_starts, blocks[-1].last) \
+            if blocks else False
+        if blocks and not table_between and _continues(blocks[-1], piece, ends_full[id(blocks[-1])], state.page_starts):
             prev = blocks[-1]
             prev.lines[-1] = _join(prev.lines[-1], text, vocabulary, state, piece[0].number)
             prev.last = piece[-1].number
@@ -122,7 +137,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
             else "short"
         blocks.append(Block([text], piece[0].number, piece[-1].number, kind=kind))
         ends_full[id(blocks[-1])] = len(piece[-1].text.strip()) >= full
-    return blocks
+    return sorted(blocks + tables, key=lambda b: b.first)
 
 
 def _indent(text: str) -> int:

@@ -100,7 +100,7 @@ def restore_tables(state: State) -> None:
         table = Block([f"({number}) {title}" if title else ""], head.first, cells[-1].last if cells else head.last,
                       kind="table", lost_before=head.lost_before)
         table.table = grid
-        _report(state, table, grid)
+        report_table(state, table, grid)
         if caption is None:
             out.append(blocks[i])  # the lead-in stays text
         out.append(table)
@@ -253,7 +253,8 @@ def _slots_of(grid: TableGrid) -> list[Cell]:
     return [c for r in grid.rows for c in r.cells]
 
 
-def _report(state: State, block: Block, grid: TableGrid) -> None:
+def report_table(state: State, block: Block, grid: TableGrid) -> None:
+    """The report's line for a restored table, and its flags."""
     shape = f"{grid.columns} columns × {len(grid.rows)} rows"
     name = f"({grid.number}) {grid.caption}" if grid.caption else f"table {grid.number} (no caption)"
     text = f"{name}: {shape}, {grid.lost} of {grid.cells} cells lost"

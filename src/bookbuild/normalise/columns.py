@@ -1,0 +1,193 @@
+"""Tables a PDF extraction kept in columns (pdftotext -layout): rows of cells set apart by wide gaps,
+the cells of each column starting at the same place from row to row.
+
+A justified line of prose has wide gaps too, but between single words and at places that change
+from line to line; a table's gaps line up. Two lines or more in a row whose cells fall into the
+same columns start a table; it goes on over the rows whose cells fit those columns, across blank
+lines and removed page furniture, and over lines of one cell between them (a group's name, a
+label wrapped onto a second line). Each line is a row, each cell in the column it starts under;
+a wrapped label is joined to its row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..read import SourceLine
+from .tables import Cell, Row, TableGrid
+
+CELL = re.compile(r"\S+(?: \S+)*")  # words one space apart; two spaces or more end a cell
+MIN_GAP = 3  # spaces between two cells
+ALIGN = 4  # characters a column's cells may start apart (numbers set to the right)
+MIN_ROWS = 2
+MAX_BREAK = 8  # blank or removed lines (a page's foot and head) a table may run on over
+MAX_FURNITURE = 3  # lines of a page's foot and head left in the text that a table may run on over
+
+
+def cells_of(text: str) -> list[tuple[int, str]]:
+    """(column where it starts, text) of each cell of a line, cells set MIN_GAP spaces apart or more."""
+    out: list[tuple[int, str]] = []
+    for match in CELL.finditer(text):
+        if out and match.start() - (out[-1][0] + len(out[-1][1])) < MIN_GAP:
+            start, _ = out.pop()
+            out.append((start, text[start:match.end()]))
+        else:
+            out.append((match.start(), match.group(0)))
+    return out
+
+
+def find_column_tables(lines: list[SourceLine | None]) -> list[tuple[list[int], TableGrid]]:
+    """The source indexes and the grid of each table laid out in aligned columns, in order."""
+    found: list[tuple[list[int], TableGrid]] = []
+    i = 0
+    while i < len(lines):
+        core = []
+        while i + len(core) < len(lines) and _cells(lines[i + len(core)]) and len(_cells(lines[i + len(core)])) >= 2:
+            core.append(i + len(core))
+        columns = _columns([_cells(lines[k]) for k in core]) if len(core) >= MIN_ROWS else None
+        if columns is None:
+            i += max(1, len(core))
+            continue
+        before = _rows_before(lines, core[0] - 1, columns, floor=found[-1][0][-1] + 1 if found else 0)
+        rows = [(k, columns) for k in before + core] + _rows_after(lines, core[-1] + 1, columns)
+        placed = [(lines[k].number, [(_column(cols, start), text) for start, text in _cells(lines[k])]) for k, cols in rows]
+        found.append(([k for k, _ in rows], _grid(len(found) + 1, len(columns), placed)))
+        i = rows[-1][0] + 1
+    return found
+
+
+def _cells(line: SourceLine | None) -> list[tuple[int, str]]:
+    return cells_of(line.text) if line is not None and line.text.strip() else []
+
+
+def _rows_after(lines: list[SourceLine | None], k: int, columns: list[int]) -> list[tuple[int, list[int]]]:
+    """The lines after a table's first rows that go on with it, each with the columns it is set in
+    (past a page break the columns may stand elsewhere: a full row there sets them anew)."""
+    rows: list[tuple[int, list[int]]] = []
+    while k < len(lines):
+        following = _next_text(lines, k)
+        if following is None:
+            break
+        cells = _cells(lines[following])
+        if not _fits(cells, columns) and following > k:  # past a break: a page's head left in, a row set anew
+            row = _full_row(lines, following, len(columns))
+            if row is not None:
+                following, cells = row, _cells(lines[row])
+                columns = columns if _fits(cells, columns) else [start for start, _ in cells]
+        if not _fits(cells, columns):
+            break
+        carries_on = cells[0][1][:1].islower() and _column(columns, cells[0][0]) == 0  # a label's second line
+        if len(cells) == 1 and not carries_on and not _row_follows(lines, following + 1, columns):
+            break  # one cell: a row of the table only between rows of cells
+        rows.append((following, columns))
+        k = following + 1
+    return rows
+
+
+def _row_follows(lines: list[SourceLine | None], k: int, columns: list[int]) -> bool:
+    """A row of cells fitting the columns comes within the next three lines, past lines of one cell
+    that fit them (a group's name over a wrapped label)."""
+    for _ in range(3):
+        j = _next_text(lines, k, reach=2)
+        cells = _cells(lines[j]) if j is not None else []
+        if not cells or not _fits(cells, columns):
+            return False
+        if len(cells) >= 2:
+            return True
+        k = j + 1
+    return False
+
+
+def _full_row(lines: list[SourceLine | None], k: int, width: int) -> int | None:
+    """The first of the next few text lines that holds a cell in every column (and is no prose)."""
+    for _ in range(MAX_FURNITURE + 1):
+        if k is None:
+            return None
+        cells = _cells(lines[k])
+        if len(cells) == width and not _prose(cells):
+            return k
+        k = _next_text(lines, k + 1)
+    return None
+
+
+def _rows_before(lines: list[SourceLine | None], k: int, columns: list[int], floor: int) -> list[int]:
+    """The lines set right above a table's first rows that belong to it: rows whose cells fit its
+    columns, and short lines of one cell over them (a head, a label wrapped over its row)."""
+    rows: list[int] = []
+    while k >= floor:
+        above = next((j for j in range(k, max(floor, k - MAX_BREAK) - 1, -1)
+                      if lines[j] is not None and lines[j].text.strip()), None)
+        cells = _cells(lines[above]) if above is not None else []
+        if not cells or not _fits(cells, columns) or above < k and len(cells) < 2:
+            break  # across a break (a page's foot and head) only a row of cells goes on
+        if len(cells) == 1 and _column(columns, cells[0][0]) == 0 and (len(cells[0][1]) > 40 or cells[0][1].endswith((":", "—", "."))):
+            break  # a lead-in or a line of prose, not a cell
+        rows.insert(0, above)
+        k = above - 1
+    return rows
+
+
+def _next_text(lines: list[SourceLine | None], k: int, reach: int = MAX_BREAK) -> int | None:
+    for j in range(k, min(len(lines), k + reach + 1)):
+        if lines[j] is not None and lines[j].text.strip():
+            return j
+    return None
+
+
+def _fits(cells: list[tuple[int, str]], columns: list[int]) -> bool:
+    """Every cell starts under a column, one cell a column, and no cell goes on as a sentence does."""
+    places = [_column(columns, start) for start, _ in cells]
+    return bool(cells) and None not in places and len(set(places)) == len(places) and not _prose(cells)
+
+
+def _prose(cells: list[tuple[int, str]]) -> bool:
+    return len(cells) > 1 and any(text[:1].islower() or text.endswith(",") for _, text in cells[:-1])
+
+
+def _columns(rows: list[list[tuple[int, str]]]) -> list[int] | None:
+    """The columns' start places, where every row's cells fall on them; None for prose (its gaps
+    between single words fall anywhere)."""
+    columns: list[int] = []
+    for start in sorted(start for cells in rows for start, _ in cells):
+        if not columns or start - columns[-1] > ALIGN:
+            columns.append(start)
+    filled = [sum(1 for cells in rows if any(_column(columns, s) == k for s, _ in cells)) for k in range(len(columns))]
+    if any(n * 2 < len(rows) for n in filled[1:]) or not all(_fits(cells, columns) for cells in rows):
+        return None
+    if len(columns) > 4 and all(len(text.split()) == 1 for cells in rows for _, text in cells):
+        return None  # single words in many columns: justified prose
+    return columns
+
+
+def _column(columns: list[int], start: int) -> int | None:
+    near = [k for k, c in enumerate(columns) if abs(c - start) <= ALIGN]
+    return near[0] if near else None
+
+
+def _grid(number: int, width: int, lines: list[tuple[int, list[tuple[int, str]]]]) -> TableGrid:
+    """Rows from the lines, each cell in its column: a label alone over a row with none joins it, a
+    lower-case line under a row carries its label on, a label alone over a full row is a group row
+    spanning the table; the lines above the first row of figures make one row of heads."""
+    rows: list[list[Cell | None]] = []
+    for line_number, cells in lines:
+        row: list[Cell | None] = [None] * width
+        for column, text in cells:
+            row[column] = Cell(text, line_number)
+        previous = rows[-1] if rows else None
+        label_only = previous is not None and previous[0] is not None and not any(previous[1:])
+        if previous is not None and label_only and row[0] is None:
+            rows[-1] = [previous[0], *row[1:]]
+        elif previous is not None and row[0] is not None and not any(row[1:]) and row[0].text[:1].islower():
+            previous[0] = Cell(f"{previous[0].text} {row[0].text}" if previous[0] else row[0].text, line_number)
+        else:
+            rows.append(row)
+    grid = TableGrid(number=str(number), caption=None, columns=width)
+    first = next((k for k, row in enumerate(rows) if any(c and re.search(r"\d", c.text) for c in row[1:])), 0)
+    if first:
+        heads = [" ".join(row[n].text for row in rows[:first] if row[n]) for n in range(width)]
+        grid.rows.append(Row([Cell(text, lines[0][0]) for text in heads], header=True))
+        rows = rows[first:]
+    for row in rows:
+        spanning = row[0] is not None and not any(row[1:]) and width > 1
+        grid.rows.append(Row([row[0]] if spanning else [cell or Cell("") for cell in row], spanning=spanning))
+    return grid
