@@ -230,3 +230,17 @@ def test_pdf_a_poem_and_its_numbered_parts_are_nested_sections(tmp_path):
     path = tmp_path / "book.xml"
     path.write_bytes(etree.tostring(tree))
     assert validate_docbook(path) == []
+
+
+def test_a_title_of_cries_over_verse_is_a_heading_a_cry_opening_a_stanza_is_not():
+    verse = ["Beat! beat! drums!—blow! bugles! blow!", "Through the windows—through doors—burst like a ruthless force,",
+             "Into the solemn church, and scatter the congregation,"]
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 6
+    web_text = web("The Title", P, "Beat! Beat! Drums!", "\n".join(verse), P)
+    tree, _ = normalise_text(web_text, kind="web")
+    assert "Beat! Beat! Drums!" in texts(tree, "//db:title")
+    pdf_text = "\n".join([*prose, "and it ends here.", "", "O Me! O Life!", *verse, "",
+                          "Passage to India!", *verse, "", *prose, "and it ends here."])
+    tree, _ = normalise_text(pdf_text, kind="pdf")
+    titles = texts(tree, "//db:title")
+    assert "O Me! O Life!" in titles and "Passage to India!" not in titles

@@ -31,7 +31,7 @@ def failures(score: Score) -> list[str]:
 FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     "web": {
         "chapters": ("≥", 0.97),
-        "sections": ("≥", 0.94),
+        "sections": ("≥", 0.95),
         "notes linked": ("≥", 0.97),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.69),
@@ -43,7 +43,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     },
     "pdf": {
         "chapters": ("≥", 0.92),
-        "sections": ("≥", 0.87),
+        "sections": ("≥", 0.9),
         "notes linked": ("≥", 0.92),
         "notes wrong": ("≤", 1),
         "tables found": ("≥", 0.2),

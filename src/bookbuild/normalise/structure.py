@@ -320,7 +320,9 @@ class _Headings:
                 or self._amid_notes(i):
             return False
         if not reads_as_title(text):
-            exclaimed = reads_as_title(text, attached=True) and text.rstrip("’'”\")").endswith("!")
+            # in print a line of verse set apart (a stanza's first) looks as a title does: only cries
+            exclaimed = (_exclamations(text) if self.pdf else reads_as_title(text, attached=True) or _exclamations(text)) \
+                and text.rstrip("’'”\")").endswith("!")
             if exclaimed and self._verse_follows(i):
                 return True  # a poem's title ('O Captain! My Captain!') above its verse
             if exclaimed:
@@ -376,6 +378,8 @@ class _Headings:
             not any(self._stands_as_title(k) for k in range(j, j + 3))
 
     def _verse_follows(self, i: int) -> bool:
+        if self.pdf:
+            return self._verse_run(i + 1)
         following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         return following is not None and len(following.lines) > 1 and not any(_is_prose(t) for t in following.lines)
 
@@ -584,6 +588,12 @@ def _numbered_title(text: str, form: HeadingForm) -> bool:
 def _family(form: HeadingForm) -> str:
     """Forms numbered together: the label (or none) and the kind of numeral; '1.' and '1. Title' too."""
     return f"{(form.label or '').lower()}-{form.style.split('-')[1]}"
+
+
+def _exclamations(text: str) -> bool:
+    """A title of two short cries or more in Title Case ('Beat! Beat! Drums!', 'O Me! O Life!')."""
+    parts = [part for part in re.split(r"[!?]", text) if part.strip()]
+    return len(parts) > 1 and len(text.split()) <= 8 and is_title_case(text) and all(len(p.split()) <= 4 for p in parts)
 
 
 def _attributed(text: str) -> bool:
