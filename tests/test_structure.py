@@ -187,11 +187,14 @@ def test_pdf_a_part_title_over_its_first_poem_title_and_a_short_poem():
                       "\fChildren of Adam", "To the Garden the World", *verse, "",  # a part opens a page
                       "\fCalamus", "In Paths Untrodden", *verse, "",
                       "France", "The 18th Year of These States", *verse, "",  # a poem's title and its subtitle
+                      "\fSea-Drift", "Out of the Cradle Endlessly Rocking", *verse, "",
+                      "\fSands at Seventy", "(First Annex)", "Mannahatta", *verse, "",
                       "Thou Reader", "Thou reader throbbest life and pride and love the same as I, and more,",
                       "Therefore for thee the following chants.", "", *prose, "and it ends here."])
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:section/db:title | //db:chapter/db:title") == [
-        "Children of Adam", "To the Garden the World", "Calamus", "In Paths Untrodden", "France", "Thou Reader"]
+        "Children of Adam", "To the Garden the World", "Calamus", "In Paths Untrodden", "France", "Sea-Drift",
+        "Out of the Cradle Endlessly Rocking", "Sands at Seventy", "Mannahatta", "Thou Reader"]
     assert texts(tree, "//db:section[db:title='France']/db:subtitle") == ["The 18th Year of These States"]
 
 

@@ -42,7 +42,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "furniture / 20 pp": ("≤", 0.1),
     },
     "pdf": {
-        "chapters": ("≥", 0.92),
+        "chapters": ("≥", 0.94),
         "sections": ("≥", 0.9),
         "notes linked": ("≥", 0.92),
         "notes wrong": ("≤", 1),

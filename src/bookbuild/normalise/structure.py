@@ -269,17 +269,19 @@ class _Headings:
         title_case_book = sum(map(is_title_case, title_case)) >= 0.7 * len(title_case) if title_case else False
         chosen = set(candidates)
         for i in self.lines:
-            # a line right under a title just found is looked at again: it is set apart by that title
-            if i in self.used or i not in chosen and not (i - 1 in self.found and self._titled_candidate(i)):
-                continue
             text = self.blocks[i].text.strip()
-            glued = i + 1 < len(self.blocks) and self.blocks[i + 1].first == self.blocks[i].last + 1 and not self.pdf
-            if text not in self.headings and title_case_book and not is_title_case(text) and not glued:
-                continue
             previous = self.found.get(i - 1)
-            if previous is not None and previous.subtitle is None and SOURCE_LINE.match(text):
+            if i not in self.used and previous is not None and previous.why == "titled" and previous.subtitle is None \
+                    and not previous.wrapped and SOURCE_LINE.match(text):
                 previous.subtitle = i  # '(After reading Hegel)' right under a title: its subtitle
                 self.used.add(i)
+                continue
+            # a line right under a title just found is looked at again: it is set apart by that title
+            if i in self.used or i not in chosen and not ((i - 1 in self.found or i - 1 in self.used)
+                                                          and self._titled_candidate(i)):
+                continue
+            glued = i + 1 < len(self.blocks) and self.blocks[i + 1].first == self.blocks[i].last + 1 and not self.pdf
+            if text not in self.headings and title_case_book and not is_title_case(text) and not glued:
                 continue
             if self.pdf and self.state.page_starts and previous is not None and previous.why == "titled" \
                     and previous.subtitle is None and not self._opens_page(i - 1):
@@ -351,12 +353,13 @@ class _Headings:
         word a justified line left alone: a capitalised word of letters, with space above it and a
         line of words above that, over lines of words set close under it."""
         word = self.blocks[i].text.strip()
-        if not (0 < i < len(self.blocks) - 1 and re.fullmatch(r"[A-Z][^\W\d_]+[’']?[^\W\d_]*", word)):
+        if not (0 < i < len(self.blocks) - 1 and re.fullmatch(r"[A-Z][^\W\d_]+(?:[-’'][^\W\d_]+)*", word)):
             return False
         above, below = self.blocks[i - 1], self.blocks[i + 1]
         under = self._verse_run(i + 1) and len(WORD.findall(below.text)) >= 3 \
             or self._stands_as_title(i + 1) and self._verse_run(i + 2)  # or a title over its lines
-        return above.last + 1 < self.blocks[i].first and len(above.text.split()) > 1 \
+        set_apart = above.last + 1 < self.blocks[i].first or i - 1 in self.found or i - 1 in self.used
+        return set_apart and len(above.text.split()) > 1 \
             and below.first == self.blocks[i].last + 1 and under
 
     def _stands_as_title(self, i: int) -> bool:
@@ -434,6 +437,8 @@ class _Headings:
                     continue  # a chapter's title over its first section's number
                 return False
             if SOURCE_LINE.match(block.text.strip()) and not self._verse_follows(j):
+                if j == i + 1 and self.pdf and self._opens_page(i):
+                    continue  # '(First Annex)' under a title that opens a page: its subtitle
                 return False  # a quotation closed by its source
             if self._is_body(block) or block.text.rstrip().endswith(":") or self._verse_run(j):
                 return True
