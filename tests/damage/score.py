@@ -205,13 +205,15 @@ def _score_notes(damaged: Damaged, tree: etree._Element, result: Score) -> None:
 
 def _damaged_match(expected: dict[str, list[tuple[int, str]]], text_key: str,
                    context: str) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
-    """The note at this call whose text shares most of its first words with the footnote's."""
+    """The note at this call whose text shares most of its first words with the footnote's, or
+    starts with them (the damage cut the note's end away from it)."""
     words = set(text_key.split())
     for key_, matches in expected.items():
         for match in matches:
             if _same_context(match[1], context) and match[1]:
                 theirs = set(key_.split())
-                if len(words & theirs) >= 0.5 * max(len(words), len(theirs)):
+                prefix = len(text_key.split()) >= 2 and key_.startswith(text_key)  # the note's end cut off
+                if prefix or len(words & theirs) >= 0.5 * max(len(words), len(theirs)):
                     return matches, match
     return [], None
 

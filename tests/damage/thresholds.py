@@ -45,7 +45,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "chapters": ("≥", 0.94),
         "sections": ("≥", 0.9),
         "notes linked": ("≥", 0.92),
-        "notes wrong": ("≤", 1),
+        "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.2),
         "cells placed": ("≥", 0.013),
         "page joins": ("≥", 0.98),
