@@ -19,7 +19,7 @@ class Block:
     last: int
     kind: str = "para"
     lost_before: int = 0
-    level: int = 0
+    level: int = 0  # of a heading: 0 a division, 1 a section, 2 a section within a section
     label: str | None = None
     division: str | None = None  # for headings that open a division: preface, chapter, appendix
     restored: bool = False

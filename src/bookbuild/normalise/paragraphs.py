@@ -5,7 +5,8 @@ n - 1 lines were lost (every line without a space was dropped, leaving its blank
 
 PDF extractions: lines hard-wrapped at a fixed width are joined into paragraphs; a paragraph that
 runs on across a page break (or a stray blank) is joined again; end-of-line hyphens are removed
-unless the word is a real compound.
+unless the word is a real compound; a table the extraction kept in columns (columns.py) becomes a
+table block in its place; a title wrapped over two or three lines stays a line.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from collections import Counter
 from ..read import SourceLine, TextKind
 from .blocks import Block
 from .columns import find_column_tables
-from .tables import report_table
-from .headings import CALLS_AT_END, MINOR_WORDS, heading_form, is_division_line, is_title_case, reads_as_title
 from .footnotes import MAX_LOST_ITEMS
+from .headings import CALLS_AT_END, MINOR_WORDS, heading_form, is_division_line, is_title_case, reads_as_title
 from .patterns import NOTE_ITEM, SENTENCE_END
 from .state import State
+from .tables import report_table
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 HYPHENS = ("-", "\u2010", "\u00ad")

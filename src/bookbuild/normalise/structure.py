@@ -8,8 +8,9 @@ reads as a title and stands where a heading stands (text follows it; it does not
 quotation's lead-in; in a PDF extraction, a division opens a page). A numbering that starts
 again inside divisions numbers sections. Every block ends with a kind the tree builder knows:
 
-    heading (level 0: a division, with division and label; level 1: a section), para, quote,
-    attribution, verse, dialogue, list, dateline, byline, epigraph, scene-break
+    heading (level 0: a division, with division and label; level 1: a section; level 2: a
+    section's numbered sections), para, quote, attribution, verse, dialogue, list, dateline,
+    byline, epigraph, scene-break
 """
 
 from __future__ import annotations
