@@ -115,3 +115,13 @@ def test_a_section_number_over_its_lines_is_kept_among_folios():
     state = apply_rules("\n".join(pages), ["page-breaks", "page-furniture"], kind="pdf")
     assert [line for line in kept(state) if line.strip().isdigit()] == ["1", "2", "3", "4", "5", "6"]
     assert codes(state).count("furniture.page-edge") == 6
+
+
+def test_a_running_head_seen_on_a_few_pages_only_goes_by_its_stem():
+    # the book's running head 'Some Book: <chapter>' marks every page; a short chapter's shows twice
+    heads = ["A Longer Book: Chapter 2"] * 4 + ["A Longer Book: Preface"] * 2 + ["A Longer Book: Chapter 3"] * 4
+    pages = [line for n, head in enumerate(heads, start=1)
+             for line in [head, "", (PROSE * 10).rstrip("\n"), FULL, "", str(n), ""]]
+    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
+    assert not any(line.startswith("A Longer Book:") for line in kept(state))
+    assert codes(state).count("furniture.page-edge") == 20  # the heads and the folios

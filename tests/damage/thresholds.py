@@ -50,8 +50,8 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "cells placed": ("≥", 0.013),
         "page joins": ("≥", 0.98),
         "words removed %": ("≤", 0.01),
-        "false headings %": ("≤", 1.8),
-        "furniture / 20 pp": ("≤", 0.17),
+        "false headings %": ("≤", 1.6),
+        "furniture / 20 pp": ("≤", 0.15),
     },
 }
 

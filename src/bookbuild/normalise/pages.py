@@ -46,11 +46,17 @@ def remove_page_furniture(state: State) -> None:
         for key in _keys(lines[i].text):
             for place in places:
                 counts[key][place] += 1
-    # a shape is furniture where it recurs, if it stands mostly at page edges
+    # a shape is furniture where it recurs, if it stands mostly at page edges; and, once it is, at any
+    # page edge (a running head's stem on every page, 'Title: <chapter>', and a short chapter's head)
     furniture_places = {key: {place for place, n in c.items() if n >= MIN_RECURRENCE}
                         for key, c in counts.items() if at_edges[key] * 2 >= occurrences[key]}
+    anchored = Counter(key for i in anchors for key in _keys(lines[i].text))
+    marking = {key for key, n in anchored.items() if n >= MIN_RECURRENCE and at_edges[key] * 2 >= occurrences[key]}
+    marking |= {key for key, places in furniture_places.items() if places}
     for i in sorted(anchors | set(placed)):
-        if i in anchors or any(placed[i] & furniture_places.get(key, set()) for key in _keys(lines[i].text)):
+        keys = _keys(lines[i].text)
+        if i in anchors or any(placed[i] & furniture_places.get(key, set()) for key in keys) \
+                or placed[i] and any(key in marking for key in keys):
             state.remove_line(i, "furniture.page-edge")
     for i in anchors:  # the first text line after a page's furniture starts the next page
         k = bisect.bisect_right(filled, i)
