@@ -247,3 +247,13 @@ def test_a_title_of_cries_over_verse_is_a_heading_a_cry_opening_a_stanza_is_not(
     tree, _ = normalise_text(pdf_text, kind="pdf")
     titles = texts(tree, "//db:title")
     assert "O Me! O Life!" in titles and "Passage to India!" not in titles
+
+
+def test_a_named_line_under_a_chapter_label_is_the_chapter_title():
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    body = [line, line, line, "and it ends here."]
+    text = "\n".join(["CHAPTER I", "Introductory", *body, "", "CHAPTER II", "Europe Before the War", *body, "",
+                      "CHAPTER III", "The Conference", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Introductory", "Europe Before the War", "The Conference"]
+    assert texts(tree, "//db:section/db:title") == []

@@ -226,6 +226,9 @@ class _Headings:
         for i, form in self.forms.items():
             if form.word is None or i in self.found or not self._heading_place(i):
                 continue
+            above = self.found.get(i - 1)
+            if above is not None and above.form is not None and above.form.label and above.form.title is None:
+                continue  # 'CHAPTER I' / 'Introductory': the chapter's title
             if not self._followed_by_text(i) and not self._followed_by_title(i):
                 continue
             outside = first is None or i < first or i > last
