@@ -144,3 +144,13 @@ def test_justified_prose_and_two_columns_of_text_are_no_table():
     tree, state = normalise_text(text, kind="pdf")
     assert not tree.xpath("//db:informaltable | //db:table", namespaces={"db": tree.nsmap[None]})
     assert "restore.table" not in codes(state)
+
+
+def test_a_table_after_a_lead_in_whose_first_row_was_lost():
+    # 'Belgium', '$2,500,000,000', 'France' ... were one token a line: lost, blanks left
+    text = ("Title\n\n" + P + "\n\nWe are finally left with the following—\n\n\n\n\n\n\nGreat Britain\n\n\n"
+            "Other Allies\n\n\n\n\n" + P)
+    tree, state = normalise_text(text, kind="web")
+    assert tree.xpath("//db:informaltable", namespaces=NS)
+    assert not {"Great Britain", "Other Allies"} & set(texts(tree, "//db:title | //db:para"))
+    assert "restore.table" in codes(state)

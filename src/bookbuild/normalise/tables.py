@@ -133,7 +133,8 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
     cells = blocks[i + 1:end]
     lost_between = sum(c.lost_before for c in cells[1:])
     gaps = sum(1 for c in cells[1:] if c.lost_before)
-    if lead_in and len(cells) >= 2 and lost_between >= 2 and gaps \
+    lost_after_lead_in = lost_between + (cells[0].lost_before if cells else 0)  # the first row's cells too
+    if lead_in and len(cells) >= 2 and lost_after_lead_in >= 2 and (gaps or cells[0].lost_before) \
             or len(cells) >= 4 and lost_between >= 4 and gaps >= 2:  # no lead-in: the grid must show
         return None, i + 1, end
     return None
