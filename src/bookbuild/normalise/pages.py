@@ -30,6 +30,7 @@ MAX_STANDING_ALONE = 150  # characters: longer lines are text, even when they st
 MAX_RUN = 5  # lines: a longer run of lines is text
 CLUSTER_REACH = 4  # lines standing alone on each side of an anchor that can be furniture
 MIN_RECURRENCE = 3
+STEM = " …"  # marks the key of a running head's stem ('author — title …')
 
 
 def remove_page_furniture(state: State) -> None:
@@ -46,13 +47,14 @@ def remove_page_furniture(state: State) -> None:
         for key in _keys(lines[i].text):
             for place in places:
                 counts[key][place] += 1
-    # a shape is furniture where it recurs, if it stands mostly at page edges; and, once it is, at any
-    # page edge (a running head's stem on every page, 'Title: <chapter>', and a short chapter's head)
+    # a shape is furniture where it recurs, if it stands mostly at page edges; and a running head's
+    # stem ('Title: <chapter>'), once it is furniture, at any page edge (a short chapter's head)
     furniture_places = {key: {place for place, n in c.items() if n >= MIN_RECURRENCE}
                         for key, c in counts.items() if at_edges[key] * 2 >= occurrences[key]}
     anchored = Counter(key for i in anchors for key in _keys(lines[i].text))
     marking = {key for key, n in anchored.items() if n >= MIN_RECURRENCE and at_edges[key] * 2 >= occurrences[key]}
     marking |= {key for key, places in furniture_places.items() if places}
+    marking = {key for key in marking if key.endswith(STEM)}  # a number alone may be a chapter's: not by shape
     for i in sorted(anchors | set(placed)):
         keys = _keys(lines[i].text)
         if i in anchors or any(placed[i] & furniture_places.get(key, set()) for key in keys) \
@@ -72,7 +74,7 @@ def _keys(text: str) -> list[str]:
     line_shape = shape(text)
     stem = re.split(r":\s|\s[—–]\s", line_shape)
     if len(stem) > 1 and len(stem[0]) >= 10 and len(stem[0].split()) >= 2:
-        return [line_shape, f"{stem[0]} …"]
+        return [line_shape, f"{stem[0]}{STEM}"]
     return [line_shape]
 
 
