@@ -125,3 +125,14 @@ def test_a_running_head_seen_on_a_few_pages_only_goes_by_its_stem():
     state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
     assert not any(line.startswith("A Longer Book:") for line in kept(state))
     assert codes(state).count("furniture.page-edge") == 20  # the heads and the folios
+
+
+def test_a_chapter_number_where_the_folios_stand_is_kept_and_flagged():
+    pages = []
+    for n in range(1, 11):
+        top = ["II", "", "A Chapter Title"] if n == 9 else [str(n)]  # a chapter's opening page: its number, no folio
+        pages += ["Author Name — A Book: Its Chapter", "", *top, "", (PROSE * 10).rstrip("\n"), FULL, ""]
+    state = apply_rules("\n".join(pages), ["page-breaks", "page-furniture"], kind="pdf")
+    assert "II" in kept(state)
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.possible-folio"] == ["II"]
+    assert not any(line.strip().isdigit() for line in kept(state))

@@ -41,6 +41,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "flag.lost-page": ("flag", "text missing here: {text}"),
     "flag.truncated": ("flag", "paragraph stops mid-sentence: the rest is missing from the source"),
     "flag.garbled": ("flag", "garbled text from the PDF text layer kept out of the reading text: {text}"),
+    "flag.possible-folio": ("flag", "a number alone at a page's edge that the page count does not expect, kept as text: {text}"),
     "flag.possible-heading": ("flag", "stands like a heading but reads as a sentence, kept as text (book.toml [structure] headings can make it one): {text}"),
     "flag.contents-missing": ("flag", "contents entry not found in the text: {text}"),
     "flag.table-columns": ("flag", "table needs data: the source does not fix its number of columns: {text}"),

@@ -43,7 +43,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     },
     "pdf": {
         "chapters": ("≥", 0.95),
-        "sections": ("≥", 0.9),
+        "sections": ("≥", 0.91),
         "notes linked": ("≥", 0.92),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.2),

@@ -31,6 +31,7 @@ MAX_RUN = 5  # lines: a longer run of lines is text
 CLUSTER_REACH = 4  # lines standing alone on each side of an anchor that can be furniture
 MIN_RECURRENCE = 3
 STEM = " …"  # marks the key of a running head's stem ('author — title …')
+FOLIO_SLACK = 3  # pages a folio may stand off the count around it (pages lost, numbers skipped)
 
 
 def remove_page_furniture(state: State) -> None:
@@ -55,10 +56,14 @@ def remove_page_furniture(state: State) -> None:
     marking = {key for key, n in anchored.items() if n >= MIN_RECURRENCE and at_edges[key] * 2 >= occurrences[key]}
     marking |= {key for key, places in furniture_places.items() if places}
     marking = {key for key in marking if key.endswith(STEM)}  # a number alone may be a chapter's: not by shape
-    for i in sorted(anchors | set(placed)):
-        keys = _keys(lines[i].text)
-        if i in anchors or any(placed[i] & furniture_places.get(key, set()) for key in keys) \
-                or placed[i] and any(key in marking for key in keys):
+    edge = [i for i in sorted(anchors | set(placed)) if i in anchors
+            or any(placed[i] & furniture_places.get(key, set()) for key in _keys(lines[i].text))
+            or placed[i] and any(key in marking for key in _keys(lines[i].text))]
+    strays = _stray_numbers(state, edge)
+    for i in edge:
+        if i in strays:
+            state.diagnostics.add("flag.possible-folio", lines[i].number, lines[i].text.strip())
+        else:
             state.remove_line(i, "furniture.page-edge")
     for i in anchors:  # the first text line after a page's furniture starts the next page
         k = bisect.bisect_right(filled, i)
@@ -66,6 +71,20 @@ def remove_page_furniture(state: State) -> None:
             k += 1
         if k < len(filled):
             state.page_starts.add(lines[filled[k]].number)
+
+
+def _stray_numbers(state: State, edge: list[int]) -> set[int]:
+    """Numbers alone at page edges that the count of the folios around them does not allow (a
+    chapter's 'V' between folios 71 and 72): text, not furniture."""
+    folios = [(i, v) for i in edge if (v := _folio_value(state.lines[i].text)) is not None]
+    strays: set[int] = set()
+    for k, (i, value) in enumerate(folios):
+        before = folios[k - 1][1] if k else None
+        after = folios[k + 1][1] if k + 1 < len(folios) else None
+        if before is not None and after is not None and before < after \
+                and not before - FOLIO_SLACK <= value <= after + FOLIO_SLACK:
+            strays.add(i)
+    return strays
 
 
 def _keys(text: str) -> list[str]:
