@@ -24,7 +24,10 @@ MAX_BREAK = 8  # blank or removed lines (a page's foot and head) a table may run
 MAX_FURNITURE = 3  # lines of a page's foot and head left in the text that a table may run on over
 
 
-def cells_of(text: str) -> list[tuple[int, str]]:
+Cells = list[tuple[int, str]]  # (column where it starts, text) of each cell of a line
+
+
+def cells_of(text: str) -> Cells:
     """(column where it starts, text) of each cell of a line, cells set MIN_GAP spaces apart or more."""
     out: list[tuple[int, str]] = []
     for match in CELL.finditer(text):
@@ -38,58 +41,55 @@ def cells_of(text: str) -> list[tuple[int, str]]:
 
 def find_column_tables(lines: list[SourceLine | None]) -> list[tuple[list[int], TableGrid]]:
     """The source indexes and the grid of each table laid out in aligned columns, in order."""
+    rows_of = [cells_of(line.text) if line is not None and line.text.strip() else [] for line in lines]
     found: list[tuple[list[int], TableGrid]] = []
     i = 0
     while i < len(lines):
         core = []
-        while i + len(core) < len(lines) and _cells(lines[i + len(core)]) and len(_cells(lines[i + len(core)])) >= 2:
+        while i + len(core) < len(lines) and len(rows_of[i + len(core)]) >= 2:
             core.append(i + len(core))
-        columns = _columns([_cells(lines[k]) for k in core]) if len(core) >= MIN_ROWS else None
+        columns = _columns([rows_of[k] for k in core]) if len(core) >= MIN_ROWS else None
         if columns is None:
             i += max(1, len(core))
             continue
-        before = _rows_before(lines, core[0] - 1, columns, floor=found[-1][0][-1] + 1 if found else 0)
-        rows = [(k, columns) for k in before + core] + _rows_after(lines, core[-1] + 1, columns)
-        placed = [(lines[k].number, [(_column(cols, start), text) for start, text in _cells(lines[k])]) for k, cols in rows]
+        before = _rows_before(rows_of, core[0] - 1, columns, floor=found[-1][0][-1] + 1 if found else 0)
+        rows = [(k, columns) for k in before + core] + _rows_after(rows_of, core[-1] + 1, columns)
+        placed = [(lines[k].number, [(_column(cols, start), text) for start, text in rows_of[k]]) for k, cols in rows]
         found.append(([k for k, _ in rows], _grid(len(found) + 1, len(columns), placed)))
         i = rows[-1][0] + 1
     return found
 
 
-def _cells(line: SourceLine | None) -> list[tuple[int, str]]:
-    return cells_of(line.text) if line is not None and line.text.strip() else []
-
-
-def _rows_after(lines: list[SourceLine | None], k: int, columns: list[int]) -> list[tuple[int, list[int]]]:
+def _rows_after(rows_of: list[Cells], k: int, columns: list[int]) -> list[tuple[int, list[int]]]:
     """The lines after a table's first rows that go on with it, each with the columns it is set in
     (past a page break the columns may stand elsewhere: a full row there sets them anew)."""
     rows: list[tuple[int, list[int]]] = []
-    while k < len(lines):
-        following = _next_text(lines, k)
+    while k < len(rows_of):
+        following = _next_text(rows_of, k)
         if following is None:
             break
-        cells = _cells(lines[following])
+        cells = rows_of[following]
         if not _fits(cells, columns) and following > k:  # past a break: a page's head left in, a row set anew
-            row = _full_row(lines, following, len(columns))
+            row = _full_row(rows_of, following, len(columns))
             if row is not None:
-                following, cells = row, _cells(lines[row])
+                following, cells = row, rows_of[row]
                 columns = columns if _fits(cells, columns) else [start for start, _ in cells]
         if not _fits(cells, columns):
             break
         carries_on = cells[0][1][:1].islower() and _column(columns, cells[0][0]) == 0  # a label's second line
-        if len(cells) == 1 and not carries_on and not _row_follows(lines, following + 1, columns):
+        if len(cells) == 1 and not carries_on and not _row_follows(rows_of, following + 1, columns):
             break  # one cell: a row of the table only between rows of cells
         rows.append((following, columns))
         k = following + 1
     return rows
 
 
-def _row_follows(lines: list[SourceLine | None], k: int, columns: list[int]) -> bool:
+def _row_follows(rows_of: list[Cells], k: int, columns: list[int]) -> bool:
     """A row of cells fitting the columns comes within the next three lines, past lines of one cell
     that fit them (a group's name over a wrapped label)."""
     for _ in range(3):
-        j = _next_text(lines, k, reach=2)
-        cells = _cells(lines[j]) if j is not None else []
+        j = _next_text(rows_of, k, reach=2)
+        cells = rows_of[j] if j is not None else []
         if not cells or not _fits(cells, columns):
             return False
         if len(cells) >= 2:
@@ -98,26 +98,24 @@ def _row_follows(lines: list[SourceLine | None], k: int, columns: list[int]) -> 
     return False
 
 
-def _full_row(lines: list[SourceLine | None], k: int, width: int) -> int | None:
+def _full_row(rows_of: list[Cells], k: int | None, width: int) -> int | None:
     """The first of the next few text lines that holds a cell in every column (and is no prose)."""
     for _ in range(MAX_FURNITURE + 1):
         if k is None:
             return None
-        cells = _cells(lines[k])
-        if len(cells) == width and not _prose(cells):
+        if len(rows_of[k]) == width and not _prose(rows_of[k]):
             return k
-        k = _next_text(lines, k + 1)
+        k = _next_text(rows_of, k + 1)
     return None
 
 
-def _rows_before(lines: list[SourceLine | None], k: int, columns: list[int], floor: int) -> list[int]:
+def _rows_before(rows_of: list[Cells], k: int, columns: list[int], floor: int) -> list[int]:
     """The lines set right above a table's first rows that belong to it: rows whose cells fit its
     columns, and short lines of one cell over them (a head, a label wrapped over its row)."""
     rows: list[int] = []
     while k >= floor:
-        above = next((j for j in range(k, max(floor, k - MAX_BREAK) - 1, -1)
-                      if lines[j] is not None and lines[j].text.strip()), None)
-        cells = _cells(lines[above]) if above is not None else []
+        above = next((j for j in range(k, max(floor, k - MAX_BREAK) - 1, -1) if rows_of[j]), None)
+        cells = rows_of[above] if above is not None else []
         if not cells or not _fits(cells, columns) or above < k and len(cells) < 2:
             break  # across a break (a page's foot and head) only a row of cells goes on
         if len(cells) == 1 and _column(columns, cells[0][0]) == 0 and (len(cells[0][1]) > 40 or cells[0][1].endswith((":", "—", "."))):
@@ -127,24 +125,22 @@ def _rows_before(lines: list[SourceLine | None], k: int, columns: list[int], flo
     return rows
 
 
-def _next_text(lines: list[SourceLine | None], k: int, reach: int = MAX_BREAK) -> int | None:
-    for j in range(k, min(len(lines), k + reach + 1)):
-        if lines[j] is not None and lines[j].text.strip():
-            return j
-    return None
+def _next_text(rows_of: list[Cells], k: int, reach: int = MAX_BREAK) -> int | None:
+    """The next line with text, within reach (blank and removed lines between)."""
+    return next((j for j in range(k, min(len(rows_of), k + reach + 1)) if rows_of[j]), None)
 
 
-def _fits(cells: list[tuple[int, str]], columns: list[int]) -> bool:
+def _fits(cells: Cells, columns: list[int]) -> bool:
     """Every cell starts under a column, one cell a column, and no cell goes on as a sentence does."""
     places = [_column(columns, start) for start, _ in cells]
     return bool(cells) and None not in places and len(set(places)) == len(places) and not _prose(cells)
 
 
-def _prose(cells: list[tuple[int, str]]) -> bool:
+def _prose(cells: Cells) -> bool:
     return len(cells) > 1 and any(text[:1].islower() or text.endswith(",") for _, text in cells[:-1])
 
 
-def _columns(rows: list[list[tuple[int, str]]]) -> list[int] | None:
+def _columns(rows: list[Cells]) -> list[int] | None:
     """The columns' start places, where every row's cells fall on them; None for prose (its gaps
     between single words fall anywhere)."""
     columns: list[int] = []

@@ -53,12 +53,16 @@ def remove_page_furniture(state: State) -> None:
     furniture_places = {key: {place for place, n in c.items() if n >= MIN_RECURRENCE}
                         for key, c in counts.items() if at_edges[key] * 2 >= occurrences[key]}
     anchored = Counter(key for i in anchors for key in _keys(lines[i].text))
-    marking = {key for key, n in anchored.items() if n >= MIN_RECURRENCE and at_edges[key] * 2 >= occurrences[key]}
-    marking |= {key for key, places in furniture_places.items() if places}
-    marking = {key for key in marking if key.endswith(STEM)}  # a number alone may be a chapter's: not by shape
-    edge = [i for i in sorted(anchors | set(placed)) if i in anchors
-            or any(placed[i] & furniture_places.get(key, set()) for key in _keys(lines[i].text))
-            or placed[i] and any(key in marking for key in _keys(lines[i].text))]
+    marking = {key for key, n in anchored.items() if n >= MIN_RECURRENCE and at_edges[key] * 2 >= occurrences[key]} \
+        | {key for key, places in furniture_places.items() if places}
+    stems = {key for key in marking if key.endswith(STEM)}  # a number alone may be a chapter's: not by shape
+
+    def furniture(i: int) -> bool:
+        keys = _keys(lines[i].text)
+        return i in anchors or any(placed[i] & furniture_places.get(key, set()) or placed[i] and key in stems
+                                   for key in keys)
+
+    edge = [i for i in sorted(anchors | set(placed)) if furniture(i)]
     strays = _stray_numbers(state, edge)
     for i in edge:
         if i in strays:
