@@ -257,3 +257,34 @@ def test_a_named_line_under_a_chapter_label_is_the_chapter_title():
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:chapter/db:title") == ["Introductory", "Europe Before the War", "The Conference"]
     assert texts(tree, "//db:section/db:title") == []
+
+
+def test_web_a_title_right_over_a_title_at_section_level_gives_it_its_subtitle():
+    verse = "Nay, tell me not to-day the publish’d shame,\nRead not to-day the journal’s crowded page,\n" \
+            "The merciless reports still branding forehead,\nThe guilty column following guilty column."
+    text = web("Leaves", "Book One", "A First Poem", verse, "Nay, Tell Me Not To-day the Publish’d Shame",
+               "Winter of 1873, Congress in Session", verse, "O Sun of Real Peace", verse)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:section/db:title") == ["A First Poem", "Nay, Tell Me Not To-day the Publish’d Shame",
+                                                    "O Sun of Real Peace"]
+    assert texts(tree, "//db:section/db:subtitle") == ["Winter of 1873, Congress in Session"]
+
+
+def test_a_line_under_verse_is_its_source_only_when_it_names_one():
+    verse = "Spirit that form’d this scene,\nThese tumbled rock-piles grim and red,\nThese reckless peaks,\n" \
+            "These gorges, turbulent-clear streams, this naked freshness."
+    text = web("The Title", "A Poem", verse, "Edwin Arnold", "Spirit That Form’d This Scene",
+               "Written in Platte Canyon, Colorado", verse, "Paradise Lost, X, 743–45", "Another Poem", verse)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:attribution") == ["Edwin Arnold", "Paradise Lost, X, 743–45"]
+    assert texts(tree, "//db:section/db:title") == ["A Poem", "Spirit That Form’d This Scene", "Another Poem"]
+
+
+def test_speakers_names_in_a_scene_are_no_headings():
+    speech = "Observe that all wide sight and self-command\nDeserts these throngs now driven to demonry\n" \
+             "By the Immanent Unrecking. Nought remains."
+    text = web("The Title", "Paris", P, P, "Spirit of the Years", speech, "Spirit of the Pities",
+               "Why prompts the Will so senseless-shaped a doing?", "Spirit of the Years", speech, P,
+               "Europe Before the War", P, P, "The Conference", P, P)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:title[not(parent::db:info)]") == ["Paris", "Europe Before the War", "The Conference"]

@@ -139,7 +139,7 @@ def reads_as_title(text: str, attached: bool = False) -> bool:
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "‘“\"'(["):
         return False
-    if SENTENCE_INSIDE.search(re.sub(r"^\d+\.\s+", "", text)) and not _abbreviation_inside(text):
+    if SENTENCE_INSIDE.search(re.sub(r"^\d+\.\s+", "", text)) and not abbreviation_inside(text):
         return False
     last = text.rstrip("’'”\")]")
     if last.endswith((",", ";", ":", "—", "–")):
@@ -149,7 +149,8 @@ def reads_as_title(text: str, attached: bool = False) -> bool:
     return attached or not last.endswith("!")
 
 
-def _abbreviation_inside(text: str) -> bool:
+def abbreviation_inside(text: str) -> bool:
+    """Every full stop inside the line closes an abbreviation or an initial ('Mrs. Sigourney')."""
     return all(m.group(0).split()[0].lower() in ABBREVIATIONS or len(m.group(0).split()[0]) <= 2
                for m in re.finditer(r"\S+[.!?]['’\"”)]?\s+[A-Z“‘\"]", text))
 

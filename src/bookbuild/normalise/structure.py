@@ -23,7 +23,7 @@ from ..read import TextKind
 from ..wordcount import count_tokens
 from .blocks import Block
 from .front import normalise_title
-from .headings import (MAX_TITLE, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case,
+from .headings import (MAX_TITLE, abbreviation_inside, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case,
                        number_value, reads_as_title)
 from .patterns import DATELINE, NOTE_ITEM, SENTENCE_END, WORD
 from .state import State
@@ -36,6 +36,7 @@ SOURCE_LINE = re.compile(r"^\(\s*[^()]{3,200}\)$")
 NOTES_WORD = re.compile(r"\b(notes?|endnotes?|footnotes?|references?|sources?|annotations?)\b", re.I)
 BREADCRUMB = re.compile(r"^\S.*\s[›»>|]\s\S")
 MARKED_NOTE = re.compile(r"^\s*(\[\d{1,3}\]|\(\d{1,3}\))\s*\S")
+NAME_TITLES = {"Mr", "Mrs", "Dr", "Sir", "Lord", "St"}
 _NAME_WORD = r"(?:(?:Mrs?|Dr|Sir|Lord|St)\.?\s+|[A-Z][\w’'-]*\.?\s*|(?:de|von|van|du|la|le)\s+)"
 NAME_LINE = re.compile(rf"^(?!(?:The|A|An|On|In|Of|To|For|At)\s)(?:[—–-]\s*{_NAME_WORD}{{1,5}}|{_NAME_WORD}{{2,5}})(?:,\s[^:;]*)?$")
 EPIGRAPH = re.compile(r"^(?P<text>.{10,300}?)\s*\((?P<who>[A-Z][\w.’'-]*(\s+[A-Z][\w.’'-]*){0,4})\)$")
@@ -44,6 +45,7 @@ SENTENCE = re.compile(r"[.!?…][’'”\")\]]*$")
 SENTENCE_OPENER = re.compile(r"^(But|And|Or|Nor|Yet|So|Then|Now|Thus|Hence|For|If|When|Yes|No)\b[ ,]")  # in sentence case
 EPIGRAPH_WORDS = 100
 BODY = 100  # characters: a block this long (or of several lines) is running text, not a heading
+SPEAKER_REACH = 6  # blocks either side where a line that stands again is a speaker's name
 ARTICLE_WORDS = 12_000  # a text this short with only titled headings is an article with sections
 PART, CHAPTER, SECTION = 0, 1, 2
 WRAPPED_TITLE = 0.6  # of a full line: a heading's line with the next word (set larger than the text) wraps
@@ -90,6 +92,7 @@ class _Headings:
         self.forms = {i: f for i in self.lines if (f := heading_form(blocks[i].text))}
         self.found: dict[int, _Found] = {}
         self.used: set[int] = set()  # blocks taken as the title of a heading before them
+        self.common = common_words(blocks)
 
     def _is_line(self, block: Block) -> bool:
         if self.pdf:
@@ -292,6 +295,11 @@ class _Headings:
                 previous.subtitle = i  # under a section's title (a division's would open a page): its subtitle
                 self.used.add(i)
                 continue
+            if not self.pdf and previous is not None and previous.why == "titled" and previous.level > CHAPTER \
+                    and previous.subtitle is None and not self.blocks[i].lost_before:
+                previous.subtitle = i  # a section's title over a title: nothing between, so no empty section
+                self.used.add(i)
+                continue
             if self.pdf and self._opens_page(i):
                 level = CHAPTER if not numbered_chapters else SECTION
             elif self.pdf and self.state.page_starts:  # pages are known, and this line opens none
@@ -318,8 +326,8 @@ class _Headings:
                          or not self._set_apart(i)):
             return False  # a word alone on a line in print (a name, a sign), or a line of verse
         if not self._heading_place(i) or not self._followed_by_text(i) or _in_label_run(self.blocks, i) \
-                or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i) \
-                or _spoken(text) or SENTENCE_OPENER.match(text) and not is_title_case(text) or self._signature(i) \
+                or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i, self.common) \
+                or _spoken(text) or self._recurs_close_by(i) or SENTENCE_OPENER.match(text) and not is_title_case(text) or self._signature(i) \
                 or self._epigraph_source(i) or self._stray_cell(i) \
                 or i in self.forms and self.forms[i].number is not None and self._in_list(i) \
                 or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found \
@@ -341,6 +349,18 @@ class _Headings:
         following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         match = NOTE_ITEM.match(following.text) if following is not None else None
         return bool(match) and int(next(g for g in match.groups()[:3] if g)) > 1
+
+    def _recurs_close_by(self, i: int) -> bool:
+        """The same line stands again a few blocks away, with text between, or two blocks away from such a
+        line: a speaker's name in a scene, not a title (a title listed in a contents list and standing
+        over its text has no text between)."""
+        return self._recurs(i) or any(0 <= j < len(self.blocks) and self._recurs(j) for j in (i - 2, i + 2)) \
+            and i + 1 < len(self.blocks) and self._is_body(self.blocks[i + 1])  # a speaker between the speeches of one who speaks again
+
+    def _recurs(self, i: int) -> bool:
+        text = self.blocks[i].text.strip()
+        return self._is_line(self.blocks[i]) and reads_as_title(text, attached=True) and any(self.blocks[j].text.strip() == text and self._text_between(min(i, j), max(i, j))
+                   for j in range(max(0, i - SPEAKER_REACH), min(len(self.blocks), i + SPEAKER_REACH + 1)) if j != i)
 
     def _runs_on_from_above(self, i: int) -> bool:
         """In a PDF extraction: the line right above is short and stops mid-sentence (a verse line)."""
@@ -633,15 +653,29 @@ def _epigraphs(blocks: list[Block]) -> None:
             j += 1
 
 
-def _attribution_after_quote(blocks: list[Block], i: int) -> bool:
+def common_words(blocks: list[Block]) -> set[str]:
+    """The words the book uses in lower case: a capitalised word that is none of them is a name."""
+    return {w for b in blocks for line in b.lines for w in WORD.findall(line) if w.islower()}
+
+
+def _names_a_source(text: str, common: set[str]) -> bool:
+    """A name line that names a source: a place in a work after a comma ('Paradise Lost, X, 743–45'),
+    or names: at least half of its words (before a comma) are no word the book uses in lower case
+    ('Edwin Arnold', 'Mrs. Sigourney'; not 'Spirit That Form’d This Scene')."""
+    name, _, rest = text.partition(",")
+    words = [w for w in WORD.findall(name) if len(w) > 1 and w not in NAME_TITLES]
+    return bool(re.search(r"\d", rest)) or bool(words) and 2 * sum(w.lower() in common for w in words) <= len(words)
+
+
+def _attribution_after_quote(blocks: list[Block], i: int, common: set[str]) -> bool:
     """A name under verse or a quotation ('Edwin Arnold'), not followed by more verse: its source."""
     previous = blocks[i - 1] if i else None
     following = blocks[i + 1] if i + 1 < len(blocks) else None
     quoted = previous is not None and (len(previous.lines) > 1 or previous.kind == "quote"
                                        or previous.text[:1] in "“\"‘" and previous.text.rstrip()[-1:] in "”\"’")
     text = blocks[i].text.strip()
-    return quoted and len(text) <= 100 and not SENTENCE_INSIDE.search(text) and bool(NAME_LINE.match(text)) \
-        and not (following and len(following.lines) > 1)
+    return quoted and len(text) <= 100 and (not SENTENCE_INSIDE.search(text) or abbreviation_inside(text)) \
+        and bool(NAME_LINE.match(text)) and _names_a_source(text, common) and not (following and len(following.lines) > 1)
 
 
 def _spoken(text: str) -> bool:
@@ -693,6 +727,7 @@ def _mark_notes_headings(blocks: list[Block]) -> None:
 def _web_kinds(blocks: list[Block]) -> None:
     """Runs of lines (verse, lists, dialogue), and single lines: datelines, bylines, scene breaks,
     sources closing a quotation, epigraphs after a heading, quotations after a lead-in."""
+    common = common_words(blocks)
     for i, block in enumerate(blocks):
         prev = blocks[i - 1] if i else None
         if block.kind != "para":
@@ -707,7 +742,7 @@ def _web_kinds(blocks: list[Block]) -> None:
             block.kind = "byline"
         elif SCENE_BREAK.match(text):
             block.kind = "scene-break"
-        elif SOURCE_LINE.match(text) and prev is not None or _attribution_after_quote(blocks, i):
+        elif SOURCE_LINE.match(text) and prev is not None or _attribution_after_quote(blocks, i, common):
             block.kind = "attribution"
         elif prev is not None and prev.kind == "heading" and (m := EPIGRAPH.match(text)):
             block.kind, block.attribution = "epigraph", m.group("who")
