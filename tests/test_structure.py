@@ -288,3 +288,22 @@ def test_speakers_names_in_a_scene_are_no_headings():
                "Europe Before the War", P, P, "The Conference", P, P)
     tree, _ = normalise_text(text, kind="web")
     assert texts(tree, "//db:title[not(parent::db:info)]") == ["Paris", "Europe Before the War", "The Conference"]
+
+
+def test_pdf_a_title_wrapped_to_a_short_line_takes_no_title_set_under_it():
+    line = "a line of prose running to the full width of the printed page and on it goes here"
+    body = ["Reading the page, " + line, line, line, "and it ends here."]
+    text = "\n".join(["The Title", *body, "", "Digression Concerning the Variations in the Value of Silver",
+                      "of the Four Last Centuries", "First Period", *body, "", "Second Period", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    titles = texts(tree, "//db:section/db:title | //db:chapter/db:title")
+    assert "First Period" in titles and not any(t.endswith("Centuries First Period") for t in titles)
+
+
+def test_pdf_a_line_in_brackets_under_a_title_is_its_subtitle():
+    prose = ["A line of prose running the full width of a narrow page, on"] * 4
+    text = "\n".join([*prose, "and it ends here.", "", "The Sobbing of the Bells", "   (Midnight, Sept. 19–20, 1881)",
+                      *prose, "and it ends here.", "", "A Second Poem", *prose, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert "The Sobbing of the Bells" in texts(tree, "//db:title")
+    assert texts(tree, "//db:subtitle") == ["(Midnight, Sept. 19–20, 1881)"]

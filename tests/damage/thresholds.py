@@ -43,14 +43,14 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     },
     "pdf": {
         "chapters": ("≥", 0.95),
-        "sections": ("≥", 0.91),
+        "sections": ("≥", 0.915),
         "notes linked": ("≥", 0.92),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.2),
         "cells placed": ("≥", 0.013),
         "page joins": ("≥", 0.98),
         "words removed %": ("≤", 0.01),
-        "false headings %": ("≤", 1.5),
+        "false headings %": ("≤", 1.25),
         "furniture / 20 pp": ("≤", 0.16),
     },
 }

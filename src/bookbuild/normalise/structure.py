@@ -461,8 +461,8 @@ class _Headings:
                     continue  # a chapter's title over its first section's number
                 return False
             if SOURCE_LINE.match(block.text.strip()) and not self._verse_follows(j):
-                if j == i + 1 and self.pdf and self._opens_page(i):
-                    continue  # '(First Annex)' under a title that opens a page: its subtitle
+                if j == i + 1 and self.pdf and (self._opens_page(i) or self._stands_as_title(i)):
+                    continue  # '(First Annex)' under a title that opens a page or is in Title Case: its subtitle
                 return False  # a quotation closed by its source
             if self._is_body(block) or block.text.rstrip().endswith(":") or self._verse_run(j):
                 return True
@@ -538,13 +538,14 @@ class _Headings:
             last_word = (WORD.findall(above) or [""])[-1].lower()
             cut = last_word in MINOR_WORDS or above.endswith(("—", "–", "-", ","))
             overflows = len(f"{above} {text.split()[0]}") >= WRAPPED_TITLE * self.state.measure  # had to wrap
-            ends_title = block.first == self.blocks[last].last + 1 and overflows \
+            one_line = self.blocks[last].first == self.blocks[last].last  # a wrapped title's short last line ended it
+            ends_title = block.first == self.blocks[last].last + 1 and overflows and one_line \
                 and is_title_case(text) and reads_as_title(text, attached=True) and \
                 reads_as_title(f"{self._title_text(i)} {text}", attached=True) and \
                 j + 1 < len(self.blocks) and self._is_body(self.blocks[j + 1])
             if not (cut and reads_as_title(text, attached=True) or text[:1].islower()
-                    or is_capitals(above) and is_capitals(text) or ends_title):
-                return
+                    or is_capitals(above) and is_capitals(text) or ends_title) or SOURCE_LINE.match(text):
+                return  # a line in brackets under a title is its subtitle
             found.wrapped.append(j)
             self.used.add(j)
             last = j
