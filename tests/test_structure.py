@@ -307,3 +307,11 @@ def test_pdf_a_line_in_brackets_under_a_title_is_its_subtitle():
     tree, _ = normalise_text(text, kind="pdf")
     assert "The Sobbing of the Bells" in texts(tree, "//db:title")
     assert texts(tree, "//db:subtitle") == ["(Midnight, Sept. 19–20, 1881)"]
+
+
+def test_a_line_naming_the_author_is_no_heading():
+    text = web("Narrative of a Life", "Preface", P, P, "Yours truly,", "Wendell Phillips", "Frederick Douglass", "", P, P,
+               "Chapter Two", P, P)
+    tree, _ = normalise_text(text, kind="web", authors=("Frederick Douglass",))
+    assert "Frederick Douglass" not in texts(tree, "//db:title")
+    assert "Frederick Douglass" in texts(tree, "//db:para")

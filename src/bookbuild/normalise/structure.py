@@ -93,6 +93,7 @@ class _Headings:
         self.found: dict[int, _Found] = {}
         self.used: set[int] = set()  # blocks taken as the title of a heading before them
         self.common = common_words(blocks)
+        self.authors = {*state.config.authors, *state.info.authors}  # a line naming one signs or bylines a text
 
     def _is_line(self, block: Block) -> bool:
         if self.pdf:
@@ -328,7 +329,7 @@ class _Headings:
         if not self._heading_place(i) or not self._followed_by_text(i) or _in_label_run(self.blocks, i) \
                 or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i, self.common) \
                 or _spoken(text) or self._recurs_close_by(i) or SENTENCE_OPENER.match(text) and not is_title_case(text) or self._signature(i) \
-                or self._epigraph_source(i) or self._stray_cell(i) \
+                or self._epigraph_source(i) or self._stray_cell(i) or text.rstrip(".") in self.authors \
                 or i in self.forms and self.forms[i].number is not None and self._in_list(i) \
                 or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found \
                 or self._amid_notes(i):
