@@ -154,3 +154,53 @@ def test_a_table_after_a_lead_in_whose_first_row_was_lost():
     assert tree.xpath("//db:informaltable", namespaces=NS)
     assert not {"Great Britain", "Other Allies"} & set(texts(tree, "//db:title | //db:para"))
     assert "restore.table" in codes(state)
+
+
+def pdf_rows(tree) -> list[list[str]]:
+    return [["".join(e.itertext()) for e in row.xpath("db:entry", namespaces=NS)] for row in tree.xpath("//db:row", namespaces=NS)]
+
+
+def test_a_table_read_in_stacks_labels_then_each_column_of_figures():
+    text = "\n".join([*PROSE, "It is estimated that this total was employed as follows:—",
+                      "Railways", "Gas, water, and electricity", "House-fuel, small industry and agriculture", "Industry", "",
+                      "18,000,000", "12,500,000", "24,000,000", "78,000,000", "139,000,000", "",
+                      "tons.", "”", "”", "”", "”", "", *PROSE])
+    tree, state = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["Railways", "18,000,000", "tons."], ["Gas, water, and electricity", "12,500,000", "”"],
+                              ["House-fuel, small industry and agriculture", "24,000,000", "”"],
+                              ["Industry", "78,000,000", "”"], ["", "139,000,000", "”"]]
+    assert "restore.table" in codes(state)
+    assert "It is estimated that this total was employed as follows:—" in " ".join(texts(tree, "//db:para"))
+
+
+def test_stacks_with_heads_take_turns_and_labels_and_figures_line_by_line():
+    text = "\n".join([*PROSE, "in the following table:—", "German Exports, 1913", "Iron goods", "Woolen goods (including raw and",
+                      "combed wool)", "Sugar", "Furs", "", "Amount: Million", "Dollars", "330.65", "147.00", "",
+                      "Percentage of Total", "Exports", "13.2", "5.9", "", "66.00", "58.75", "", "2.6", "2.2", "",
+                      *PROSE, "The diminution of production is:—", "Alsace-Lorraine 3,800,000", "Saar Basin", "13,200,000",
+                      "Upper Silesia", "43,800,000", "60,800,000", "", *PROSE])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["German Exports, 1913", "Amount: Million Dollars", "Percentage of Total Exports"],
+                              ["Iron goods", "330.65", "13.2"], ["Woolen goods (including raw and combed wool)", "147.00", "5.9"],
+                              ["Sugar", "66.00", "2.6"], ["Furs", "58.75", "2.2"],
+                              ["Alsace-Lorraine", "3,800,000"], ["Saar Basin", "13,200,000"], ["Upper Silesia", "43,800,000"],
+                              ["", "60,800,000"]]
+
+
+def test_a_table_read_row_by_row_each_row_opening_on_a_year():
+    rows = [("1595", "2", "0 0"), ("1596", "2", "8 0"), ("1597", "3", "9 6"), ("1598", "2", "16 8")]
+    text = "\n".join([*PROSE, "the price of each year being the medium between the highest prices.",
+                      "Wheat per quarter", "Years", "£", "s. d.", *[line for row in rows for line in row], "", *PROSE])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["", "Wheat per quarter", "", ""], ["Years", "£", "s.", "d."],
+                              *[[year, pounds, *rest.split()] for year, pounds, rest in rows]]
+
+
+def test_verse_lists_and_numbered_lines_are_no_stacked_table():
+    text = "\n".join([*PROSE, "", "I heard the bells toll in the night,", "And the voice of a nation mourning,", "",
+                      "1595", "1596", "1597", "1598", "", "Chapter One", "Chapter Two", "", "1", "15", "", *PROSE,
+                      "", "Abraham Lincoln, Born Feb. 12, 1809", "(Publish’d Feb. 12, 1888)", "To-day, from each and all", "",
+                      *PROSE])
+    tree, state = normalise_text(text, kind="pdf")
+    assert not tree.xpath("//db:informaltable | //db:table", namespaces=NS)
+    assert "restore.table" not in codes(state)

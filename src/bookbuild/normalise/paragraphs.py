@@ -21,6 +21,7 @@ from .columns import find_column_tables
 from .footnotes import MAX_LOST_ITEMS
 from .headings import CALLS_AT_END, MINOR_WORDS, heading_form, is_division_line, is_title_case, reads_as_title
 from .patterns import NOTE_ITEM, SENTENCE_END
+from .stacks import find_stacked_tables
 from .state import State
 from .tables import report_table
 
@@ -62,15 +63,17 @@ def _group_web(lines: list[SourceLine | None]) -> list[Block]:
 
 def _unwrap_pdf(state: State) -> list[Block]:
     lines = list(state.lines)
-    tables: list[Block] = []  # tables kept in columns: their lines are no paragraph's
-    for rows, grid in find_column_tables(lines):
-        first, last = lines[rows[0]].number, lines[rows[-1]].number
-        table = Block([""], first, last, kind="table")
-        table.table = grid
-        report_table(state, table, grid)
-        tables.append(table)
-        for k in rows:
-            lines[k] = None
+    tables: list[Block] = []  # tables kept in columns or read in stacks: their lines are no paragraph's
+    for find in (find_column_tables, find_stacked_tables):
+        for rows, grid in find(lines):
+            grid.number = str(len(tables) + 1)
+            table = Block([""], lines[rows[0]].number, lines[rows[-1]].number, kind="table")
+            table.table = grid
+            report_table(state, table, grid)
+            tables.append(table)
+            for k in rows:
+                lines[k] = None
+    tables.sort(key=lambda t: t.first)
     table_starts = [t.first for t in tables]
     texts = [l.text.strip() for l in lines if l is not None and l.text.strip()]
     lengths = sorted(len(t) for t in texts)

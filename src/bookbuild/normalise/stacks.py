@@ -1,0 +1,339 @@
+"""Tables a PDF extraction read column by column (pdftotext without -layout): the row labels one a
+line, then, after a blank line, the figures of each column one a line, as stacks.
+
+    Land                   $1,320,000,000         Land
+    Buildings              1,175,000,000          Buildings
+    Cash                   85,000,000      ->     Cash
+                                                  (blank)
+                                                  $1,320,000,000
+                                                  1,175,000,000
+                                                  85,000,000
+
+A run of short lines, no sentence among them, in stacks set apart by blank lines, is a table when
+it holds a stack of figures next to a stack of labels (or a stack of figures starting a row, as a
+year does). Each stack is a column, its cells from the top; text lines over a stack of figures are
+its head. Figures set under a column's head after the first stacks (a long table, its labels
+wrapped) take turns in the headed columns. Where labels and figures alternate line by line, each
+label starts a row. A stack of figures that starts each row (years) gives the rows of a table
+read row by row. Anything else is left as text: a list, a verse, a contents list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..read import SourceLine
+from .headings import ABBREVIATIONS, CALLS_AT_END, is_division_line
+from .patterns import NOTE_ITEM
+from .tables import Cell, Row, TableGrid
+
+FIGURE = re.compile(r"^[(\[]?[$£€]?\d[\d,.]*[½¼¾⅓⅔]?%?[)\]]?$|^[$£€]?[½¼¾⅓⅔]$|^[—–-]+$|^[”\"„〃]$")
+DITTO = re.compile(r"^[”\"„〃]$")
+MAX_CELL = 60  # characters: a longer line is prose
+CELL_SHARE = 0.8  # of a full line of the text: a cell is shorter
+MAX_BREAK = 8  # blank or removed lines (a page's foot and head) a table may run on over
+MIN_FIGURES = 2  # lines of figures in a stack
+MAX_COLUMNS = 12
+MAX_SPANNING = 2  # lines of heads over all the figures
+MAX_HEAD = 3  # lines of a column's head
+MIN_ROWS = 3  # rows of a table read row by row, or of labels and figures line by line
+
+
+@dataclass
+class Stack:
+    indexes: list[int]  # source indexes of its lines
+    texts: list[str]
+
+    @property
+    def figures(self) -> list[bool]:
+        return [is_figures(t) for t in self.texts]
+
+    def figures_under(self, head: int) -> bool:
+        """Mostly figures under at most `head` lines of head (a unit over ditto marks counts: 'tons.' /
+        '”' / '”')."""
+        figures = self.figures
+        first = figures.index(True) if True in figures else len(figures)
+        below = figures[first:] if first <= head else []
+        return sum(below) >= MIN_FIGURES and sum(below) * 3 >= len(below) * 2
+
+    @property
+    def of_figures(self) -> bool:
+        return self.figures_under(MAX_HEAD)
+
+
+def is_figures(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and all(FIGURE.match(t) for t in tokens)
+
+
+def find_stacked_tables(lines: list[SourceLine | None]) -> list[tuple[list[int], TableGrid]]:
+    """The source indexes and the grid of each table read column by column, in order."""
+    lengths = sorted(len(line.text.strip()) for line in lines if line is not None and line.text.strip())
+    longest = min(MAX_CELL, CELL_SHARE * lengths[int(len(lengths) * 0.9)]) if lengths else MAX_CELL
+    found: list[tuple[list[int], TableGrid]] = []
+    k = 0
+    while k < len(lines):
+        if not _is_cell(lines[k], longest):
+            k += 1
+            continue
+        stacks, k = _stacks_from(lines, k, longest)
+        n, last_end = 0, -1
+        while n < len(stacks):
+            made = _table_at(stacks, n)
+            if made is None:
+                n += 1
+                continue
+            taken, used, grid = made
+            if last_end == n and _goes_on(found[-1][1], grid):  # the same table, set anew on the next page
+                found[-1][0].extend(used)
+                found[-1][1].rows.extend(grid.rows)
+            else:
+                found.append((used, grid))
+            n += taken
+            last_end = n
+    for number, (_, grid) in enumerate(found, start=1):
+        grid.number = str(number)
+    return found
+
+
+def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[int], TableGrid] | None:
+    """The table starting at stack n, if one does: (stacks taken, source indexes, grid)."""
+    stack = stacks[n]
+    figures_after = n + 1  # past the stacks of figures after it (past the first, a figure alone is one)
+    while figures_after < len(stacks) and (stacks[figures_after].of_figures
+                                           or figures_after > n + 1 and all(stacks[figures_after].figures)):
+        figures_after += 1
+    labels = len(stack.texts) >= 2 and not any(stack.figures) and figures_after > n + 1 \
+        and not any(is_division_line(t) for t in stack.texts)  # chapters over their pages: a contents list
+    if _alternates(stack) or labels:
+        grid = _columns_table(stack, stacks[n + 1:figures_after])
+        return (figures_after - n, _indexes(stacks[n:figures_after]), grid) if grid else None
+    if not stack.figures_under(len(stack.texts)):  # a table read row by row may have a long head
+        return None
+    for m in range(figures_after, n, -1):  # row by row, over as many stacks as keep the rows counting up
+        made = _rows_table(stacks[n:m])
+        if made is not None:
+            return m - n, *made
+    same = n + 1  # or columns of figures side by side, the first counting up (a year and its figures)
+    while same < figures_after and abs(len(stacks[same].texts) - len(stack.texts)) <= 1:
+        same += 1
+    if same - n >= 2 and len(stack.texts) >= MIN_ROWS and _counts_up([t.split()[0] for t in stack.texts]):
+        grid = _columns_table(None, stacks[n:same])
+        return (same - n, _indexes(stacks[n:same]), grid) if grid else None
+    return None
+
+
+def _indexes(stacks: list[Stack]) -> list[int]:
+    return [k for s in stacks for k in s.indexes]
+
+
+def _goes_on(grid: TableGrid, following: TableGrid) -> bool:
+    """A table's rows go on in the next one: as many columns, no heads, the first column counting on."""
+    if grid.columns != following.columns or any(r.header for r in following.rows) or not grid.rows:
+        return False
+    keys = [r.cells[0].text for r in (grid.rows[-1], *following.rows) if r.cells and r.cells[0].text]
+    return _counts_up(keys)
+
+
+def _counts_up(keys: list[str]) -> bool:
+    values = [_value(k) for k in keys]
+    rising = sum(1 for a, b in zip(values, values[1:]) if a is not None and b is not None and b > a)
+    return len(keys) >= 2 and rising >= 0.9 * (len(keys) - 1)
+
+
+def _is_cell(line: SourceLine | None, longest: float) -> bool:
+    """A short line that is no prose: well short of a full line, no sentence closing it (a word or two
+    may close on a point: 'tons.', 'Furniture, etc.'), no lead-in, no note."""
+    if line is None:
+        return False
+    text = line.text.strip()
+    if not text or len(text) > longest or NOTE_ITEM.match(text) and not is_figures(text) or CALLS_AT_END.sub("", text).endswith((":", ":—", ":-", ";", "—", "–")):
+        return False
+    words = text.split()
+    closes = re.search(r"[.!?][’”\"')]*$", text) and not is_figures(text)
+    return not closes or len(words) <= 2 or words[-1].lower().rstrip(")]’”\"'") in ABBREVIATIONS
+
+
+def _stacks_from(lines: list[SourceLine | None], k: int, longest: float) -> tuple[list[Stack], int]:
+    """The stacks of cell lines from k on, split by blank or removed lines, and where they end."""
+    stacks: list[Stack] = []
+    current: Stack | None = None
+    gap = 0
+    while k < len(lines):
+        line = lines[k]
+        if line is None or not line.text.strip():
+            gap += 1
+            if gap > MAX_BREAK:
+                break
+            current = None
+        elif _is_cell(line, longest):
+            if current is None:
+                current = Stack([], [])
+                stacks.append(current)
+            current.indexes.append(k)
+            current.texts.append(line.text.strip())
+            gap = 0
+        else:
+            break
+        k += 1
+    return stacks, k
+
+
+def _alternates(stack: Stack) -> bool:
+    """Labels and figures line by line ('Saar Basin' / '13,200,000'; 'Alsace-Lorraine 3,800,000')."""
+    return _label_rows(stack.texts) is not None
+
+
+def _label_rows(texts: list[str]) -> list[list[str | None]] | None:
+    """Rows of a stack where each label starts a row and the figures after it fill it; a line of figures
+    after a full row starts a row with no label (a total). None unless most rows have both."""
+    rows: list[list[str | None]] = []
+    for text in texts:
+        label, figures = _split_figures(text)
+        if label:
+            rows.append([label, *figures])
+        elif rows and len(rows[-1]) == 1:
+            rows[-1].extend(figures)
+        else:
+            rows.append([None, *figures])
+    both = sum(1 for r in rows if r[0] is not None and any(re.search(r"\d", f) for f in r[1:] if f))
+    return rows if both >= MIN_ROWS and both * 3 >= len(rows) * 2 else None
+
+
+def _split_figures(text: str) -> tuple[str | None, list[str]]:
+    """A line's label and the figures after it ('Alsace-Lorraine 3,800,000')."""
+    tokens = text.split()
+    k = len(tokens)
+    while k > 0 and FIGURE.match(tokens[k - 1]):
+        k -= 1
+    return (" ".join(tokens[:k]) or None), tokens[k:]
+
+
+def _columns_table(labels: Stack | None, figures: list[Stack]) -> TableGrid | None:
+    """Labels in the first column (or the columns of a stack of alternating rows), then one column for
+    each stack of figures, its head over it; further stacks take turns in the headed columns."""
+    if labels is None:
+        rows: list[list[str | None]] = []
+    elif _alternates(labels):
+        rows = _label_rows(labels.texts) or []
+    else:
+        rows = [[label] for label in _joined_labels(labels.texts)]
+    width_before = max((len(r) for r in rows), default=0)
+    columns: list[list[str | None]] = [[r[c] if c < len(r) else None for r in rows] for c in range(width_before)]
+    heads: list[str | None] = [None] * width_before
+    headed = [_head_and_cells(s) for s in figures]
+    with_heads = [n for n, (head, _) in enumerate(headed) if head]
+    if with_heads and with_heads != list(range(len(with_heads))):
+        return None  # heads stand only over the first stacks
+    turns = len(with_heads) or len(figures)
+    for n, (head, cells) in enumerate(headed):
+        column = width_before + n % turns
+        if column == len(columns):
+            columns.append([])
+            heads.append(head)
+        columns[column].extend(cells)
+    body = max((len(c) for c in columns), default=0)
+    if len(columns) < 2 or body < MIN_ROWS or any(len(c) < body - 1 for c in columns[width_before:]) \
+            or rows and 2 * len(rows) < body:
+        return None  # stacks that do not line up
+    if any(heads) and len(columns[0]) >= body and rows:  # the labels' first line heads them
+        heads[0] = columns[0].pop(0)
+        body = max(len(c) for c in columns)
+    line = (labels or figures[0]).indexes[0]
+    grid = TableGrid(number="", caption=None, columns=len(columns))
+    if any(heads):
+        grid.rows.append(Row([Cell(h or "", line) for h in heads], header=True))
+    for r in range(body):
+        grid.rows.append(Row([Cell(c[r] if r < len(c) and c[r] is not None else "", line) for c in columns]))
+    return grid
+
+
+def _joined_labels(texts: list[str]) -> list[str]:
+    """Labels, a label wrapped onto the next line joined to it (the line goes on in lower case, or the
+    label stops on a comma or with a bracket open)."""
+    out: list[str] = []
+    for text in texts:
+        if out and (text[:1].islower() or out[-1].endswith((",", " and", " of")) or out[-1].count("(") > out[-1].count(")")):
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+    return out
+
+
+def _head_and_cells(stack: Stack) -> tuple[str | None, list[str]]:
+    """The text lines over a stack's first figure are its head; the rest are its cells."""
+    figures = stack.figures
+    first = figures.index(True)
+    if DITTO.match(stack.texts[first]):
+        return None, stack.texts  # a ditto mark repeats the cell above it: a unit, no head
+    return " ".join(stack.texts[:first]) or None, stack.texts[first:]
+
+
+def _rows_table(stacks: list[Stack]) -> tuple[list[int], TableGrid] | None:
+    """Stacks read row by row: heads, then rows of figures one a line, each row starting a line with a
+    figure that counts up and looks unlike the row's others (a year, then pounds and shillings)."""
+    texts = [t for s in stacks for t in s.texts]
+    indexes = _indexes(stacks)
+    first = [is_figures(t) for t in texts].index(True)
+    heads, body = texts[:first], texts[first:]
+    rows = _keyed_rows(body)
+    if rows is None:
+        return None
+    width = Counter(len(r) for r in rows).most_common(1)[0][0]
+    column_heads: list[str] = []
+    head_lines = 0  # lines of heads, from the bottom, that hold the column heads
+    while head_lines < len(heads):  # a line of short heads ('s. d.') holds a head a column
+        text = heads[-1 - head_lines]
+        parts = text.split() if all(len(p) <= 3 for p in text.split()) else [text]
+        if len(column_heads) + len(parts) > width:
+            break
+        column_heads = parts + column_heads
+        head_lines += 1
+    if len(column_heads) != width:
+        column_heads, head_lines = [], 0
+    spanning: list[str] = []  # heads over all the figures: short lines of no sentence right above
+    for text in reversed(heads[:len(heads) - head_lines]):
+        if len(spanning) == MAX_SPANNING or not text[:1].isupper() or re.search(r"[.:;,]$", text):
+            break  # the text's (a caption)
+        spanning.insert(0, text)
+    taken = indexes[first - head_lines - len(spanning):]
+    line = taken[0]
+    grid = TableGrid(number="", caption=None, columns=width)
+    for text in spanning:  # a head over the figures, past the first column
+        grid.rows.append(Row([Cell("", line), Cell(text, line), *[Cell("", line) for _ in range(width - 2)]], header=True))
+    if column_heads:
+        grid.rows.append(Row([Cell(c, line) for c in column_heads], header=True))
+    for row in rows:  # a row the damage cut short or ran on keeps its cells in order
+        cells = [*row[:width - 1], " ".join(row[width - 1:])] + [""] * (width - len(row))
+        grid.rows.append(Row([Cell(t, line) for t in cells]))
+    return taken, grid
+
+
+def _keyed_rows(body: list[str]) -> list[list[str]] | None:
+    """Rows of figures, each starting with a line whose first figure counts up from the last row's and
+    has as many digits (a year), the lines after it in the row; None unless most rows have as many
+    cells, two at least, and the keys look unlike the other figures."""
+    first = body[0].split()[0]
+    rows: list[list[str]] = []
+    last = None
+    for text in body:
+        tokens = text.split()
+        value = _value(tokens[0])
+        if value is not None and len(tokens[0]) == len(first) and (last is None or value > last):
+            rows.append(tokens)
+            last = value
+        elif rows:
+            rows[-1].extend(tokens)
+    if len(rows) < MIN_ROWS:
+        return None
+    width, count = Counter(len(r) for r in rows).most_common(1)[0]
+    others = [t for r in rows for t in r[1:]]
+    unlike = sum(1 for t in others if len(t) != len(first))
+    return rows if width >= 2 and count >= 0.8 * len(rows) and unlike >= 0.8 * len(others) else None
+
+
+def _value(token: str) -> float | None:
+    digits = token.replace(",", "")
+    return float(digits) if re.fullmatch(r"\d+(\.\d+)?", digits) else None
