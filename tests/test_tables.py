@@ -204,3 +204,25 @@ def test_verse_lists_and_numbered_lines_are_no_stacked_table():
     tree, state = normalise_text(text, kind="pdf")
     assert not tree.xpath("//db:informaltable | //db:table", namespaces=NS)
     assert "restore.table" not in codes(state)
+
+
+def test_a_caption_that_reads_as_a_sentence_heads_a_grid_of_lost_cells():
+    caption = "(2) Prices of the quarter of wheat at Windsor Market; the price of each year being the medium."
+    text = "Title\n\n" + P + "\n\n" + caption + "\n\n\nWheat per quarter" + "\n" * 14 + "\n" + P
+    tree, state = normalise_text(text, kind="web")
+    assert tree.xpath("//db:table[@label='2']", namespaces=NS)
+    assert "Wheat per quarter" not in texts(tree, "//db:para | //db:title")
+
+
+def test_two_tables_in_one_run_of_cells_part_where_the_heads_stand_again():
+    heads = ["Amount: Million Dollars", "Percentage of Total Exports"]
+    lost = ""  # a cell of one token, lost with its line: its blank line stays
+    cells = ["German Exports, 1913", *heads, "Iron goods", lost, lost, "Machinery and parts", lost, lost,
+             "German Imports, 1913", *heads, "I. Raw materials:—", "Hides and skins", lost, lost, "Iron ore", lost, lost]
+    text = "\n\n".join(["Title", "Chapter I", "Europe Before the War", *[P] * 80, "It is shown in the following tables:", *cells, P])
+    tree, state = normalise_text(text, kind="web")
+    tables = tree.xpath("//db:informaltable", namespaces=NS)
+    assert len(tables) == 2
+    assert ["".join(e.itertext()) for e in tables[1].xpath(".//db:entry", namespaces=NS)][:4] == \
+        ["German Imports, 1913", *heads, "I. Raw materials:—"]
+    assert not {"Hides and skins", "I. Raw materials:—"} & set(texts(tree, "//db:para | //db:title"))

@@ -27,6 +27,8 @@ MAX_COLUMNS = 12
 SPAN_COST = 0.3  # a group row is allowed, but a plain row is preferred
 HEADER_COST = 0.2  # a header row at the top may hold labels in every column
 LOST_IN_HEADER = 0.5
+MAX_GROUP_NAME = 40
+GRID_LOST = 4  # lost cells under a caption that show a grid
 
 
 @dataclass
@@ -80,35 +82,54 @@ def restore_tables(state: State) -> None:
             i += 1
             continue
         caption, first, end = found
-        count += 1
-        cells = blocks[first:end]
-        trailing_lost = blocks[end].lost_before if end < len(blocks) else \
-            blocks[-1].lost_before if blocks[-1].kind == "lost-tail" else 0
-        slots: list[Cell] = []
-        for cell in cells:
-            slots.extend(Cell(None) for _ in range(cell.lost_before))
-            slots.append(Cell(cell.text, cell.first))
-        slots.extend(Cell(None) for _ in range(trailing_lost))
-        if end < len(blocks):
-            blocks[end].lost_before = 0
-        number, title = (caption.group("number") or caption.group("number2"), caption.group("title") or caption.group("title2")) \
-            if caption else (str(count), None)
-        grid = lay_out(number, title, slots)
-        if number in data_files:
-            _merge_data(grid, data_files.pop(number))
-        head = blocks[i] if caption else cells[0]
-        table = Block([f"({number}) {title}" if title else ""], head.first, cells[-1].last if cells else head.last,
-                      kind="table", lost_before=head.lost_before)
-        table.table = grid
-        report_table(state, table, grid)
         if caption is None:
             out.append(blocks[i])  # the lead-in stays text
-        out.append(table)
+        trailing_lost = blocks[end].lost_before if end < len(blocks) else \
+            blocks[-1].lost_before if blocks[-1].kind == "lost-tail" else 0
+        if end < len(blocks):
+            blocks[end].lost_before = 0
+        runs = _split_at_repeated_heads(blocks[first:end])
+        for n, cells in enumerate(runs):
+            count += 1
+            number, title = (caption.group("number") or caption.group("number2"), caption.group("title") or caption.group("title2")) \
+                if caption and n == 0 else (str(count), None)
+            after = runs[n + 1][0].lost_before if n + 1 < len(runs) else trailing_lost
+            if n + 1 < len(runs):
+                runs[n + 1][0].lost_before = 0  # the next table's: lost cells at the end of this one
+            grid = lay_out(number, title, _slots(cells, after))
+            if number in data_files:
+                _merge_data(grid, data_files.pop(number))
+            head = blocks[i] if caption and n == 0 else cells[0]
+            table = Block([f"({number}) {title}" if title else ""], head.first, cells[-1].last if cells else head.last,
+                          kind="table", lost_before=head.lost_before)
+            table.table = grid
+            report_table(state, table, grid)
+            out.append(table)
         i = end
     state.blocks = out
     for data in data_files.values():
         raise BookbuildError("a data file for a table the book does not have; name it after a table's number "
                              "(the build report lists the tables found) or remove it", data.path)
+
+
+def _slots(cells: list[Block], trailing_lost: int) -> list[Cell]:
+    """The grid's slots: each surviving cell, after a lost one for each line lost before it."""
+    slots: list[Cell] = []
+    for cell in cells:
+        slots.extend(Cell(None) for _ in range(cell.lost_before))
+        slots.append(Cell(cell.text, cell.first))
+    return slots + [Cell(None) for _ in range(trailing_lost)]
+
+
+def _split_at_repeated_heads(cells: list[Block]) -> list[list[Block]]:
+    """A run of cells holding two tables in a row: the second starts where two column heads of the
+    first stand again, side by side, with the cell right before them (its first column's head)."""
+    heads = {(a.text, b.text): n for n, (a, b) in enumerate(zip(cells[:3], cells[1:4])) if not b.lost_before}
+    for k in range(2, len(cells) - 1):
+        if heads.get((cells[k].text, cells[k + 1].text), k) < k - 1 and not cells[k + 1].lost_before:
+            start = k - 1 if not cells[k].lost_before else k
+            return [cells[:start], *_split_at_repeated_heads(cells[start:])] if start > 0 else [cells]
+    return [cells]
 
 
 def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | None, int, int] | None:
@@ -124,8 +145,10 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
         title = caption.group("title") or caption.group("title2")
         listed = i + 1 < len(blocks) and CAPTION.match(blocks[i + 1].text) and not strong  # '(1) …', '(2) …'
         cells = end > i + 1 or end < len(blocks) and blocks[end].lost_before  # all lost: only blanks show them
-        if (title is None or reads_as_title(title, attached=True)) and not listed and cells \
-                and (strong or end - i > 2):  # a caption with no cell under it is no table
+        lost = sum(b.lost_before for b in blocks[i + 2:end]) + (blocks[end].lost_before if end < len(blocks) else 0)
+        grid_shows = lost >= GRID_LOST  # many cells lost under it: a table, whatever its caption reads as
+        if (title is None or reads_as_title(title, attached=True) or grid_shows) and not listed and cells \
+                and (strong or end - i > 2 or grid_shows):  # a caption with no cell under it is no table
             return caption, i + 1, end
         return None
     lead_in = CALLS_AT_END.sub("", block.text.rstrip()[-40:]).endswith((":", "—", "–", ":-"))
@@ -141,10 +164,19 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
 
 
 def _cells_end(blocks: list[Block], j: int, state: State) -> int:
-    """Where the run of cells from j ends: at a line that is no cell, or at the heading of a note list."""
-    while j < len(blocks) and _is_cell(blocks[j], state) and not _heads_notes(blocks, j):
+    """Where the run of cells from j ends: at a line that is no cell, or at the heading of a note list.
+    Inside the run, a group's name closing on a colon ('I. Raw materials:—') with cells after it is one."""
+    start = j
+    while j < len(blocks) and (_is_cell(blocks[j], state) or j > start and _group_name(blocks, j, state)) \
+            and not _heads_notes(blocks, j):
         j += 1
     return j
+
+
+def _group_name(blocks: list[Block], j: int, state: State) -> bool:
+    text = blocks[j].text.strip()
+    return len(blocks[j].lines) == 1 and blocks[j].kind == "para" and len(text) <= MAX_GROUP_NAME \
+        and text.endswith((":", ":—", ":-")) and j + 1 < len(blocks) and _is_cell(blocks[j + 1], state)
 
 
 def _heads_notes(blocks: list[Block], j: int) -> bool:
