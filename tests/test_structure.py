@@ -315,3 +315,25 @@ def test_a_line_naming_the_author_is_no_heading():
     tree, _ = normalise_text(text, kind="web", authors=("Frederick Douglass",))
     assert "Frederick Douglass" not in texts(tree, "//db:title")
     assert "Frederick Douglass" in texts(tree, "//db:para")
+
+
+def test_in_the_front_matter_a_name_under_a_quotation_is_its_source_with_verse_after_it():
+    verse = "There must be refuge! Men\nPerished in winter winds till one smote fire\nFrom flint stones coldly hiding what they held."
+    more = "Never yet\nShare of Truth was vainly set\nIn the world’s wide fallow;"
+    dedication = "To those who,\nseeing the vice and misery,\nwould strive for its attainment."
+    text = web("Progress and Poverty", "Henry George", P, "Marcus Aurelius Antoninus", dedication, "San Francisco, March, 1879.",
+               verse, "Edwin Arnold", more, "Preface to the Fourth Edition", P, P, "Chapter I", "The Problem", P, P)
+    tree, _ = normalise_text(text, kind="web", authors=("Henry George",))
+    assert texts(tree, "//db:title[not(parent::db:info)][text()]") == ["Preface to the Fourth Edition", "The Problem"]
+
+
+def test_pdf_lines_among_columns_of_figures_are_no_headings():
+    # a table that pdftotext read column by column, too broken to rebuild (a print-out of Smith's Book I, ch. 11)
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 4
+    table = ["Years XII", "1202", "1205", "", "1223", "1237", "1243", "1244", "1246", "1247", "1257", "1258", "", "1270",
+             "1286", "", "Price of the", "quarter of", "wheat each", "year654", "£", *["—"] * 10, "1", "1", "—", "—", "4", "6",
+             "—", "", "The average price of", "each year in money of", "the present times655", "", "Average of the",
+             "different prices of", "the same year", "s.", "12", "12", "13", "15", ""]
+    text = "\n".join(["Chapter 11", "Of the Rent of Land", *prose, "and it ends here.", "", *table, *prose, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:title") == ["Test Book", "Of the Rent of Land"]

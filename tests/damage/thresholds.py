@@ -38,7 +38,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "cells placed": ("≥", 0.66),
         "page joins": ("≥", 0.99),
         "words removed %": ("≤", 0.01),
-        "false headings %": ("≤", 1.5),
+        "false headings %": ("≤", 1.35),
         "furniture / 20 pp": ("≤", 0.1),
     },
     "pdf": {
@@ -50,7 +50,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "cells placed": ("≥", 0.05),
         "page joins": ("≥", 0.98),
         "words removed %": ("≤", 0.01),
-        "false headings %": ("≤", 1.15),
+        "false headings %": ("≤", 1.05),
         "furniture / 20 pp": ("≤", 0.16),
     },
 }

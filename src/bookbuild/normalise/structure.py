@@ -27,6 +27,7 @@ from .headings import (MAX_TITLE, abbreviation_inside, MINOR_WORDS, ROMAN, SENTE
                        number_value, reads_as_title)
 from .patterns import DATELINE, NOTE_ITEM, SENTENCE_END, WORD
 from .state import State
+from .stacks import is_figures
 from .tables import CAPTION
 
 LIST_ITEM = re.compile(r"^(\(?\d+\)\s*|\[\d+\]\s*|\d+\.\s*|\(?[a-z]\)\s+|[•·▪–-]\s+)\S")
@@ -45,6 +46,7 @@ SENTENCE = re.compile(r"[.!?…][’'”\")\]]*$")
 SENTENCE_OPENER = re.compile(r"^(But|And|Or|Nor|Yet|So|Then|Now|Thus|Hence|For|If|When|Yes|No)\b[ ,]")  # in sentence case
 EPIGRAPH_WORDS = 100
 BODY = 100  # characters: a block this long (or of several lines) is running text, not a heading
+FRONT_BLOCKS = 40  # the blocks at the start of a text where front matter (epigraphs) can stand
 SPEAKER_REACH = 6  # blocks either side where a line that stands again is a speaker's name
 ARTICLE_WORDS = 12_000  # a text this short with only titled headings is an article with sections
 PART, CHAPTER, SECTION = 0, 1, 2
@@ -329,7 +331,7 @@ class _Headings:
         if not self._heading_place(i) or not self._followed_by_text(i) or _in_label_run(self.blocks, i) \
                 or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i, self.common) \
                 or _spoken(text) or self._recurs_close_by(i) or SENTENCE_OPENER.match(text) and not is_title_case(text) or self._signature(i) \
-                or self._epigraph_source(i) or self._stray_cell(i) or text.rstrip(".") in self.authors \
+                or self._epigraph_source(i) or self._front_source(i) or self._stray_cell(i) or text.rstrip(".") in self.authors \
                 or i in self.forms and self.forms[i].number is not None and self._in_list(i) \
                 or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found \
                 or self._amid_notes(i):
@@ -426,6 +428,14 @@ class _Headings:
             k -= 2
         return False
 
+    def _front_source(self, i: int) -> bool:
+        """In the front matter (the first blocks, before the first heading found by its form), a person's
+        name under a quotation is its source, with another quotation after it or not (epigraphs stand
+        in a row)."""
+        first = min(self.found, default=None)
+        return first is not None and 0 < i < min(first, FRONT_BLOCKS) and self._quotation(self.blocks[i - 1]) \
+            and _person(self.blocks[i].text, self.common)
+
     def _quotation(self, block: Block) -> bool:
         return block.kind in ("para", "short", "verse") and len(block.text.split()) <= EPIGRAPH_WORDS and \
             (len(block.lines) > 1 or self._is_body(block))
@@ -438,9 +448,12 @@ class _Headings:
         return bool(NAME_LINE.match(self.blocks[i].text.strip())) and (address or DATELINE.match(following))
 
     def _stray_cell(self, i: int) -> bool:
-        """A short line between runs of lost lines: a table cell whose table was not found."""
+        """A table cell whose table was not found: a short line between runs of lost lines, or a line set
+        over or under two lines of figures (a section's number under a title is one)."""
         following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
-        return self.blocks[i].lost_before >= 2 and (following is None or following.lost_before >= 2)
+        between_lost = self.blocks[i].lost_before >= 2 and (following is None or following.lost_before >= 2)
+        figures = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(self.blocks) and is_figures(self.blocks[j].text)]
+        return between_lost or {i - 2, i - 1} <= set(figures) or {i + 1, i + 2} <= set(figures)
 
     def _is_body(self, block: Block) -> bool:
         """Running text: a long block, or a sentence of some words."""
@@ -667,6 +680,13 @@ def _names_a_source(text: str, common: set[str]) -> bool:
     name, _, rest = text.partition(",")
     words = [w for w in WORD.findall(name) if len(w) > 1 and w not in NAME_TITLES]
     return bool(re.search(r"\d", rest)) or bool(words) and 2 * sum(w.lower() in common for w in words) <= len(words)
+
+
+def _person(text: str, common: set[str]) -> bool:
+    """A name and nothing more, none of its words one the book uses in lower case ('Edwin Arnold')."""
+    words = [w for w in WORD.findall(text) if len(w) > 1 and w not in NAME_TITLES]
+    return bool(NAME_LINE.match(text.strip())) and "," not in text and bool(words) \
+        and not any(w.lower() in common for w in words)
 
 
 def _attribution_after_quote(blocks: list[Block], i: int, common: set[str]) -> bool:
