@@ -333,7 +333,16 @@ def test_pdf_lines_among_columns_of_figures_are_no_headings():
     table = ["Years XII", "1202", "1205", "", "1223", "1237", "1243", "1244", "1246", "1247", "1257", "1258", "", "1270",
              "1286", "", "Price of the", "quarter of", "wheat each", "year654", "£", *["—"] * 10, "1", "1", "—", "—", "4", "6",
              "—", "", "The average price of", "each year in money of", "the present times655", "", "Average of the",
-             "different prices of", "the same year", "s.", "12", "12", "13", "15", ""]
+             "different prices of", "the same year", "s.", "12", "12", "13", "15", "", "a. Of the first", "b. Of the second", "",
+             "c. Of the third", "", "2", "16", "", "d. d.", "—", "—", "4", "—", ""]
     text = "\n".join(["Chapter 11", "Of the Rent of Land", *prose, "and it ends here.", "", *table, *prose, "and it ends here."])
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:title") == ["Test Book", "Of the Rent of Land"]
+
+
+def test_pdf_a_running_head_or_a_cut_line_left_at_a_page_top_is_no_heading():
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 4
+    text = "\n".join(["Chapter 1", "Of Wages", *prose, "and it ends here.", "", "Test Book: Preface", "", "Preface", *prose,
+                      "and it ends here.", "", "Page 11 of 143 01:01:05]", "", *prose, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:title") == ["Test Book", "Of Wages", "Preface"]

@@ -134,6 +134,8 @@ def reads_as_title(text: str, attached: bool = False) -> bool:
     words = text.split()
     if not words or len(text) > 300 or len(words) > 45:
         return False
+    if not attached and closes_unopened(text):
+        return False  # the end of a line cut in two ('… 01:01:05]'), not a title
     long = len(text) > 120 or len(words) > 16
     if long and not (attached or is_title_case(text)):  # a long line in Title Case is a long title
         return False
@@ -147,6 +149,16 @@ def reads_as_title(text: str, attached: bool = False) -> bool:
     if last.endswith("."):
         return words[-1].lower().rstrip("’'”\")]") in ABBREVIATIONS
     return attached or not last.endswith("!")
+
+
+def closes_unopened(text: str) -> bool:
+    """A bracket closes that no bracket before it opened."""
+    depth = 0
+    for char in text:
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
+        if depth < 0:
+            return True
+    return False
 
 
 def abbreviation_inside(text: str) -> bool:

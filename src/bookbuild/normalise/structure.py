@@ -23,7 +23,7 @@ from ..read import TextKind
 from ..wordcount import count_tokens
 from .blocks import Block
 from .front import normalise_title
-from .headings import (MAX_TITLE, abbreviation_inside, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case,
+from .headings import (MAX_TITLE, abbreviation_inside, closes_unopened, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case,
                        number_value, reads_as_title)
 from .patterns import DATELINE, NOTE_ITEM, SENTENCE_END, WORD
 from .state import State
@@ -154,7 +154,8 @@ class _Headings:
         labelled_chapters = any(self.forms[m[0]].label and self.forms[m[0]].level == "chapter"
                                 for m in families.values())
         for family, members in sorted(families.items(), key=lambda kv: not self.forms[kv[1][0]].label):
-            members = [i for i in members if i not in self.found and self._heading_place(i) and not self._in_list(i)]
+            members = [i for i in members if i not in self.found and self._heading_place(i) and not self._in_list(i)
+                       and not self._amid_figures(i)]
             if not members:
                 continue
             form = self.forms[members[0]]
@@ -332,6 +333,7 @@ class _Headings:
                 or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i, self.common) \
                 or _spoken(text) or self._recurs_close_by(i) or SENTENCE_OPENER.match(text) and not is_title_case(text) or self._signature(i) \
                 or self._epigraph_source(i) or self._front_source(i) or self._stray_cell(i) or text.rstrip(".") in self.authors \
+                or self._running_head(text) \
                 or i in self.forms and self.forms[i].number is not None and self._in_list(i) \
                 or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found \
                 or self._amid_notes(i):
@@ -428,12 +430,19 @@ class _Headings:
             k -= 2
         return False
 
+    def _running_head(self, text: str) -> bool:
+        """A page's running head left in the text: the book's title, a colon, and a division's title."""
+        title = self.state.config.title or self.state.info.title
+        return bool(title) and text.lower().startswith(f"{title.lower()}:")
+
     def _front_source(self, i: int) -> bool:
         """In the front matter (the first blocks, before the first heading found by its form), a person's
         name under a quotation is its source, with another quotation after it or not (epigraphs stand
         in a row)."""
         first = min(self.found, default=None)
-        return first is not None and 0 < i < min(first, FRONT_BLOCKS) and self._quotation(self.blocks[i - 1]) \
+        above = self.blocks[i - 1] if i else None  # a long quotation too: a name under a paragraph there is no title
+        return first is not None and 0 < i < min(first, FRONT_BLOCKS) and above.kind in ("para", "short", "verse") \
+            and (len(above.lines) > 1 or self._is_body(above)) \
             and _person(self.blocks[i].text, self.common)
 
     def _quotation(self, block: Block) -> bool:
@@ -448,12 +457,16 @@ class _Headings:
         return bool(NAME_LINE.match(self.blocks[i].text.strip())) and (address or DATELINE.match(following))
 
     def _stray_cell(self, i: int) -> bool:
-        """A table cell whose table was not found: a short line between runs of lost lines, or a line set
-        over or under two lines of figures (a section's number under a title is one)."""
+        """A table cell whose table was not found: a short line between runs of lost lines, or a line
+        amid figures."""
         following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         between_lost = self.blocks[i].lost_before >= 2 and (following is None or following.lost_before >= 2)
-        figures = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(self.blocks) and is_figures(self.blocks[j].text)]
-        return between_lost or {i - 2, i - 1} <= set(figures) or {i + 1, i + 2} <= set(figures)
+        return between_lost or self._amid_figures(i)
+
+    def _amid_figures(self, i: int) -> bool:
+        """Over or under two lines of figures: a table's line (no heading stands over a number)."""
+        figures = {j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(self.blocks) and is_figures(self.blocks[j].text)}
+        return {i - 2, i - 1} <= figures or {i + 1, i + 2} <= figures
 
     def _is_body(self, block: Block) -> bool:
         """Running text: a long block, or a sentence of some words."""
@@ -558,8 +571,9 @@ class _Headings:
                 reads_as_title(f"{self._title_text(i)} {text}", attached=True) and \
                 j + 1 < len(self.blocks) and self._is_body(self.blocks[j + 1])
             if not (cut and reads_as_title(text, attached=True) or text[:1].islower()
-                    or is_capitals(above) and is_capitals(text) or ends_title) or SOURCE_LINE.match(text):
-                return  # a line in brackets under a title is its subtitle
+                    or is_capitals(above) and is_capitals(text) or ends_title) or SOURCE_LINE.match(text) \
+                    or closes_unopened(f"{self._title_text(i)} {text}"):
+                return  # a line in brackets under a title is its subtitle; a closing bracket ends some other line
             found.wrapped.append(j)
             self.used.add(j)
             last = j
