@@ -136,3 +136,18 @@ def test_a_chapter_number_where_the_folios_stand_is_kept_and_flagged():
     assert "II" in kept(state)
     assert [d.text for d in state.diagnostics.items if d.code == "flag.possible-folio"] == ["II"]
     assert not any(line.strip().isdigit() for line in kept(state))
+
+
+def test_a_running_head_wrapped_onto_two_lines_goes_a_title_under_a_head_that_reads_the_same_stays():
+    head = ["Anne Writer — Some Book: Of the Principle Which Gives Occasion to the Division of", "Labour"]
+    pages = [PROSE + FULL, "", "- 1 -", "", ""]
+    for n in range(2, 7):
+        pages += [*head, "", PROSE + FULL, "", f"- {n} -", "", ""]
+    part = ["Sands at Seventy", "", "Sands at Seventy", "(First Annex)", "", PROSE + "the end of it.", "", "- 7 -", "", ""]
+    other = [["Sands at Seventy", "", PROSE + FULL, "", f"- {n} -", "", ""] for n in range(8, 11)]
+    text = "\n".join([*pages, *part, *[line for p in other for line in p], "decline, backward countries are unable."])
+    state = apply_rules(text, ["page-furniture"], kind="pdf")
+    removed = [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"]
+    assert removed.count(head[0]) == 5 and removed.count("Labour") == 5
+    lines = kept(state)
+    assert lines[lines.index("(First Annex)") - 1] == "Sands at Seventy"  # the part's title, under a head that reads the same

@@ -38,8 +38,32 @@ def remove_page_furniture(state: State) -> None:
     """Running heads, folios and page URLs that recur at the page edges of a PDF extraction."""
     lines = state.lines
     filled = [i for i, line in enumerate(lines) if line is not None and line.text.strip()]
-    alone = _standing_alone(state, filled)
+    alone, pairs = _standing_alone(state, filled)
     anchors = _anchor_lines(state, filled, alone)
+    edge = _edge_lines(state, filled, alone, anchors)[0]
+    # two lines standing alone together: a running head on two lines when both are furniture as they
+    # stand and one is a running head's stem (not a part's title under a head that reads the same)
+    paired, stems = _edge_lines(state, filled, alone | pairs.keys(), anchors)
+    edge = sorted(set(edge) | {i for i in paired if i in pairs and pairs[i] in paired
+                               and any(key in stems for j in (i, pairs[i]) for key in _keys(lines[j].text))})
+    strays = _stray_numbers(state, edge)
+    for i in edge:
+        if i in strays:
+            state.diagnostics.add("flag.possible-folio", lines[i].number, lines[i].text.strip())
+        else:
+            state.remove_line(i, "furniture.page-edge")
+    for i in anchors:  # the first text line after a page's furniture starts the next page
+        k = bisect.bisect_right(filled, i)
+        while k < len(filled) and lines[filled[k]] is None:
+            k += 1
+        if k < len(filled):
+            state.page_starts.add(lines[filled[k]].number)
+
+
+def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[int]) -> tuple[list[int], set[str]]:
+    """The lines that are furniture where they stand (and the running heads' stems): anchors, and
+    lines standing alone whose shape recurs at their place, mostly at page edges."""
+    lines = state.lines
     placed = _places(state, filled, alone, anchors)
     occurrences = Counter(key for i in filled for key in _keys(lines[i].text))
     at_edges = Counter(key for i in anchors | set(placed) for key in _keys(lines[i].text))
@@ -62,19 +86,7 @@ def remove_page_furniture(state: State) -> None:
         return i in anchors or any(placed[i] & furniture_places.get(key, set()) or placed[i] and key in stems
                                    for key in keys)
 
-    edge = [i for i in sorted(anchors | set(placed)) if furniture(i)]
-    strays = _stray_numbers(state, edge)
-    for i in edge:
-        if i in strays:
-            state.diagnostics.add("flag.possible-folio", lines[i].number, lines[i].text.strip())
-        else:
-            state.remove_line(i, "furniture.page-edge")
-    for i in anchors:  # the first text line after a page's furniture starts the next page
-        k = bisect.bisect_right(filled, i)
-        while k < len(filled) and lines[filled[k]] is None:
-            k += 1
-        if k < len(filled):
-            state.page_starts.add(lines[filled[k]].number)
+    return [i for i in sorted(anchors | set(placed)) if furniture(i)], stems
 
 
 def _stray_numbers(state: State, edge: list[int]) -> set[int]:
@@ -108,24 +120,30 @@ def shape(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def _standing_alone(state: State, filled: list[int]) -> set[int]:
+def _standing_alone(state: State, filled: list[int]) -> tuple[set[int], dict[int, int]]:
     """Short lines with no text line right above or below them (a blank, a page break or the end);
-    or in a run of at most five with a line of page furniture by itself (a running head, wrapped
-    or not, over a folio and a page URL) and no line running on in lower case."""
+    or in a run of at most five with a line of page furniture by itself (a running head, wrapped or
+    not, over a folio and a page URL), and no line running on in lower case. Apart: the runs of two
+    with no such line (a running head on two lines, or a title and its subtitle), each line paired
+    with the other."""
     lines = state.lines
     out: set[int] = set()
+    pairs: dict[int, int] = {}  # each line of a run of two with no page mark -> the other
     run: list[int] = []
     for i in [*filled, None]:
         if run and (i is None or i != run[-1] + 1 or lines[i].number in state.page_starts):
             short = all(len(lines[j].text.strip()) <= MAX_STANDING_ALONE for j in run)
             # a line running on in lower case makes the run text (a section's number over its first lines)
             runs_on = any(RUNS_ON.match(lines[j].text.strip()) and not _marks_page(lines[j].text) for j in run)
-            if short and (len(run) == 1 or len(run) <= MAX_RUN and not runs_on and any(_marks_page(lines[j].text) for j in run)):
+            marked = any(_marks_page(lines[j].text) for j in run)
+            if short and (len(run) == 1 or not runs_on and marked and len(run) <= MAX_RUN):
                 out.update(run)
+            elif short and len(run) == 2 and not marked and not RUNS_ON.match(lines[run[0]].text.strip()):
+                pairs.update({run[0]: run[1], run[1]: run[0]})  # a running head on two lines, or a title and its subtitle
             run = []
         if i is not None:
             run.append(i)
-    return out
+    return out, pairs
 
 
 def _anchor_kind(text: str) -> str:
