@@ -147,3 +147,13 @@ def test_a_reference_number_is_no_call():
     assert [f[0] for f in footnotes(tree)] == ["1", "2", "3", "4"]
     assert call_text(tree, "1").endswith("speaks of it.")
     assert "Vol. 1, and notes" in " ".join(texts(tree, "//db:para"))
+
+
+def test_an_elided_year_after_an_opening_apostrophe_is_no_call():
+    text = web("Title", "1. One", "The first claim1 and the second.2 Then through the times of 1862, ’3, ’4 and ’5, "
+               "visiting the wounded, as the third says.3", P,
+               "1. Note one.", "2. Note two.", "3. Note three.")
+    tree, state = normalise_text(text, kind="web")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2", "3"]
+    assert call_text(tree, "3").endswith("as the third says.")
+    assert "1862, ’3, ’4 and ’5," in " ".join(texts(tree, "//db:para"))

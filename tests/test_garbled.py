@@ -20,3 +20,11 @@ def test_numbers_currencies_and_ordinals_are_not_garbage():
     tree, state = normalise_text("The Title\n\n" + line, kind="web")
     assert texts(tree, "//db:para") == [line.replace("'", "’")]
     assert not [d for d in state.diagnostics.items if d.code == "flag.garbled"]
+
+
+def test_a_word_with_a_digit_right_before_garbage_goes_with_it():
+    text = "\n".join([LONG, "blood, complexion, clean and sweet?", "Do1 5ouy nto0 s9ee who It6 dulow eSrve oT vahe suhc4 0A yobD",
+                      "and soul that when you enter the crowd.", "", LONG, "the end."])
+    tree, state = normalise_text(text, kind="pdf")
+    assert "Do1" not in " ".join(texts(tree, "//db:para"))
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.garbled"][0].startswith("Do1 5ouy")

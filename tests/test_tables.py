@@ -226,3 +226,12 @@ def test_two_tables_in_one_run_of_cells_part_where_the_heads_stand_again():
     assert ["".join(e.itertext()) for e in tables[1].xpath(".//db:entry", namespaces=NS)][:4] == \
         ["German Imports, 1913", *heads, "I. Raw materials:—"]
     assert not {"Hides and skins", "I. Raw materials:—"} & set(texts(tree, "//db:para | //db:title"))
+
+
+def test_a_list_set_out_with_bullets_in_a_layout_extraction_is_no_table():
+    text = "\n".join([*PROSE, " Mr. Washington distinctly asks that black people give up three things—", "",
+                      "   •    First, political power,", "   •    Second, insistence on civil rights,",
+                      "   •    Third, higher education of Negro youth—", "", *PROSE])
+    tree, state = normalise_text(text, kind="pdf")
+    assert not tree.xpath("//db:informaltable | //db:table", namespaces=NS)
+    assert "restore.table" not in codes(state)

@@ -17,6 +17,7 @@ from ..read import SourceLine
 from .tables import Cell, Row, TableGrid
 
 CELL = re.compile(r"\S+(?: \S+)*")  # words one space apart; two spaces or more end a cell
+LIST_MARK = re.compile(r"^(?:[•·▪◦‣*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
 MIN_GAP = 3  # spaces between two cells
 ALIGN = 4  # characters a column's cells may start apart (numbers set to the right)
 MIN_ROWS = 2
@@ -152,6 +153,8 @@ def _columns(rows: list[Cells]) -> list[int] | None:
         return None
     if len(columns) > 4 and all(len(text.split()) == 1 for cells in rows for _, text in cells):
         return None  # single words in many columns: justified prose
+    if all(LIST_MARK.match(cells[0][1]) for cells in rows):
+        return None  # a bullet or an item's number before each line: a list
     return columns
 
 

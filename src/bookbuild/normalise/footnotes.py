@@ -22,9 +22,10 @@ from .patterns import NOTE_ITEM
 from .state import State
 
 STRONG_CALL = re.compile(r"(?=[\[(])(?:\[(\d{1,3})\]|(?<=\S)\((\d{1,3})\))")
-WEAK_CALL = re.compile(  # the lookahead first: most positions fail there, before the lookbehinds
+WEAK_CALL = re.compile(  # the lookahead first: most positions fail there, before the lookbehinds; "’3" after a
+    # space is an elided year ('1862, ’3, ’4'), no call
     r"(?=[1-9])(?<!\bp\.)(?<!\bpp\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bvol\.)"
-    r"(?:(?<=[^\W\d_])|(?<=[.,;:?!’”)\]])|(?<=[.”’] ))([1-9]\d{0,2})(?![\w]|[.,:]\d)")
+    r"(?:(?<=[^\W\d_])|(?<=[.,;:?!”)\]])|(?<=\S’)|(?<=[.”’] ))([1-9]\d{0,2})(?![\w]|[.,:]\d)")
 DECIMAL = re.compile(r"\d\.$")  # the text before a digit ends with a number and a point
 REFERENCE = re.compile(r"\b(?:vols?|nos?|pp?|chap|ch|art|sec|sect|fig|cap|ed|eds)\.\s?$", re.I)
 SENTENCE_AFTER = re.compile(r"\s+[A-Z“‘\"'(]")
