@@ -346,3 +346,12 @@ def test_pdf_a_running_head_or_a_cut_line_left_at_a_page_top_is_no_heading():
                       "and it ends here.", "", "Page 11 of 143 01:01:05]", "", *prose, "and it ends here."])
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:title") == ["Test Book", "Of Wages", "Preface"]
+
+
+def test_a_contents_list_of_numbered_titles_past_ii_is_found():
+    chapters = ["I. Of Our Spiritual Strivings", "II. Of the Dawn of Freedom", "III. Of Mr. Booker T. Washington and Others",
+                "IV. Of the Meaning of Progress", "VIII. Of the Quest of the Golden Fleece"]
+    body = [part for title in chapters for part in (title, P, P)]
+    tree, state = normalise_text(web("The Souls of Black Folk", "", *chapters, *body), kind="web")
+    assert texts(tree, "//db:chapter/db:title") == [t.split(". ", 1)[1] for t in chapters]
+    assert "furniture.contents" in codes(state)

@@ -141,7 +141,8 @@ def reads_as_title(text: str, attached: bool = False) -> bool:
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in "‘“\"'(["):
         return False
-    if SENTENCE_INSIDE.search(re.sub(r"^\d+\.\s+", "", text)) and not abbreviation_inside(text):
+    unnumbered = re.sub(r"^(?:\d+|[IVXLC]+)\.\s+", "", text)  # 'III. Of Mr. Booker T. Washington'
+    if SENTENCE_INSIDE.search(unnumbered) and not abbreviation_inside(unnumbered):
         return False
     last = text.rstrip("’'”\")]")
     if last.endswith((",", ";", ":", "—", "–")):
