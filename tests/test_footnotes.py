@@ -157,3 +157,12 @@ def test_an_elided_year_after_an_opening_apostrophe_is_no_call():
     assert [label for label, _ in footnotes(tree)] == ["1", "2", "3"]
     assert call_text(tree, "3").endswith("as the third says.")
     assert "1862, ’3, ’4 and ’5," in " ".join(texts(tree, "//db:para"))
+
+
+def test_a_point_numbered_after_a_dash_is_no_call():
+    text = web("Title", "1. One", "The first claim(1) and the second.(2) The Fourteen Points.—(3). “The removal of all "
+               "economic barriers.” And the third claim.(3)", P, "1. Note one.", "2. Note two.", "3. Note three.")
+    tree, state = normalise_text(text, kind="web")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2", "3"]
+    assert call_text(tree, "3").endswith("the third claim.")
+    assert "Points.—(3). “The removal" in " ".join(texts(tree, "//db:para"))

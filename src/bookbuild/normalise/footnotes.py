@@ -21,7 +21,7 @@ from ..namespaces import DB, XML_ID, XML_NS
 from .patterns import NOTE_ITEM
 from .state import State
 
-STRONG_CALL = re.compile(r"(?=[\[(])(?:\[(\d{1,3})\]|(?<=\S)\((\d{1,3})\))")
+STRONG_CALL = re.compile(r"(?=[\[(])(?:\[(\d{1,3})\]|(?<=[^\s—–])\((\d{1,3})\))")  # '—(3)' numbers a point
 WEAK_CALL = re.compile(  # the lookahead first: most positions fail there, before the lookbehinds; "’3" after a
     # space is an elided year ('1862, ’3, ’4'), no call
     r"(?=[1-9])(?<!\bp\.)(?<!\bpp\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bvol\.)"
