@@ -29,8 +29,8 @@ from .headings import ABBREVIATIONS, CALLS_AT_END, is_division_line
 from .patterns import NOTE_ITEM
 from .tables import Cell, Row, TableGrid
 
-FIGURE = re.compile(r"^[(\[]?[$£€]?\d[\d,.]*[½¼¾⅓⅔]?%?[)\]]?$|^[$£€]?[½¼¾⅓⅔]$|^[—–-]+$|^[”\"„〃]$")
-DITTO = re.compile(r"^[”\"„〃]$")
+DITTO = re.compile(r"^[”\"„〃]$")  # the cell above, again
+FIGURE = re.compile(rf"^[(\[]?[$£€]?\d[\d,.]*[½¼¾⅓⅔]?%?[)\]]?$|^[$£€]?[½¼¾⅓⅔]$|^[—–-]+$|{DITTO.pattern}")
 MAX_CELL = 60  # characters: a longer line is prose
 CELL_SHARE = 0.8  # of a full line of the text: a cell is shorter
 MAX_BREAK = 8  # blank or removed lines (a page's foot and head) a table may run on over
@@ -69,7 +69,7 @@ def is_figures(text: str) -> bool:
 
 
 def find_stacked_tables(lines: list[SourceLine | None]) -> list[tuple[list[int], TableGrid]]:
-    """The source indexes and the grid of each table read column by column, in order."""
+    """The source indexes and the grid of each table read column by column, in order (the caller numbers them)."""
     lengths = sorted(len(line.text.strip()) for line in lines if line is not None and line.text.strip())
     longest = min(MAX_CELL, CELL_SHARE * lengths[int(len(lengths) * 0.9)]) if lengths else MAX_CELL
     found: list[tuple[list[int], TableGrid]] = []
@@ -93,8 +93,6 @@ def find_stacked_tables(lines: list[SourceLine | None]) -> list[tuple[list[int],
                 found.append((used, grid))
             n += taken
             last_end = n
-    for number, (_, grid) in enumerate(found, start=1):
-        grid.number = str(number)
     return found
 
 
