@@ -355,3 +355,12 @@ def test_a_contents_list_of_numbered_titles_past_ii_is_found():
     tree, state = normalise_text(web("The Souls of Black Folk", "", *chapters, *body), kind="web")
     assert texts(tree, "//db:chapter/db:title") == [t.split(". ", 1)[1] for t in chapters]
     assert "furniture.contents" in codes(state)
+
+
+def test_pdf_a_short_chapters_running_head_left_on_its_second_page_is_no_heading():
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 4
+    text = "\n".join(["Chapter I", "Introductory", *prose * 3, "and it ends here.", "", "Introductory", "", *prose,
+                      "and it ends here.", "", "Chapter II", "Europe Before the War", *prose, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:title") == ["Test Book", "Introductory", "Europe Before the War"]
+    assert "Introductory" in texts(tree, "//db:para")  # kept, as text

@@ -50,7 +50,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "cells placed": ("≥", 0.05),
         "page joins": ("≥", 0.98),
         "words removed %": ("≤", 0.01),
-        "false headings %": ("≤", 0.8),
+        "false headings %": ("≤", 0.75),
         "furniture / 20 pp": ("≤", 0.16),
     },
 }

@@ -236,7 +236,7 @@ class _Headings:
             above = self.found.get(i - 1)
             if above is not None and above.form is not None and above.form.label and above.form.title is None:
                 continue  # 'CHAPTER I' / 'Introductory': the chapter's title
-            if not self._followed_by_text(i) and not self._followed_by_title(i):
+            if not self._followed_by_text(i) and not self._followed_by_title(i) or self._repeats_heading_above(i):
                 continue
             outside = first is None or i < first or i > last
             self.found[i] = _Found(form, CHAPTER if outside else SECTION, "named")
@@ -293,6 +293,8 @@ class _Headings:
                 continue
             glued = i + 1 < len(self.blocks) and self.blocks[i + 1].first == self.blocks[i].last + 1 and not self.pdf
             if text not in self.headings and title_case_book and not is_title_case(text) and not glued:
+                continue
+            if self._repeats_heading_above(i):
                 continue
             if self.pdf and self.state.page_starts and previous is not None and previous.why == "titled" \
                     and previous.subtitle is None and not self._opens_page(i - 1):
@@ -354,6 +356,18 @@ class _Headings:
         following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         match = NOTE_ITEM.match(following.text) if following is not None else None
         return bool(match) and int(next(g for g in match.groups()[:3] if g)) > 1
+
+    def _repeats_heading_above(self, i: int) -> bool:
+        """The line reads as the heading found last before it, with text between: a running head left in
+        (a short chapter's second page), not the same heading again."""
+        above = max((j for j in self.found if j < i), default=None)
+        if above is None or not self._text_between(above, i):
+            return False
+        form = self.found[above].form
+        titles = [self._title_text(above)]
+        if form is not None and form.label and form.title is None and above + 1 < i:
+            titles.append(self.blocks[above + 1].text)  # 'CHAPTER I' / 'Introductory', its title not yet attached
+        return normalise_title(self.blocks[i].text) in {normalise_title(t) for t in titles}
 
     def _recurs_close_by(self, i: int) -> bool:
         """The same line stands again a few blocks away, with text between, or two blocks away from such a
