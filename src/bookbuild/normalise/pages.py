@@ -41,11 +41,11 @@ def remove_page_furniture(state: State) -> None:
     alone, pairs = _standing_alone(state, filled)
     anchors = _anchor_lines(state, filled, alone)
     edge = _edge_lines(state, filled, alone, anchors)[0]
-    # two lines standing alone together: a running head on two lines when both are furniture as they
-    # stand and one is a running head's stem (not a part's title under a head that reads the same)
-    paired, stems = _edge_lines(state, filled, alone | pairs.keys(), anchors)
-    edge = sorted(set(edge) | {i for i in paired if i in pairs and pairs[i] in paired
-                               and any(key in stems for j in (i, pairs[i]) for key in _keys(lines[j].text))})
+    if pairs:  # two lines standing alone together: a running head on two lines when both are furniture as
+        # they stand and one is a running head's stem (not a part's title under a head that reads the same)
+        paired, stems = _edge_lines(state, filled, alone | pairs.keys(), anchors)
+        edge = sorted(set(edge) | {i for i in paired if i in pairs and pairs[i] in paired
+                                   and any(key in stems for j in (i, pairs[i]) for key in _keys(lines[j].text))})
     strays = _stray_numbers(state, edge)
     for i in edge:
         if i in strays:

@@ -66,14 +66,15 @@ def _unwrap_pdf(state: State) -> list[Block]:
     tables: list[Block] = []  # tables kept in columns or read in stacks: their lines are no paragraph's
     for find in (find_column_tables, find_stacked_tables):
         for rows, grid in find(lines):
-            grid.number = str(len(tables) + 1)
             table = Block([""], lines[rows[0]].number, lines[rows[-1]].number, kind="table")
             table.table = grid
-            report_table(state, table, grid)
             tables.append(table)
             for k in rows:
                 lines[k] = None
     tables.sort(key=lambda t: t.first)
+    for number, table in enumerate(tables, start=1):  # numbered in reading order
+        table.table.number = str(number)
+        report_table(state, table, table.table)
     table_starts = [t.first for t in tables]
     texts = [l.text.strip() for l in lines if l is not None and l.text.strip()]
     lengths = sorted(len(t) for t in texts)

@@ -23,8 +23,8 @@ from ..read import TextKind
 from ..wordcount import count_tokens
 from .blocks import Block
 from .front import normalise_title
-from .headings import (MAX_TITLE, abbreviation_inside, closes_unopened, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, heading_form, is_capitals, is_title_case,
-                       number_value, reads_as_title)
+from .headings import (MAX_TITLE, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, abbreviation_inside, closes_unopened,
+                       heading_form, is_capitals, is_title_case, number_value, reads_as_title)
 from .patterns import DATELINE, NOTE_ITEM, SENTENCE_END, WORD
 from .state import State
 from .stacks import is_figures
@@ -94,7 +94,7 @@ class _Headings:
         self.forms = {i: f for i in self.lines if (f := heading_form(blocks[i].text))}
         self.found: dict[int, _Found] = {}
         self.used: set[int] = set()  # blocks taken as the title of a heading before them
-        self.common = common_words(blocks)
+        self.common = _common_words(blocks)
         self.authors = {*state.config.authors, *state.info.authors}  # a line naming one signs or bylines a text
 
     def _is_line(self, block: Block) -> bool:
@@ -333,9 +333,9 @@ class _Headings:
             return False  # a word alone on a line in print (a name, a sign), or a line of verse
         if not self._heading_place(i) or not self._followed_by_text(i) or _in_label_run(self.blocks, i) \
                 or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i, self.common) \
-                or _spoken(text) or self._recurs_close_by(i) or SENTENCE_OPENER.match(text) and not is_title_case(text) or self._signature(i) \
-                or self._epigraph_source(i) or self._front_source(i) or self._stray_cell(i) or text.rstrip(".") in self.authors \
-                or self._running_head(text) \
+                or _spoken(text) or self._recurs_close_by(i) or SENTENCE_OPENER.match(text) and not is_title_case(text) \
+                or self._signature(i) or self._epigraph_source(i) or self._front_source(i) or self._stray_cell(i) \
+                or text.rstrip(".") in self.authors or self._running_head(text) \
                 or i in self.forms and self.forms[i].number is not None and self._in_list(i) \
                 or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found \
                 or self._amid_notes(i):
@@ -373,13 +373,15 @@ class _Headings:
         """The same line stands again a few blocks away, with text between, or two blocks away from such a
         line: a speaker's name in a scene, not a title (a title listed in a contents list and standing
         over its text has no text between)."""
-        return self._recurs(i) or any(0 <= j < len(self.blocks) and self._recurs(j) for j in (i - 2, i + 2)) \
-            and i + 1 < len(self.blocks) and self._is_body(self.blocks[i + 1])  # a speaker between the speeches of one who speaks again
+        speaks_between = any(0 <= j < len(self.blocks) and self._recurs(j) for j in (i - 2, i + 2)) \
+            and i + 1 < len(self.blocks) and self._is_body(self.blocks[i + 1])  # between the speeches of one who speaks again
+        return self._recurs(i) or speaks_between
 
     def _recurs(self, i: int) -> bool:
         text = self.blocks[i].text.strip()
-        return self._is_line(self.blocks[i]) and reads_as_title(text, attached=True) and any(self.blocks[j].text.strip() == text and self._text_between(min(i, j), max(i, j))
-                   for j in range(max(0, i - SPEAKER_REACH), min(len(self.blocks), i + SPEAKER_REACH + 1)) if j != i)
+        near = range(max(0, i - SPEAKER_REACH), min(len(self.blocks), i + SPEAKER_REACH + 1))
+        return self._is_line(self.blocks[i]) and reads_as_title(text, attached=True) and \
+            any(j != i and self.blocks[j].text.strip() == text and self._text_between(min(i, j), max(i, j)) for j in near)
 
     def _runs_on_from_above(self, i: int) -> bool:
         """In a PDF extraction: the line right above is short and stops mid-sentence (a verse line)."""
@@ -696,7 +698,7 @@ def _epigraphs(blocks: list[Block]) -> None:
             j += 1
 
 
-def common_words(blocks: list[Block]) -> set[str]:
+def _common_words(blocks: list[Block]) -> set[str]:
     """The words the book uses in lower case: a capitalised word that is none of them is a name."""
     return {w for b in blocks for line in b.lines for w in WORD.findall(line) if w.islower()}
 
@@ -706,15 +708,20 @@ def _names_a_source(text: str, common: set[str]) -> bool:
     or names: at least half of its words (before a comma) are no word the book uses in lower case
     ('Edwin Arnold', 'Mrs. Sigourney'; not 'Spirit That Form’d This Scene')."""
     name, _, rest = text.partition(",")
-    words = [w for w in WORD.findall(name) if len(w) > 1 and w not in NAME_TITLES]
+    words = _name_words(name)
     return bool(re.search(r"\d", rest)) or bool(words) and 2 * sum(w.lower() in common for w in words) <= len(words)
 
 
 def _person(text: str, common: set[str]) -> bool:
     """A name and nothing more, none of its words one the book uses in lower case ('Edwin Arnold')."""
-    words = [w for w in WORD.findall(text) if len(w) > 1 and w not in NAME_TITLES]
+    words = _name_words(text)
     return bool(NAME_LINE.match(text.strip())) and "," not in text and bool(words) \
         and not any(w.lower() in common for w in words)
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a name, its initials and titles ('Mrs.') left out."""
+    return [w for w in WORD.findall(text) if len(w) > 1 and w not in NAME_TITLES]
 
 
 def _attribution_after_quote(blocks: list[Block], i: int, common: set[str]) -> bool:
@@ -777,7 +784,7 @@ def _mark_notes_headings(blocks: list[Block]) -> None:
 def _web_kinds(blocks: list[Block]) -> None:
     """Runs of lines (verse, lists, dialogue), and single lines: datelines, bylines, scene breaks,
     sources closing a quotation, epigraphs after a heading, quotations after a lead-in."""
-    common = common_words(blocks)
+    common = _common_words(blocks)
     for i, block in enumerate(blocks):
         prev = blocks[i - 1] if i else None
         if block.kind != "para":
