@@ -9,7 +9,8 @@ import pytest
 
 from damage.book import corpus_slugs
 from damage.run import KINDS, run
-from damage.score import Score
+from damage.common import key
+from damage.score import Score, _cells_placed
 from damage.thresholds import FLOORS, below
 
 SEEDS = (1, 2, 3)
@@ -42,3 +43,14 @@ def test_the_damage_is_real(scores):
     for kind in KINDS:
         assert scores[kind].words > 100_000
     assert scores["pdf"].words_lost > 0
+
+
+def test_cells_are_placed_in_their_column_and_with_their_row_not_at_a_fixed_row_index():
+    clean = [["Trade", None, None], [None, "Million", "Per"], [None, "Dollars", "cent"],
+             ["Britain", "359.65", "14.2"], ["India", "37.65", "1.5"]]
+    surviving = [(r, c, key(t)) for r, row in enumerate(clean) for c, t in enumerate(row) if t]
+    heads_in_one_row = [["Trade", "Million Dollars", "Per cent"], ["Britain", "359.65", "14.2"], ["India", "37.65", "1.5"]]
+    assert _cells_placed(surviving, heads_in_one_row) == 7  # the body's six and the label over them
+    rows_split = [["Trade", "Million Dollars", "Per cent"], ["Britain", None, None], [None, "359.65", "14.2"],
+                  ["India", "1.5", "37.65"]]
+    assert _cells_placed(surviving, rows_split) == 4  # Trade; Britain or its figures; India alone

@@ -268,6 +268,27 @@ def _grid(table: etree._Element) -> list[list[str | None]]:
     return rows
 
 
+def _cells_placed(surviving: list[tuple[int, int, str]], grid: list[list[str | None]]) -> int:
+    """Cells in their own column and in the row of their own row's other cells: the clean table's rows
+    matched in order with the grid's, each pair scoring the cells it places (so heads set in one row
+    rather than three do not shift every row under them, but a row split in two places only one part)."""
+    rows: dict[int, list[tuple[int, str]]] = {}
+    for r, c, k in surviving:
+        rows.setdefault(r, []).append((c, k))
+    expected = [rows[r] for r in sorted(rows)]
+    found = [[key(t) if t else "" for t in row] for row in grid]
+
+    def pair(i: int, j: int) -> int:
+        return sum(1 for c, k in expected[i] if c < len(found[j]) and found[j][c] == k)
+
+    n, m = len(expected), len(found)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + pair(i, j))
+    return best[0][0]
+
+
 def _score_tables(damaged: Damaged, tree: etree._Element, result: Score) -> None:
     grids = [_grid(t) for t in tree.iter(f"{{{DB}}}table", f"{{{DB}}}informaltable")]
     result.tables_out = len(grids)
@@ -292,9 +313,7 @@ def _score_tables(damaged: Damaged, tree: etree._Element, result: Score) -> None
             continue
         used.add(best)
         result.tables_found += 1
-        grid = grids[best]
-        placed = sum(1 for r, c, k in surviving if r < len(grid) and c < len(grid[r]) and grid[r][c]
-                     and key(grid[r][c]) == k)
+        placed = _cells_placed(surviving, grids[best])
         result.cells_placed += placed
         if placed < len(surviving):
             result.example("cells misplaced", f"{placed}/{len(surviving)}: " + " | ".join(k for _, _, k in surviving[:3]))
