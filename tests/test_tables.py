@@ -157,7 +157,7 @@ def test_a_table_after_a_lead_in_whose_first_row_was_lost():
 
 
 def pdf_rows(tree) -> list[list[str]]:
-    return [["".join(e.itertext()) for e in row.xpath("db:entry", namespaces=NS)] for row in tree.xpath("//db:row", namespaces=NS)]
+    return [["".join(e.itertext()) for e in row.xpath("db:entry", namespaces=NS)] for row in tree.xpath(".//db:row", namespaces=NS)]
 
 
 def test_a_table_read_in_stacks_labels_then_each_column_of_figures():
@@ -235,3 +235,40 @@ def test_a_list_set_out_with_bullets_in_a_layout_extraction_is_no_table():
     tree, state = normalise_text(text, kind="pdf")
     assert not tree.xpath("//db:informaltable | //db:table", namespaces=NS)
     assert "restore.table" not in codes(state)
+
+
+def test_layout_tables_one_after_another_each_with_its_heads_wrapped_labels_and_group_rows():
+    # the heads are set around the middle line of the head; a long label wraps over and under its figures;
+    # a page break falls inside each table (in the second, the page's head is left in and the columns
+    # stand elsewhere); the second table's heads follow the first's last row
+    def heads(what: str) -> list[str]:
+        return [" " * 37 + "Amount:", " " * 51 + "Percentage of", f"  German {what}, 1913".ljust(37) + "Million",
+                " " * 51 + "Total Exports", " " * 37 + "Dollars"]
+    text = "\n".join([*PROSE, " It is shown in the following tables:—", "", *heads("Exports"),
+                      "  Iron goods (including tin plates,",
+                      "                                     330.65        13.2",
+                      "  etc.)",
+                      "  Machinery and parts (including",
+                      "                                     187.75        7.5",
+                      "  motorcars)", "", "", "",
+                      "  Coal, coke, and briquettes          176.70        7.0",
+                      "  Sugar                               66.00         2.6",
+                      "  Total                               2,524.15      100.0",
+                      *heads("Imports"),
+                      "  I. Raw materials:—",
+                      "  Cotton                              151.75        5.6",
+                      "  Hides and skins                     124.30        4.6", "", "",
+                      "                        The Book: A Running Head Left In", "",  # set anew on the next page
+                      "  Wool                                      118.35              4.4", "", *PROSE])
+    tree, state = normalise_text(text, kind="pdf")
+    tables = tree.xpath("//db:informaltable | //db:table", namespaces=NS)
+    assert len(tables) == 2
+    head = ["Amount: Million Dollars", "Percentage of Total Exports"]
+    assert pdf_rows(tables[0]) == [["German Exports, 1913", *head], ["Iron goods (including tin plates, etc.)", "330.65", "13.2"],
+                                   ["Machinery and parts (including motorcars)", "187.75", "7.5"],
+                                   ["Coal, coke, and briquettes", "176.70", "7.0"], ["Sugar", "66.00", "2.6"],
+                                   ["Total", "2,524.15", "100.0"]]
+    assert pdf_rows(tables[1]) == [["German Imports, 1913", *head], ["I. Raw materials:—"],
+                                   ["Cotton", "151.75", "5.6"], ["Hides and skins", "124.30", "4.6"], ["Wool", "118.35", "4.4"]]
+    assert "It is shown in the following tables:—" in " ".join(texts(tree, "//db:para"))
+    assert "The Book: A Running Head Left In" in texts(tree, "//db:para")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..read import SourceLine
+from .stacks import is_figures
 from .tables import Cell, Row, TableGrid
 
 CELL = re.compile(r"\S+(?: \S+)*")  # words one space apart; two spaces or more end a cell
@@ -23,6 +24,8 @@ ALIGN = 4  # characters a column's cells may start apart (numbers set to the rig
 MIN_ROWS = 2
 MAX_BREAK = 8  # blank or removed lines (a page's foot and head) a table may run on over
 MAX_FURNITURE = 3  # lines of a page's foot and head left in the text that a table may run on over
+MAX_LABEL = 40  # characters of a cell alone on its line (a longer line is prose)
+MAX_GROUP_NAME = 40
 
 
 Cells = list[tuple[int, str]]  # (column where it starts, text) of each cell of a line
@@ -50,18 +53,19 @@ def find_column_tables(lines: list[SourceLine | None]) -> list[tuple[list[int], 
         while i + len(core) < len(lines) and len(rows_of[i + len(core)]) >= 2:
             core.append(i + len(core))
         columns = _columns([rows_of[k] for k in core]) if len(core) >= MIN_ROWS else None
-        if columns is None:
-            i += max(1, len(core))
+        if columns is None:  # its first lines may be heads ('Per / cent'): try again from its first figures
+            i = next((k for k in core[1:] if any(re.search(r"\d", t) for _, t in rows_of[k])), i + max(1, len(core)))
             continue
         before = _rows_before(rows_of, core[0] - 1, columns, floor=found[-1][0][-1] + 1 if found else 0)
-        rows = [(k, columns) for k in before + core] + _rows_after(rows_of, core[-1] + 1, columns)
+        figures = any(_figures(rows_of[k], columns) for k in core)
+        rows = [(k, columns) for k in before + core] + _rows_after(rows_of, core[-1] + 1, columns, figures)
         placed = [(lines[k].number, [(_column(cols, start), text) for start, text in rows_of[k]]) for k, cols in rows]
         found.append(([k for k, _ in rows], _grid(len(found) + 1, len(columns), placed)))
         i = rows[-1][0] + 1
     return found
 
 
-def _rows_after(rows_of: list[Cells], k: int, columns: list[int]) -> list[tuple[int, list[int]]]:
+def _rows_after(rows_of: list[Cells], k: int, columns: list[int], figures: bool) -> list[tuple[int, list[int]]]:
     """The lines after a table's first rows that go on with it, each with the columns it is set in
     (past a page break the columns may stand elsewhere: a full row there sets them anew)."""
     rows: list[tuple[int, list[int]]] = []
@@ -70,19 +74,37 @@ def _rows_after(rows_of: list[Cells], k: int, columns: list[int]) -> list[tuple[
         if following is None:
             break
         cells = rows_of[following]
-        if not _fits(cells, columns) and following > k:  # past a break: a page's head left in, a row set anew
+        if figures and _heads(cells, columns):
+            break  # a line of heads after rows of figures: the next table's
+        if following > k:  # past a break: a page's head left in, the columns set anew
             row = _full_row(rows_of, following, len(columns))
-            if row is not None:
+            if row is not None and not _fits(rows_of[row], columns) \
+                    and not any(_lead_in(rows_of[j], columns) for j in range(following, row)):
+                columns = [start for start, _ in rows_of[row]]
+                following = _labels_above(rows_of, row, columns)
+                cells = rows_of[following]
+            elif row is not None and not _fits(cells, columns):
                 following, cells = row, rows_of[row]
-                columns = columns if _fits(cells, columns) else [start for start, _ in cells]
         if not _fits(cells, columns):
             break
         carries_on = cells[0][1][:1].islower() and _column(columns, cells[0][0]) == 0  # a label's second line
         if len(cells) == 1 and not carries_on and not _row_follows(rows_of, following + 1, columns):
             break  # one cell: a row of the table only between rows of cells
         rows.append((following, columns))
+        figures = figures or _figures(cells, columns)
         k = following + 1
     return rows
+
+
+def _figures(cells: Cells, columns: list[int]) -> bool:
+    return any(re.search(r"\d", text) for start, text in cells if _column(columns, start))
+
+
+def _heads(cells: Cells, columns: list[int]) -> bool:
+    """A line of column heads: words over the columns past the first, no figure in them."""
+    past_first = [text for start, text in cells if _column(columns, start)]
+    return any(re.search(r"[^\W\d_]", text) for text in past_first) \
+        and not any(re.search(r"\d", text) or len(text) > MAX_LABEL for text in past_first)
 
 
 def _row_follows(rows_of: list[Cells], k: int, columns: list[int]) -> bool:
@@ -99,9 +121,18 @@ def _row_follows(rows_of: list[Cells], k: int, columns: list[int]) -> bool:
     return False
 
 
+def _labels_above(rows_of: list[Cells], row: int, columns: list[int]) -> int:
+    """The first of the lines right above a row that are labels alone (a label wrapped over its row)."""
+    while row > 0 and len(rows_of[row - 1]) == 1 and _column(columns, rows_of[row - 1][0][0]) == 0 \
+            and not _lead_in(rows_of[row - 1], columns):
+        row -= 1
+    return row
+
+
 def _full_row(rows_of: list[Cells], k: int | None, width: int) -> int | None:
-    """The first of the next few text lines that holds a cell in every column (and is no prose)."""
-    for _ in range(MAX_FURNITURE + 1):
+    """The first of the next few text lines that holds a cell in every column (and is no prose), past a
+    page's foot and head and a label wrapped over it."""
+    for _ in range(MAX_FURNITURE + 3):
         if k is None:
             return None
         if len(rows_of[k]) == width and not _prose(rows_of[k]):
@@ -117,13 +148,34 @@ def _rows_before(rows_of: list[Cells], k: int, columns: list[int], floor: int) -
     while k >= floor:
         above = next((j for j in range(k, max(floor, k - MAX_BREAK) - 1, -1) if rows_of[j]), None)
         cells = rows_of[above] if above is not None else []
-        if not cells or not _fits(cells, columns) or above < k and len(cells) < 2:
-            break  # across a break (a page's foot and head) only a row of cells goes on
-        if len(cells) == 1 and _column(columns, cells[0][0]) == 0 and (len(cells[0][1]) > 40 or cells[0][1].endswith((":", "—", "."))):
+        label_goes_on = bool(cells) and _label_goes_on(cells) and above > 0 and _fits(rows_of[above - 1], columns)
+        if not cells or not _fits(cells, columns, heads=not any(re.search(r"\d", t) for _, t in cells)) \
+                or above < k and len(cells) < 2 and not label_goes_on:
+            break  # across a break (a page's foot and head) only a row of cells goes on, or a label's last line
+        if _lead_in(cells, columns) and not _group_name(cells[0][1], rows_of[above - 1] if above else [], columns):
             break  # a lead-in or a line of prose, not a cell
         rows.insert(0, above)
         k = above - 1
     return rows
+
+
+def _lead_in(cells: Cells, columns: list[int]) -> bool:
+    """A line of one cell, under the first column, that is a lead-in or a line of prose, not a cell."""
+    return len(cells) == 1 and _column(columns, cells[0][0]) == 0 \
+        and (len(cells[0][1]) > MAX_LABEL or cells[0][1].endswith((":", "—", ".")))
+
+
+def _label_goes_on(cells: Cells) -> bool:
+    """A label's wrapped line ('motorcars)'): it goes on in lower case or closes a bracket it did not open."""
+    text = cells[0][1]
+    return len(cells) == 1 and (text[:1].islower() or text.count(")") > text.count("("))
+
+
+def _group_name(text: str, above: Cells, columns: list[int]) -> bool:
+    """A group's name closing on a colon ('I. Raw materials:—') right under the heads or a row of the
+    table (a lead-in stands under prose)."""
+    return len(text) <= MAX_GROUP_NAME and text.rstrip("—-").endswith(":") and _fits(above, columns) \
+        and (len(above) >= 2 or _column(columns, above[0][0]) != 0)
 
 
 def _next_text(rows_of: list[Cells], k: int, reach: int = MAX_BREAK) -> int | None:
@@ -131,14 +183,17 @@ def _next_text(rows_of: list[Cells], k: int, reach: int = MAX_BREAK) -> int | No
     return next((j for j in range(k, min(len(rows_of), k + reach + 1)) if rows_of[j]), None)
 
 
-def _fits(cells: Cells, columns: list[int]) -> bool:
-    """Every cell starts under a column, one cell a column, and no cell goes on as a sentence does."""
+def _fits(cells: Cells, columns: list[int], heads: bool = False) -> bool:
+    """Every cell starts under a column, one cell a column, and no cell goes on as a sentence does
+    (column heads may: 'Per / cent')."""
     places = [_column(columns, start) for start, _ in cells]
-    return bool(cells) and None not in places and len(set(places)) == len(places) and not _prose(cells)
+    return bool(cells) and None not in places and len(set(places)) == len(places) and (heads or not _prose(cells))
 
 
 def _prose(cells: Cells) -> bool:
-    return len(cells) > 1 and any(text[:1].islower() or text.endswith(",") for _, text in cells[:-1])
+    """A cell going on as a sentence does (in lower case, or after a comma) into words, not figures."""
+    return any((text[:1].islower() or text.endswith(",")) and not is_figures(following)
+               for (_, text), (_, following) in zip(cells, cells[1:]))
 
 
 def _columns(rows: list[Cells]) -> list[int] | None:
@@ -182,6 +237,9 @@ def _grid(number: int, width: int, lines: list[tuple[int, list[tuple[int, str]]]
             rows.append(row)
     grid = TableGrid(number=str(number), caption=None, columns=width)
     first = next((k for k, row in enumerate(rows) if any(c and re.search(r"\d", c.text) for c in row[1:])), 0)
+    while first and rows[first - 1][0] is not None and not any(rows[first - 1][1:]) \
+            and rows[first - 1][0].text.rstrip("—-").endswith(":"):
+        first -= 1  # a group's name under the heads ('I. Raw materials:—') is a row of its own
     if first:
         heads = [" ".join(row[n].text for row in rows[:first] if row[n]) for n in range(width)]
         grid.rows.append(Row([Cell(text, lines[0][0]) for text in heads], header=True))
