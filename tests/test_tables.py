@@ -272,3 +272,27 @@ def test_layout_tables_one_after_another_each_with_its_heads_wrapped_labels_and_
                                    ["Cotton", "151.75", "5.6"], ["Hides and skins", "124.30", "4.6"], ["Wool", "118.35", "4.4"]]
     assert "It is shown in the following tables:—" in " ".join(texts(tree, "//db:para"))
     assert "The Book: A Running Head Left In" in texts(tree, "//db:para")
+
+
+def test_layout_table_heads_that_read_like_prose_and_a_label_over_the_first_row_of_the_next_page():
+    text = "\n".join([*PROSE, "",
+                      "  German Trade",
+                      "                          Destination of      Origin of",
+                      "                          Germany’s           Germany’s",
+                      "                          Exports             Imports",
+                      "                                    Per       Million       Per",
+                      "                          Million",
+                      "                                    cent      Dollars       cent",
+                      "  Great Britain           359.65    14.2      219.00        8.1",
+                      "  India                   37.65     1.5       135.20        5.0", "", "",
+                      "                    The Book: A Running Head Left In", "",
+                      "  Total: British",
+                      "  France                      197.45      7.8       146.65       5.4",
+                      "  Belgium                     137.75      5.5       86.15        3.2", "", *PROSE])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["German Trade", "Destination of Germany’s Exports Million", "Per cent",
+                               "Origin of Germany’s Imports Million Dollars", "Per cent"],
+                              ["Great Britain", "359.65", "14.2", "219.00", "8.1"], ["India", "37.65", "1.5", "135.20", "5.0"],
+                              ["Total: British"], ["France", "197.45", "7.8", "146.65", "5.4"],
+                              ["Belgium", "137.75", "5.5", "86.15", "3.2"]]
+    assert "The Book: A Running Head Left In" in texts(tree, "//db:para")
