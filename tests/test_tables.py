@@ -296,3 +296,20 @@ def test_layout_table_heads_that_read_like_prose_and_a_label_over_the_first_row_
                               ["Total: British"], ["France", "197.45", "7.8", "146.65", "5.4"],
                               ["Belgium", "137.75", "5.5", "86.15", "3.2"]]
     assert "The Book: A Running Head Left In" in texts(tree, "//db:para")
+
+
+def test_stacks_with_heads_of_their_own_and_figures_taking_turns_in_their_columns():
+    # a group's name has no figures; a label wrapped over two lines sets its row's figures apart, one a stack, in turn; rows of one
+    # line each keep their figures together, a stack a column
+    text = "\n".join([*PROSE, "as is shown in the following table:—", "",
+                      "German Exports, 1913", "I. Manufactures:—", "Iron goods (including tin", "plates, etc.)", "Machinery and parts",
+                      "(including motorcars)", "Sugar", "Paper, etc.", "Furs", "Total", "",
+                      "Amount:", "Million", "Dollars", "", "Percentage of", "Total Exports", "",
+                      "330.65", "", "13.2", "", "187.75", "", "7.5", "", "66.00", "65.50", "58.75", "2,524.15", "",
+                      "2.6", "2.6", "2.2", "100.0", "", *PROSE])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["German Exports, 1913", "Amount: Million Dollars", "Percentage of Total Exports"],
+                              ["I. Manufactures:—", "", ""], ["Iron goods (including tin plates, etc.)", "330.65", "13.2"],
+                              ["Machinery and parts (including motorcars)", "187.75", "7.5"],
+                              ["Sugar", "66.00", "2.6"], ["Paper, etc.", "65.50", "2.6"], ["Furs", "58.75", "2.2"],
+                              ["Total", "2,524.15", "100.0"]]

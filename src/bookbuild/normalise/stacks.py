@@ -29,6 +29,9 @@ from .headings import ABBREVIATIONS, CALLS_AT_END, is_division_line
 from .patterns import NOTE_ITEM
 from .tables import Cell, Row, TableGrid
 
+ITEM_MARK = re.compile(r"^\(\w{1,3}\)")  # '(a) …', '(12) …': an item of its own
+UNIT_HEAD = re.compile(r"^[A-Z]\w*:$")  # a column head's first word ('Amount:'), not a lead-in
+GROUP_NAME = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])\.\s+\S.{0,30}:[—-]?$")  # 'I. Raw materials:—'
 DITTO = re.compile(r"^[”\"„〃]$")  # the cell above, again
 FIGURE = re.compile(rf"^[(\[]?[$£€]?\d[\d,.]*[½¼¾⅓⅔]?%?[)\]]?$|^[$£€]?[½¼¾⅓⅔]$|^[—–-]+$|{DITTO.pattern}")
 MAX_CELL = 60  # characters: a longer line is prose
@@ -38,6 +41,7 @@ MIN_FIGURES = 2  # lines of figures in a stack
 MAX_COLUMNS = 12
 MAX_SPANNING = 2  # lines of heads over all the figures
 MAX_HEAD = 3  # lines of a column's head
+MAX_HEAD_LINE = 20  # characters of a line of a column's head set apart from its figures
 MIN_ROWS = 3  # rows of a table read row by row, or of labels and figures line by line
 
 
@@ -99,14 +103,19 @@ def find_stacked_tables(lines: list[SourceLine | None]) -> list[tuple[list[int],
 def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[int], TableGrid] | None:
     """The table starting at stack n, if one does: (stacks taken, source indexes, grid)."""
     stack = stacks[n]
-    figures_after = n + 1  # past the stacks of figures after it (past the first, a figure alone is one)
+    heads_after = n + 1  # past stacks of heads of their own ('Amount: / Million / Dollars')
+    while heads_after < len(stacks) and _head_stack(stacks[heads_after]):
+        heads_after += 1
+    figures_after = heads_after  # past the stacks of figures after them (past the first, a figure alone is one)
     while figures_after < len(stacks) and (stacks[figures_after].of_figures
                                            or figures_after > n + 1 and all(stacks[figures_after].figures)):
         figures_after += 1
-    labels = len(stack.texts) >= 2 and not any(stack.figures) and figures_after > n + 1 \
+    if figures_after - heads_after < heads_after - n - 1:
+        heads_after = figures_after = n + 1  # heads with no figures under them: no table
+    labels = len(stack.texts) >= 2 and not any(stack.figures) and figures_after > heads_after \
         and not any(is_division_line(t) for t in stack.texts)  # chapters over their pages: a contents list
     if _alternates(stack) or labels:
-        grid = _columns_table(stack, stacks[n + 1:figures_after])
+        grid = _columns_table(stack, stacks[heads_after:figures_after], stacks[n + 1:heads_after])
         return (figures_after - n, _indexes(stacks[n:figures_after]), grid) if grid else None
     if not stack.figures_under(len(stack.texts)):  # a table read row by row may have a long head
         return None
@@ -121,6 +130,11 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[int], TableGrid] |
         grid = _columns_table(None, stacks[n:same])
         return (same - n, _indexes(stacks[n:same]), grid) if grid else None
     return None
+
+
+def _head_stack(stack: Stack) -> bool:
+    """A column's head set apart from its figures: a few short lines of words."""
+    return len(stack.texts) <= MAX_HEAD and not any(stack.figures) and all(len(t) <= MAX_HEAD_LINE for t in stack.texts)
 
 
 def _indexes(stacks: list[Stack]) -> list[int]:
@@ -147,7 +161,9 @@ def _is_cell(line: SourceLine | None, longest: float) -> bool:
     if line is None:
         return False
     text = line.text.strip()
-    if not text or len(text) > longest or NOTE_ITEM.match(text) and not is_figures(text) or CALLS_AT_END.sub("", text).endswith((":", ":—", ":-", ";", "—", "–")):
+    lead_in = CALLS_AT_END.sub("", text).endswith((":", ":—", ":-", ";", "—", "–")) \
+        and not UNIT_HEAD.match(text) and not GROUP_NAME.match(text)
+    if not text or len(text) > longest or NOTE_ITEM.match(text) and not is_figures(text) or lead_in:
         return False
     words = text.split()
     closes = re.search(r"[.!?][’”\"')]*$", text) and not is_figures(text)
@@ -209,9 +225,10 @@ def _split_figures(text: str) -> tuple[str | None, list[str]]:
     return (" ".join(tokens[:k]) or None), tokens[k:]
 
 
-def _columns_table(labels: Stack | None, figures: list[Stack]) -> TableGrid | None:
+def _columns_table(labels: Stack | None, figures: list[Stack], head_stacks: list[Stack] = ()) -> TableGrid | None:
     """Labels in the first column (or the columns of a stack of alternating rows), then one column for
-    each stack of figures, its head over it; further stacks take turns in the headed columns."""
+    each stack of figures, its head over it (or the heads set apart, in order); further stacks take
+    turns in the headed columns."""
     if labels is None:
         rows: list[list[str | None]] = []
     elif _alternates(labels):
@@ -221,24 +238,33 @@ def _columns_table(labels: Stack | None, figures: list[Stack]) -> TableGrid | No
     width_before = max((len(r) for r in rows), default=0)
     columns: list[list[str | None]] = [[r[c] if c < len(r) else None for r in rows] for c in range(width_before)]
     heads: list[str | None] = [None] * width_before
-    headed = [_head_and_cells(s) for s in figures]
+    if head_stacks:
+        headed = [(" ".join(h.texts), []) for h in head_stacks] + [(None, s.texts) for s in figures]
+    else:
+        headed = [_head_and_cells(s) for s in figures]
     with_heads = [n for n, (head, _) in enumerate(headed) if head]
     if with_heads and with_heads != list(range(len(with_heads))):
         return None  # heads stand only over the first stacks
-    turns = len(with_heads) or len(figures)
+    turns = len(with_heads) or len(headed)
     for n, (head, cells) in enumerate(headed):
         column = width_before + n % turns
         if column == len(columns):
             columns.append([])
             heads.append(head)
         columns[column].extend(cells)
+    groups = [r for r, label in enumerate(columns[0]) if label and GROUP_NAME.match(label)] if width_before == 1 else []
+    figure_rows = max((len(c) for c in columns[width_before:]), default=0)
+    # the labels' first line heads them: one label too many, or a line over the first group's name
+    if any(heads) and rows and (len(columns[0]) - len(groups) >= figure_rows or groups[:1] == [1]):
+        heads[0] = columns[0].pop(0)
+        groups = [r - 1 for r in groups]
+    for r in groups:  # a group's name ('I. Raw materials:—') has no figures: the rows under it do
+        for column in columns[1:]:
+            column.insert(r, None)
     body = max((len(c) for c in columns), default=0)
     if len(columns) < 2 or body < MIN_ROWS or any(len(c) < body - 1 for c in columns[width_before:]) \
             or rows and 2 * len(rows) < body:
         return None  # stacks that do not line up
-    if any(heads) and len(columns[0]) >= body and rows:  # the labels' first line heads them
-        heads[0] = columns[0].pop(0)
-        body = max(len(c) for c in columns)
     line = (labels or figures[0]).indexes[0]
     grid = TableGrid(number="", caption=None, columns=len(columns))
     if any(heads):
@@ -253,7 +279,8 @@ def _joined_labels(texts: list[str]) -> list[str]:
     label stops on a comma or with a bracket open)."""
     out: list[str] = []
     for text in texts:
-        if out and (text[:1].islower() or out[-1].endswith((",", " and", " of")) or out[-1].count("(") > out[-1].count(")")):
+        goes_on = text[:1].islower() or text.startswith("(") and not ITEM_MARK.match(text)
+        if out and (goes_on or out[-1].endswith((",", " and", " of")) or out[-1].count("(") > out[-1].count(")")):
             out[-1] = f"{out[-1]} {text}"
         else:
             out.append(text)
