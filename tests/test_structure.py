@@ -1,7 +1,7 @@
 """Structure recognition on small crafted web dumps and PDF extractions."""
 
 from bookbuild.config import RuleSwitches
-from conftest import codes, normalise_text, texts
+from conftest import apply_rules, codes, normalise_text, texts
 
 P = "A paragraph of ordinary prose, long enough to read as one, and ending as sentences end."
 
@@ -364,3 +364,24 @@ def test_pdf_a_short_chapters_running_head_left_on_its_second_page_is_no_heading
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:title") == ["Test Book", "Introductory", "Europe Before the War"]
     assert "Introductory" in texts(tree, "//db:para")  # kept, as text
+
+
+def test_pdf_a_running_head_over_the_title_it_repeats_and_on_a_later_page_of_the_chapter_is_no_heading():
+    words = "afoot and light-hearted I take to the open road healthy free the world before me long brown path".split()
+
+    def verse(n: int) -> list[str]:
+        lines = ["      " + " ".join(words[(n + k) % 17:] + words[:(n + k) % 17]).capitalize() for k in range(6)]
+        return [line + "," for line in lines[:-1]] + [lines[-1] + ".", ""]
+
+    def head(title: str) -> str:  # set to the right, over the page
+        return "\f" + title.rjust(90)
+
+    titles = ["Song of the Open Road", "A Song of Joys", "Song of the Exposition", "Song of the Broad-Axe", "Song of the Banner"]
+    stanzas = [line for n in range(8) for line in verse(n)]
+    pages = [[head(title), "", title.center(90), *stanzas] for title in titles]  # a chapter's first page
+    pages[1][3:] = ["1", *stanzas, "2", *stanzas]  # in numbered sections
+    pages[1] += [head(titles[1]), "", *stanzas]  # and its second page, under the running head
+    state = apply_rules("\n".join(line for page in pages for line in page), ["page-breaks", "paragraphs", "structure"], kind="pdf")
+    headings = [(b.level, b.text) for b in state.blocks if b.kind == "heading"]
+    assert headings == [(0, titles[0]), (0, titles[1]), (1, "1"), (1, "2"), *[(0, title) for title in titles[2:]]]
+    assert [d.line for d in state.diagnostics.items if d.code == "furniture.running-head"] == [1, 60, 235, 294, 353]

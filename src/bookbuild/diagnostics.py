@@ -22,6 +22,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "furniture.site-tag": ("removed", "site tag before the title"),
     "furniture.boilerplate": ("removed", "web boilerplate named in book.toml"),
     "furniture.section-list": ("removed", "chapter's own list of section titles"),
+    "furniture.running-head": ("removed", "running head opening a page, right over the title it repeats"),
     "furniture.division-word": ("removed", "heading word now carried by the markup (the division element and its label)"),
     "furniture.title-line": ("removed", "the source's title line, replaced by the title in book.toml"),
     # restored

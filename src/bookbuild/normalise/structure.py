@@ -103,6 +103,8 @@ class _Headings:
         return block.kind == "para" and len(block.lines) == 1
 
     def find(self) -> list[Block]:
+        if self.pdf:
+            self._running_heads_over_titles()
         self._contents_entries()
         self._numbered()
         self._named()
@@ -117,6 +119,20 @@ class _Headings:
         if self.pdf and self.state.page_starts:
             self._levels_by_page()
         return self._make_blocks()
+
+    def _running_heads_over_titles(self) -> None:
+        """A line opening a page, right over the same line: the page's running head over the title it
+        repeats (a chapter's first page). It is dropped, logged; the title stays."""
+        for n, i in enumerate(self.lines[:-1]):
+            after = self.lines[n + 1]
+            text = self.blocks[i].text.strip()
+            if after == i + 1 and self._opens_page(i) and re.search(r"[^\W\d_]", text) \
+                    and text.casefold() == self.blocks[after].text.strip().casefold():
+                self.state.diagnostics.add("furniture.running-head", self.blocks[i].first, text)
+                self.blocks[i].kind = "removed"
+                self.state.page_starts.add(self.blocks[after].first)  # the title opens the page
+        self.lines = [i for i in self.lines if self.blocks[i].kind != "removed"]
+        self.forms = {i: f for i, f in self.forms.items() if i in self.lines}
 
     def _levels_by_page(self) -> None:
         """In print, divisions open a page: where the pages are known, a heading that opens one is a
@@ -358,8 +374,8 @@ class _Headings:
         return bool(match) and int(next(g for g in match.groups()[:3] if g)) > 1
 
     def _repeats_heading_above(self, i: int) -> bool:
-        """The line reads as the heading found last before it, with text between: a running head left in
-        (a short chapter's second page), not the same heading again."""
+        """The line reads as the heading found last before it (or the last with words in its title), with
+        text between: a running head left in (a chapter's later page), not the same heading again."""
         above = max((j for j in self.found if j < i), default=None)
         if above is None or not self._text_between(above, i):
             return False
@@ -367,6 +383,9 @@ class _Headings:
         titles = [self._title_text(above)]
         if form is not None and form.label and form.title is None and above + 1 < i:
             titles.append(self.blocks[above + 1].text)  # 'CHAPTER I' / 'Introductory', its title not yet attached
+        titled = max((j for j in self.found if j < i and re.search(r"[^\W\d_]", self._title_text(j))), default=None)
+        if titled is not None and titled != above:
+            titles.append(self._title_text(titled))  # a running head names the last heading with words ('1', '2' have none)
         return normalise_title(self.blocks[i].text) in {normalise_title(t) for t in titles}
 
     def _recurs_close_by(self, i: int) -> bool:
