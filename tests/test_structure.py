@@ -385,3 +385,14 @@ def test_pdf_a_running_head_over_the_title_it_repeats_and_on_a_later_page_of_the
     headings = [(b.level, b.text) for b in state.blocks if b.kind == "heading"]
     assert headings == [(0, titles[0]), (0, titles[1]), (1, "1"), (1, "2"), *[(0, title) for title in titles[2:]]]
     assert [d.line for d in state.diagnostics.items if d.code == "furniture.running-head"] == [1, 60, 235, 294, 353]
+
+
+def test_pdf_a_roman_numbered_title_right_after_a_note_item_numbered_one_is_a_heading():
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 4
+    text = "\n".join(["I. The Current Doctrine of Wages", *prose, "and it ends here.[1]", "", "Notes and references",
+                      "[1] It is true that the poorest may now in certain ways enjoy what the richest could not.", "",
+                      "II. Population and Subsistence", *prose, "and it ends here.", "",
+                      "III. The Laws of Distribution", *prose, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["The Current Doctrine of Wages", "Population and Subsistence",
+                                                    "The Laws of Distribution"]

@@ -231,8 +231,8 @@ class _Headings:
 
     def _in_list(self, i: int) -> bool:
         """A numbered line between the items numbered before and after it ('100. …', '101. Title', '102. …'):
-        an item of a list or of notes."""
-        if self.forms[i].label:
+        an item of a list or of notes. A roman numeral ('II. Title') is in no list of arabic items."""
+        if self.forms[i].label or self.forms[i].style.endswith("roman"):
             return False
         number = self.forms[i].number
         for j, expected in ((i - 1, number - 1), (i + 1, number + 1)):
