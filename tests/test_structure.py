@@ -396,3 +396,13 @@ def test_pdf_a_roman_numbered_title_right_after_a_note_item_numbered_one_is_a_he
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:chapter/db:title") == ["The Current Doctrine of Wages", "Population and Subsistence",
                                                     "The Laws of Distribution"]
+
+
+def test_pdf_the_books_first_line_opens_its_first_page():
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 4
+    text = "\n".join(["Preface", "", "Preface", *prose, "and it ends here.", "", "\fChapter I", "The First Chapter", *prose,
+                      "and it ends here.", "", "\fChapter II", "The Second Chapter", *prose, "and it ends here."])
+    tree, state = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:preface/db:title") == ["Preface"]  # a division, not a section of an empty one
+    assert not tree.xpath("//db:section", namespaces={"db": tree.nsmap[None]})
+    assert [d.line for d in state.diagnostics.items if d.code == "furniture.running-head"] == [1]

@@ -121,8 +121,8 @@ class _Headings:
         return self._make_blocks()
 
     def _running_heads_over_titles(self) -> None:
-        """A line opening a page, right over the same line: the page's running head over the title it
-        repeats (a chapter's first page). It is dropped, logged; the title stays."""
+        """A line opening a page (the book's first, or one after a break), right over the same line: the
+        page's running head over the title it repeats. It is dropped, logged; the title stays."""
         for n, i in enumerate(self.lines[:-1]):
             after = self.lines[n + 1]
             text = self.blocks[i].text.strip()
@@ -545,7 +545,9 @@ class _Headings:
         return previous is None or not previous.text.rstrip().endswith((":", ":—", ":-"))
 
     def _opens_page(self, i: int) -> bool:
-        return self.blocks[i].first in self.state.page_starts
+        """The block starts a page: after a break, or as the book's first text (where pages are known)."""
+        first_text = i == 0 and bool(self.state.page_starts)
+        return self.blocks[i].first in self.state.page_starts or first_text
 
     # -- titles and blocks
 
