@@ -1,7 +1,11 @@
 """Furniture rules, each run alone on a crafted input."""
 
 from bookbuild.config import FurnitureRules
-from conftest import apply_rules, codes, kept, normalise_text, texts
+from bookbuild.diagnostics import Diagnostics
+from bookbuild.normalise.pages import _stray_numbers
+from bookbuild.normalise.state import State
+from bookbuild.read import SourceLine, TextKind
+from conftest import apply_rules, codes, kept, make_config, normalise_text, texts
 
 PROSE = ("The line of development of the Soviet economy is far from an uninterrupted and evenly rising curve in\n"
          "the first years of the new regime, and you can clearly distinguish several stages marked by sharp\n")
@@ -151,3 +155,15 @@ def test_a_running_head_wrapped_onto_two_lines_goes_a_title_under_a_head_that_re
     assert removed.count(head[0]) == 5 and removed.count("Labour") == 5
     lines = kept(state)
     assert lines[lines.index("(First Annex)") - 1] == "Sands at Seventy"  # the part's title, under a head that reads the same
+
+
+def test_a_tables_figures_among_the_folios_are_strays_not_folios():
+    # every line the page edges suggest: folios 1-10 a page (40 lines) apart, and on page 5 a table's
+    # figures one a line, many of them, so that they are one another's neighbours
+    folios = {40 * n: str(n) for n in range(1, 11)}
+    figures = {190 + 3 * k: text for k, text in enumerate(["190", "400", "450", "100", "100", "300", "175"])}
+    numbers = {**folios, **figures}
+    lines = [SourceLine(i + 1, numbers.get(i, "text")) for i in range(440)]
+    state = State(config=make_config(), kind=TextKind.PDF, lines=lines, diagnostics=Diagnostics())
+    strays = _stray_numbers(state, sorted(numbers))
+    assert sorted(lines[i].text for i in strays) == sorted(figures.values())

@@ -32,6 +32,7 @@ CLUSTER_REACH = 4  # lines standing alone on each side of an anchor that can be 
 MIN_RECURRENCE = 3
 STEM = " …"  # marks the key of a running head's stem ('author — title …')
 FOLIO_SLACK = 3  # pages a folio may stand off the count around it (pages lost, numbers skipped)
+MIN_PAGE_LINES, MAX_PAGE_LINES = 10, 400  # lines from one folio to the next (a few pages may be lost)
 
 
 def remove_page_furniture(state: State) -> None:
@@ -90,13 +91,31 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
 
 
 def _stray_numbers(state: State, edge: list[int]) -> set[int]:
-    """Numbers alone at page edges that the count of the folios around them does not allow (a
-    chapter's 'V' between folios 71 and 72): text, not furniture."""
+    """Numbers alone at page edges that the count of the folios around them does not allow: text, not
+    furniture (a chapter's 'V' between folios 71 and 72, a table's figures set one a line). The count
+    is the folios that run on page by page, MIN_RECURRENCE or more (so a table's figures, however
+    many, are not each other's neighbours); a number outside it, between two of them, is a stray."""
     folios = [(i, v) for i in edge if (v := _folio_value(state.lines[i].text)) is not None]
+    steps = sorted((b[0] - a[0]) / (b[1] - a[1]) for a, b in zip(folios, folios[1:]) if 0 < b[1] - a[1] <= FOLIO_SLACK + 1)
+    page = steps[len(steps) // 2] if steps else MAX_PAGE_LINES  # lines a page, as the folios show it
+
+    def follows(a: tuple[int, int], b: tuple[int, int]) -> bool:  # a page or a few on, as far as those pages run
+        pages = b[1] - a[1]
+        return 0 < pages <= FOLIO_SLACK + 1 and max(MIN_PAGE_LINES, 0.5 * page * pages) <= b[0] - a[0] <= 1.5 * page * pages
+
+    ending = [1] * len(folios)  # the longest count ending at each number, and starting at it
+    for j in range(len(folios)):
+        ending[j] = 1 + max((ending[k] for k in range(j) if follows(folios[k], folios[j])), default=0)
+    starting = [1] * len(folios)
+    for j in range(len(folios) - 1, -1, -1):
+        starting[j] = 1 + max((starting[k] for k in range(j + 1, len(folios)) if follows(folios[j], folios[k])), default=0)
+    counted = [f for f, up, on in zip(folios, ending, starting) if up + on - 1 >= MIN_RECURRENCE]
     strays: set[int] = set()
-    for k, (i, value) in enumerate(folios):
-        before = folios[k - 1][1] if k else None
-        after = folios[k + 1][1] if k + 1 < len(folios) else None
+    for i, value in folios:
+        k = bisect.bisect_left(counted, (i, value))
+        before = counted[k - 1][1] if k else None
+        after = counted[k][1] if k < len(counted) and counted[k][0] != i else \
+            counted[k + 1][1] if k + 1 < len(counted) else None
         if before is not None and after is not None and before < after \
                 and not before - FOLIO_SLACK <= value <= after + FOLIO_SLACK:
             strays.add(i)
@@ -201,7 +220,7 @@ def _folio_runs(state: State, alone: list[int]) -> set[int]:
     runs: list[list[int]] = []
     last: tuple[int, int] | None = None
     for i, value in numbered:
-        if last and 0 < value - last[1] <= 4 and 10 <= i - last[0] <= 400:
+        if last and 0 < value - last[1] <= FOLIO_SLACK + 1 and MIN_PAGE_LINES <= i - last[0] <= MAX_PAGE_LINES:
             runs[-1].append(i)
         else:
             runs.append([i])
