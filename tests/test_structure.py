@@ -406,3 +406,19 @@ def test_pdf_the_books_first_line_opens_its_first_page():
     assert texts(tree, "//db:preface/db:title") == ["Preface"]  # a division, not a section of an empty one
     assert not tree.xpath("//db:section", namespaces={"db": tree.nsmap[None]})
     assert [d.line for d in state.diagnostics.items if d.code == "furniture.running-head"] == [1]
+
+
+def test_pdf_a_title_as_long_as_the_texts_lines_set_right_over_its_text_is_a_heading():
+    prose = ["the price of any other sort of rude produce cannot much affect them, and they suffer more, per-",
+             "haps, by the artificial rise which has been occasioned by taxes in the price of some manufac-"]
+    text = "\n".join(["Chapter I", "Of the Real Price", *prose * 6, "tured commodities; as of salt, soap, leather, candles, malt, beer, and ale, etc.", "",
+                      "Effects of the Progress of Improvement Upon the Real Price of Manufactures",
+                      "It is the natural effect of improvement, however, to diminish gradually the real price of al-",
+                      *prose * 4, "and so it ends here.", "", *prose * 3, "of the publishers of the monthly reviews, who print",
+                      "", "The Atlantic Monthly, The World’s Work, The Dial, The New World, and The Annals",
+                      "Of the Academy, and so the sentence runs on to its end and the paragraph too, and so on.",
+                      *prose * 2, "and so it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:title")[1:] == ["Of the Real Price", "Effects of the Progress of Improvement Upon the Real Price of Manufactures"]
+    assert any(p.startswith("It is the natural effect") for p in texts(tree, "//db:para"))
+    assert any("The Annals Of the Academy" in p for p in texts(tree, "//db:para"))  # a sentence runs on to it: no title

@@ -43,7 +43,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     },
     "pdf": {
         "chapters": ("≥", 0.95),
-        "sections": ("≥", 0.92),
+        "sections": ("≥", 0.93),
         "notes linked": ("≥", 0.93),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.64),

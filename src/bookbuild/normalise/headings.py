@@ -168,15 +168,15 @@ def abbreviation_inside(text: str) -> bool:
                for m in re.finditer(r"\S+[.!?]['’\"”)]?\s+[A-Z“‘\"]", text))
 
 
-def is_title_case(text: str) -> bool:
-    """Most significant words start with a capital, or the line is in capitals."""
+def is_title_case(text: str, share: float = 0.6) -> bool:
+    """Most significant words (`share` of them) start with a capital, or the line is in capitals."""
     words = re.findall(r"[^\W\d_][\w’'-]*", text)
     if not words:
         return False
     if is_capitals(text):
         return True
     significant = [w for w in words[1:] if w.lower() not in MINOR_WORDS]
-    return not significant or sum(w[0].isupper() for w in significant) / len(significant) >= 0.6
+    return not significant or sum(w[0].isupper() for w in significant) / len(significant) >= share
 
 
 def is_capitals(text: str) -> bool:

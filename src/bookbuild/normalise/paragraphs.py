@@ -94,7 +94,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
     # before an indented line (a paragraph's first), a chapter or section number, and each item of
     # a note list
     pieces: list[list[SourceLine]] = []
+    titles: set[int] = set()  # lines read as a title set over its text
     item = 0  # the number of the last note item seen (a list goes on across page breaks)
+    above: str | None = None  # the last line before the run
     for run in filter(None, runs):
         start = 0
         margin = min(_indent(line.text) for line in run)
@@ -111,12 +113,17 @@ def _unwrap_pdf(state: State) -> list[Block]:
                 item = number
             broken_word = line.text.rstrip().endswith(HYPHENS) and run[k + 1].text.strip()[:1].isalpha() \
                 if k < len(run) - 1 else False
-            ends = _ends_paragraph(line.text.strip(), width) or k == 0 and len(line.text.strip()) < full \
-                and _title_over_text(line.text, run[k + 1].text) if k < len(run) - 1 else False
+            long = len(line.text.strip()) >= full  # as long as the text's lines: not where a sentence runs on to it
+            title = k == 0 and k < len(run) - 1 and (not long or above is None or _closes(above)) \
+                and _title_over_text(line.text, run[k + 1].text, long=long)
+            if title:
+                titles.add(line.number)
+            ends = title or _ends_paragraph(line.text.strip(), width) if k < len(run) - 1 else False
             if ends and not broken_word:
                 pieces.append(run[start:k + 1])
                 start = k + 1
         pieces.append(run[start:])
+        above = run[-1].text
 
     blocks: list[Block] = []
     ends_full: dict[int, bool] = {}  # id of a block -> its last line ran to the full width
@@ -138,8 +145,8 @@ def _unwrap_pdf(state: State) -> list[Block]:
             blocks[-1].lines[-1] = f"{blocks[-1].lines[-1]} {text}"
             blocks[-1].last = piece[-1].number
             continue
-        kind = "para" if (len(piece) > 1 or len(piece[0].text.strip()) >= full) and not _wrapped_title(piece, text, full) \
-            else "short"
+        kind = "para" if (len(piece) > 1 or len(piece[0].text.strip()) >= full and piece[0].number not in titles) \
+            and not _wrapped_title(piece, text, full) else "short"
         blocks.append(Block([text], piece[0].number, piece[-1].number, kind=kind))
         ends_full[id(blocks[-1])] = len(piece[-1].text.strip()) >= full
     return sorted(blocks + tables, key=lambda b: b.first)
@@ -160,14 +167,16 @@ def _closes(text: str) -> bool:
     return bool(SENTENCE_END.search(CALLS_AT_END.sub("", text)))
 
 
-def _title_over_text(text: str, following: str) -> bool:
+def _title_over_text(text: str, following: str, long: bool = False) -> bool:
     """A line in Title Case at the top of a page or after a blank, with no sentence in it and not
     stopping on a little word, over a line starting with a capital: a heading set over its text (it
-    may be long on a narrow page)."""
+    may be long on a narrow page; a line as long as the text's, only with every word that counts
+    capitalised and no title going on under it)."""
     text, following = text.strip(), following.strip()
     last_word = text.split()[-1].lower() if text else ""
-    return len(text.split()) >= 2 and is_title_case(text) and reads_as_title(text) \
-        and last_word not in MINOR_WORDS and not SENTENCE_END.search(text) and following[:1].isupper()
+    title_goes_on = long and is_title_case(following) and reads_as_title(following) and not SENTENCE_END.search(following)
+    return len(text.split()) >= 2 and is_title_case(text, 1.0 if long else 0.6) and reads_as_title(text) \
+        and last_word not in MINOR_WORDS and not SENTENCE_END.search(text) and following[:1].isupper() and not title_goes_on
 
 
 def _wrapped_title(piece: list[SourceLine], text: str, full: float) -> bool:
