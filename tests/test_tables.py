@@ -313,3 +313,15 @@ def test_stacks_with_heads_of_their_own_and_figures_taking_turns_in_their_column
                               ["Machinery and parts (including motorcars)", "187.75", "7.5"],
                               ["Sugar", "66.00", "2.6"], ["Paper, etc.", "65.50", "2.6"], ["Furs", "58.75", "2.2"],
                               ["Total", "2,524.15", "100.0"]]
+
+
+def test_a_table_of_sentences_under_a_table_caption_ends_where_the_lines_of_one_sentence_end():
+    rows = [("Rent depends on the margin of cultivation, rising as it falls.", "Rent depends on the margin too."),
+            ("Wages depend upon the ratio of laborers to capital.", "Wages depend on the margin of cultivation.")]
+    after = "In the current statement the laws have no common center. In ours they spring from one point."
+    text = "\n\n".join(["Title", P, "Let us state them side by side:", "Table 1", "The Current Statement.", "The True Statement.",
+                        *[cell for row in rows for cell in row], after, P])
+    tree, state = normalise_text(text, kind="web")
+    assert pdf_rows(tree) == [["The Current Statement.", "The True Statement."], *[list(row) for row in rows]]
+    assert after in texts(tree, "//db:para")
+    assert "flag.table-sentences" in codes(state)

@@ -29,6 +29,7 @@ HEADER_COST = 0.2  # a header row at the top may hold labels in every column
 LOST_IN_HEADER = 0.5
 MAX_GROUP_NAME = 40
 GRID_LOST = 4  # lost cells under a caption that show a grid
+MAX_HEAD = 40  # characters of a column's head over a table of sentences
 
 
 @dataclass
@@ -96,7 +97,10 @@ def restore_tables(state: State) -> None:
             after = runs[n + 1][0].lost_before if n + 1 < len(runs) else trailing_lost
             if n + 1 < len(runs):
                 runs[n + 1][0].lost_before = 0  # the next table's: lost cells at the end of this one
-            grid = lay_out(number, title, _slots(cells, after))
+            sentences = caption and n == 0 and cells and not _is_cell(cells[0], state) and _sentence_heads(blocks, first)
+            grid = _sentence_grid(number, title, cells, sentences) if sentences else lay_out(number, title, _slots(cells, after))
+            if sentences:
+                state.diagnostics.add("flag.table-sentences", cells[0].first, f"table {number}")
             if number in data_files:
                 _merge_data(grid, data_files.pop(number))
             head = blocks[i] if caption and n == 0 else cells[0]
@@ -140,6 +144,10 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
     caption = CAPTION.match(block.text) if len(block.lines) == 1 else None
     if caption:
         end = _cells_end(blocks, i + 1, state)
+        if end == i + 1 and caption.group("number2") is not None:  # 'Table 3' over no cells: sentences in columns?
+            sentences_end = _sentence_rows_end(blocks, i + 1)
+            if sentences_end:
+                return caption, i + 1, sentences_end
         # '(6.4) Title' and 'Table 3' are captions by their form; '(2) Title' only with cells after it
         strong = "." in (caption.group("number") or "") or caption.group("number2") is not None
         title = caption.group("title") or caption.group("title2")
@@ -161,6 +169,40 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
             or len(cells) >= 4 and lost_between >= 4 and gaps >= 2:  # no lead-in: the grid must show
         return None, i + 1, end
     return None
+
+
+def _sentence_rows_end(blocks: list[Block], j: int) -> int | None:
+    """Where a table of sentences under a 'Table N' caption ends: column heads (short lines that read as
+    titles, a full stop allowed), then rows of one sentence a cell, as many rows as the lines of one
+    sentence fill; a line holding two sentences (a paragraph) is past it. None unless two rows."""
+    heads = _sentence_heads(blocks, j)
+    sentences = 0
+    while j + heads + sentences < len(blocks) and _one_line(blocks[j + heads + sentences]) \
+            and not SENTENCE_INSIDE.search(blocks[j + heads + sentences].text.strip()):
+        sentences += 1
+    rows = sentences // heads if heads >= 2 else 0
+    return j + heads + rows * heads if rows >= 2 else None
+
+
+def _sentence_heads(blocks: list[Block], j: int) -> int:
+    """The column heads over a table of sentences: short lines from j that read as titles."""
+    heads = 0
+    while j + heads < len(blocks) and _one_line(blocks[j + heads]) and len(blocks[j + heads].text) <= MAX_HEAD \
+            and reads_as_title(blocks[j + heads].text.rstrip("."), attached=True) and heads < MAX_COLUMNS:
+        heads += 1
+    return heads
+
+
+def _sentence_grid(number: str, caption: str | None, cells: list[Block], columns: int) -> TableGrid:
+    """Heads, then rows of sentences, `columns` a row."""
+    grid = TableGrid(number, caption, columns)
+    for start in range(0, len(cells), columns):
+        grid.rows.append(Row([Cell(c.text, c.first) for c in cells[start:start + columns]], header=not start))
+    return grid
+
+
+def _one_line(block: Block) -> bool:
+    return block.kind == "para" and len(block.lines) == 1
 
 
 def _cells_end(blocks: list[Block], j: int, state: State) -> int:
