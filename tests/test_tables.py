@@ -325,3 +325,21 @@ def test_a_table_of_sentences_under_a_table_caption_ends_where_the_lines_of_one_
     assert pdf_rows(tree) == [["The Current Statement.", "The True Statement."], *[list(row) for row in rows]]
     assert after in texts(tree, "//db:para")
     assert "flag.table-sentences" in codes(state)
+
+
+def test_columns_of_sentences_read_one_after_the_other_make_a_table_and_verse_does_not():
+    left = ["The Current Statement.", "Rent depends on the margin of", "cultivation, rising as it falls.",
+            "Wages depend upon the ratio", "between laborers and capital."]
+    right = ["The True Statement.", "Rent depends on the margin", "of cultivation, rising as it falls.",
+             "Wages depend on the margin of", "cultivation, falling as it falls."]
+    verse = ["A Song of Joys", "O to make the most jubilant song!", "Full of music—full of manhood.", "",
+             "The Answerer", "Now list to my morning’s romanza.", "To the cities and farms I sing."]
+    text = "\n".join([*PROSE, "the current political economy. Let us state them side by side:", *left, "", *right, "",
+                      *PROSE, "and it ends here.", "", *verse, "", *PROSE])
+    tree, state = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["The Current Statement.", "The True Statement."],
+                              ["Rent depends on the margin of cultivation, rising as it falls.",
+                               "Rent depends on the margin of cultivation, rising as it falls."],
+                              ["Wages depend upon the ratio between laborers and capital.",
+                               "Wages depend on the margin of cultivation, falling as it falls."]]
+    assert len(tree.xpath("//db:informaltable | //db:table", namespaces=NS)) == 1

@@ -21,7 +21,7 @@ from .columns import find_column_tables
 from .footnotes import MAX_LOST_ITEMS
 from .headings import CALLS_AT_END, MINOR_WORDS, heading_form, is_division_line, is_title_case, reads_as_title
 from .patterns import NOTE_ITEM, SENTENCE_END
-from .stacks import find_stacked_tables
+from .stacks import find_sentence_stacks, find_stacked_tables
 from .state import State
 from .tables import report_table
 
@@ -64,7 +64,7 @@ def _group_web(lines: list[SourceLine | None]) -> list[Block]:
 def _unwrap_pdf(state: State) -> list[Block]:
     lines = list(state.lines)
     tables: list[Block] = []  # tables kept in columns or read in stacks: their lines are no paragraph's
-    for find in (find_column_tables, find_stacked_tables):
+    for find in (find_column_tables, find_stacked_tables, find_sentence_stacks):
         for rows, grid in find(lines):
             table = Block([""], lines[rows[0]].number, lines[rows[-1]].number, kind="table")
             table.table = grid

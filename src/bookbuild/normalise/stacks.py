@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..read import SourceLine
-from .headings import ABBREVIATIONS, CALLS_AT_END, is_division_line
+from .headings import ABBREVIATIONS, CALLS_AT_END, is_division_line, is_title_case, reads_as_title
 from .patterns import NOTE_ITEM
 from .tables import Cell, Row, TableGrid
 
@@ -43,6 +43,7 @@ MAX_SPANNING = 2  # lines of heads over all the figures
 MAX_HEAD = 3  # lines of a column's head
 MAX_HEAD_LINE = 20  # characters of a line of a column's head set apart from its figures
 MIN_ROWS = 3  # rows of a table read row by row, or of labels and figures line by line
+NARROW_SHARE = 0.7  # of a full line of the text: the measure of a column of sentences is narrower
 
 
 @dataclass
@@ -362,3 +363,63 @@ def _keyed_rows(body: list[str]) -> list[list[str]] | None:
 def _value(token: str) -> float | None:
     digits = token.replace(",", "")
     return float(digits) if re.fullmatch(r"\d+(\.\d+)?", digits) else None
+
+
+def find_sentence_stacks(lines: list[SourceLine | None]) -> list[tuple[list[int], TableGrid]]:
+    """Tables of sentences read column by column: each column a stack under its head ('The Current
+    Statement.'), its sentences wrapped to a narrow measure (well short of the text's lines, and going
+    on in lower case), the stacks side by side holding as many sentences each: one row a sentence."""
+    lengths = sorted(len(line.text.strip()) for line in lines if line is not None and line.text.strip())
+    narrow = NARROW_SHARE * lengths[int(len(lengths) * 0.9)] if lengths else 0
+    found: list[tuple[list[int], TableGrid]] = []
+    k = 0
+    while k < len(lines):
+        columns: list[tuple[list[int], str, list[str]]] = []
+        j = k
+        while (column := _sentence_column(lines, j, narrow)) is not None:
+            columns.append(column)
+            j = column[0][-1] + 2  # past its blank line
+        counts = {len(cells) for _, _, cells in columns}
+        if len(columns) >= 2 and len(counts) == 1 and counts.pop() >= 2:
+            grid = TableGrid(number="", caption=None, columns=len(columns))
+            line = columns[0][0][0]
+            grid.rows.append(Row([Cell(head, line) for _, head, _ in columns], header=True))
+            for row in zip(*(cells for _, _, cells in columns)):
+                grid.rows.append(Row([Cell(text, line) for text in row]))
+            found.append(([i for indexes, _, _ in columns for i in indexes], grid))
+            k = j
+        else:
+            k += 1
+    return found
+
+
+def _sentence_column(lines: list[SourceLine | None], k: int, narrow: float) -> tuple[list[int], str, list[str]] | None:
+    """A head line at k and the narrow lines under it up to a blank, split into sentences: (source
+    indexes, head, sentences), or None."""
+    if k >= len(lines) or lines[k] is None or (k > 0 and lines[k - 1] is not None and lines[k - 1].text.strip()
+                                               and not lines[k - 1].text.rstrip().endswith(":")):
+        return None  # a column opens after a blank or a lead-in
+    head = lines[k].text.strip()
+    if not head or len(head) > MAX_CELL or not reads_as_title(head.rstrip("."), attached=True) or not is_title_case(head):
+        return None
+    body: list[int] = []
+    j = k + 1
+    while j < len(lines) and lines[j] is not None and lines[j].text.strip():
+        body.append(j)
+        j += 1
+    texts = [lines[i].text.strip() for i in body]
+    if len(texts) < 2 or any(len(t) > narrow for t in texts):
+        return None
+    sentences: list[str] = []
+    goes_on = 0  # lines that carry a sentence on in lower case
+    for n, text in enumerate(texts):
+        if n and not sentences[-1].endswith("."):
+            goes_on += text[:1].islower()
+            joined = sentences[-1][:-1] if sentences[-1].endswith(("\u2010", "-")) and text[:1].islower() else sentences[-1] + " "
+            sentences[-1] = joined + text
+        else:
+            sentences.append(text)
+    carried = len(texts) - len(sentences)
+    if not sentences[-1].endswith(".") or carried == 0 or goes_on * 2 < carried:
+        return None  # not sentences wrapped in a column (verse starts each line with a capital)
+    return [k, *body], head, sentences
