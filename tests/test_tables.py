@@ -327,7 +327,7 @@ def test_a_table_of_sentences_under_a_table_caption_ends_where_the_lines_of_one_
     assert "flag.table-sentences" in codes(state)
 
 
-def test_columns_of_sentences_read_one_after_the_other_make_a_table_and_verse_does_not():
+def test_columns_of_sentences_one_after_the_other_or_side_by_side_make_a_table_and_verse_does_not():
     left = ["The Current Statement.", "Rent depends on the margin of", "cultivation, rising as it falls.",
             "Wages depend upon the ratio", "between laborers and capital."]
     right = ["The True Statement.", "Rent depends on the margin", "of cultivation, rising as it falls.",
@@ -343,3 +343,8 @@ def test_columns_of_sentences_read_one_after_the_other_make_a_table_and_verse_do
                               ["Wages depend upon the ratio between laborers and capital.",
                                "Wages depend on the margin of cultivation, falling as it falls."]]
     assert len(tree.xpath("//db:informaltable | //db:table", namespaces=NS)) == 1
+    side_by_side = [f"{a:<42}{b}".rstrip() for a, b in zip(left, right)]  # as pdftotext -layout keeps them
+    text = "\n".join([*PROSE, "the current political economy. Let us state them side by side:", "", *side_by_side, "", *PROSE])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree)[1] == ["Rent depends on the margin of cultivation, rising as it falls.",
+                                 "Rent depends on the margin of cultivation, rising as it falls."]

@@ -46,7 +46,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "sections": ("≥", 0.93),
         "notes linked": ("≥", 0.93),
         "notes wrong": ("≤", 0),
-        "tables found": ("≥", 0.69),
+        "tables found": ("≥", 0.71),
         "cells placed": ("≥", 0.15),
         "page joins": ("≥", 0.98),
         "words removed %": ("≤", 0.01),

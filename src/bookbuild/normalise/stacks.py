@@ -44,6 +44,7 @@ MAX_HEAD = 3  # lines of a column's head
 MAX_HEAD_LINE = 20  # characters of a line of a column's head set apart from its figures
 MIN_ROWS = 3  # rows of a table read row by row, or of labels and figures line by line
 NARROW_SHARE = 0.7  # of a full line of the text: the measure of a column of sentences is narrower
+ALIGN_SPLIT = 4  # characters the second column's lines may start off its head
 
 
 @dataclass
@@ -379,6 +380,8 @@ def find_sentence_stacks(lines: list[SourceLine | None]) -> list[tuple[list[int]
         while (column := _sentence_column(lines, j, narrow)) is not None:
             columns.append(column)
             j = column[0][-1] + 2  # past its blank line
+        if not columns:  # or side by side, as pdftotext -layout keeps them
+            columns, j = _side_by_side(lines, k)
         counts = {len(cells) for _, _, cells in columns}
         if len(columns) >= 2 and len(counts) == 1 and counts.pop() >= 2:
             grid = TableGrid(number="", caption=None, columns=len(columns))
@@ -386,21 +389,59 @@ def find_sentence_stacks(lines: list[SourceLine | None]) -> list[tuple[list[int]
             grid.rows.append(Row([Cell(head, line) for _, head, _ in columns], header=True))
             for row in zip(*(cells for _, _, cells in columns)):
                 grid.rows.append(Row([Cell(text, line) for text in row]))
-            found.append(([i for indexes, _, _ in columns for i in indexes], grid))
+            found.append((sorted({i for indexes, _, _ in columns for i in indexes}), grid))
             k = j
         else:
             k += 1
     return found
 
 
+def _side_by_side(lines: list[SourceLine | None], k: int) -> tuple[list[tuple[list[int], str, list[str]]], int]:
+    """Two columns of sentences side by side from k (their heads on one line, set wide apart), each
+    split into its sentences; ([], k) if there are none."""
+    if not _opens_column(lines, k):
+        return [], k
+    heads = [m for m in re.finditer(r"\S+(?: \S+)*", lines[k].text)]
+    if len(heads) != 2 or not all(_reads_as_head(m.group(0)) for m in heads) or heads[1].start() - heads[0].end() < 3:
+        return [], k
+    split = heads[1].start()
+    body: list[int] = []
+    j = k + 1
+    while j < len(lines) and lines[j] is not None and lines[j].text.strip():
+        body.append(j)
+        j += 1
+    halves: list[list[str]] = [[], []]
+    for i in body:
+        text = lines[i].text
+        gap = re.search(r"\s{3,}(?=\S)", text[:split + ALIGN_SPLIT])
+        left, right = (text[:gap.start()], text[gap.end():]) if gap and abs(gap.end() - split) <= ALIGN_SPLIT \
+            else (text, "") if len(text) - len(text.lstrip()) < split - ALIGN_SPLIT else ("", text)
+        for half, part in zip(halves, (left.strip(), right.strip())):
+            if part:
+                half.append(part)
+    columns = [([k, *body], m.group(0), _sentences(half)) for m, half in zip(heads, halves)]
+    if any(c[2] is None for c in columns):
+        return [], k
+    return columns, j
+
+
+def _opens_column(lines: list[SourceLine | None], k: int) -> bool:
+    """A column opens after a blank or a lead-in."""
+    return k < len(lines) and lines[k] is not None and not (k > 0 and lines[k - 1] is not None and lines[k - 1].text.strip()
+                                                            and not lines[k - 1].text.rstrip().endswith(":"))
+
+
+def _reads_as_head(text: str) -> bool:
+    return len(text) <= MAX_CELL and reads_as_title(text.rstrip("."), attached=True) and is_title_case(text)
+
+
 def _sentence_column(lines: list[SourceLine | None], k: int, narrow: float) -> tuple[list[int], str, list[str]] | None:
     """A head line at k and the narrow lines under it up to a blank, split into sentences: (source
     indexes, head, sentences), or None."""
-    if k >= len(lines) or lines[k] is None or (k > 0 and lines[k - 1] is not None and lines[k - 1].text.strip()
-                                               and not lines[k - 1].text.rstrip().endswith(":")):
-        return None  # a column opens after a blank or a lead-in
+    if not _opens_column(lines, k):
+        return None
     head = lines[k].text.strip()
-    if not head or len(head) > MAX_CELL or not reads_as_title(head.rstrip("."), attached=True) or not is_title_case(head):
+    if not head or not _reads_as_head(head):
         return None
     body: list[int] = []
     j = k + 1
@@ -408,7 +449,16 @@ def _sentence_column(lines: list[SourceLine | None], k: int, narrow: float) -> t
         body.append(j)
         j += 1
     texts = [lines[i].text.strip() for i in body]
-    if len(texts) < 2 or any(len(t) > narrow for t in texts):
+    if any(len(t) > narrow for t in texts):
+        return None
+    sentences = _sentences(texts)
+    return ([k, *body], head, sentences) if sentences else None
+
+
+def _sentences(texts: list[str]) -> list[str] | None:
+    """Lines of a column split into its sentences, or None unless they read as sentences wrapped to
+    the column's measure (going on in lower case; verse starts each line with a capital)."""
+    if len(texts) < 2:
         return None
     sentences: list[str] = []
     goes_on = 0  # lines that carry a sentence on in lower case
@@ -421,5 +471,5 @@ def _sentence_column(lines: list[SourceLine | None], k: int, narrow: float) -> t
             sentences.append(text)
     carried = len(texts) - len(sentences)
     if not sentences[-1].endswith(".") or carried == 0 or goes_on * 2 < carried:
-        return None  # not sentences wrapped in a column (verse starts each line with a capital)
-    return [k, *body], head, sentences
+        return None
+    return sentences
