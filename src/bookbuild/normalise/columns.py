@@ -24,8 +24,7 @@ ALIGN = 4  # characters a column's cells may start apart (numbers set to the rig
 MIN_ROWS = 2
 MAX_BREAK = 8  # blank or removed lines (a page's foot and head) a table may run on over
 MAX_FURNITURE = 3  # lines of a page's foot and head left in the text that a table may run on over
-MAX_LABEL = 40  # characters of a cell alone on its line (a longer line is prose)
-MAX_GROUP_NAME = 40
+MAX_LABEL = 40  # characters of a cell alone on its line, a group's name or a column's head (a longer line is prose)
 
 
 Cells = list[tuple[int, str]]  # (column where it starts, text) of each cell of a line
@@ -97,6 +96,7 @@ def _rows_after(rows_of: list[Cells], k: int, columns: list[int], figures: bool)
 
 
 def _figures(cells: Cells, columns: list[int]) -> bool:
+    """A figure in a column past the first."""
     return any(re.search(r"\d", text) for start, text in cells if _column(columns, start))
 
 
@@ -148,7 +148,7 @@ def _rows_before(rows_of: list[Cells], k: int, columns: list[int], floor: int) -
     while k >= floor:
         above = next((j for j in range(k, max(floor, k - MAX_BREAK) - 1, -1) if rows_of[j]), None)
         cells = rows_of[above] if above is not None else []
-        label_goes_on = bool(cells) and _label_goes_on(cells) and above > 0 and _fits(rows_of[above - 1], columns)
+        label_goes_on = _label_goes_on(cells) and above > 0 and _fits(rows_of[above - 1], columns)
         if not cells or not _fits(cells, columns, heads=not any(re.search(r"\d", t) for _, t in cells)) \
                 or above < k and len(cells) < 2 and not label_goes_on:
             break  # across a break (a page's foot and head) only a row of cells goes on, or a label's last line
@@ -167,14 +167,13 @@ def _lead_in(cells: Cells, columns: list[int]) -> bool:
 
 def _label_goes_on(cells: Cells) -> bool:
     """A label's wrapped line ('motorcars)'): it goes on in lower case or closes a bracket it did not open."""
-    text = cells[0][1]
-    return len(cells) == 1 and (text[:1].islower() or text.count(")") > text.count("("))
+    return len(cells) == 1 and (cells[0][1][:1].islower() or cells[0][1].count(")") > cells[0][1].count("("))
 
 
 def _group_name(text: str, above: Cells, columns: list[int]) -> bool:
     """A group's name closing on a colon ('I. Raw materials:—') right under the heads or a row of the
     table (a lead-in stands under prose)."""
-    return len(text) <= MAX_GROUP_NAME and text.rstrip("—-").endswith(":") and _fits(above, columns) \
+    return len(text) <= MAX_LABEL and text.rstrip("—-").endswith(":") and _fits(above, columns) \
         and (len(above) >= 2 or _column(columns, above[0][0]) != 0)
 
 

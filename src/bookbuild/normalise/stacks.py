@@ -16,6 +16,9 @@ its head. Figures set under a column's head after the first stacks (a long table
 wrapped) take turns in the headed columns. Where labels and figures alternate line by line, each
 label starts a row. A stack of figures that starts each row (years) gives the rows of a table
 read row by row. Anything else is left as text: a list, a verse, a contents list.
+
+A table of sentences comes out as its columns one after the other, each under its head and wrapped
+to a narrow measure (or side by side, with -layout): as many sentences in each, one row a sentence.
 """
 
 from __future__ import annotations
@@ -76,8 +79,7 @@ def is_figures(text: str) -> bool:
 
 def find_stacked_tables(lines: list[SourceLine | None]) -> list[tuple[list[int], TableGrid]]:
     """The source indexes and the grid of each table read column by column, in order (the caller numbers them)."""
-    lengths = sorted(len(line.text.strip()) for line in lines if line is not None and line.text.strip())
-    longest = min(MAX_CELL, CELL_SHARE * lengths[int(len(lengths) * 0.9)]) if lengths else MAX_CELL
+    longest = min(MAX_CELL, CELL_SHARE * _full_line(lines))
     found: list[tuple[list[int], TableGrid]] = []
     k = 0
     while k < len(lines):
@@ -100,6 +102,12 @@ def find_stacked_tables(lines: list[SourceLine | None]) -> list[tuple[list[int],
             n += taken
             last_end = n
     return found
+
+
+def _full_line(lines: list[SourceLine | None]) -> float:
+    """The length of a full line of the text (most lines are shorter)."""
+    lengths = sorted(len(line.text.strip()) for line in lines if line is not None and line.text.strip())
+    return lengths[int(len(lengths) * 0.9)] if lengths else MAX_CELL / CELL_SHARE
 
 
 def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[int], TableGrid] | None:
@@ -370,8 +378,7 @@ def find_sentence_stacks(lines: list[SourceLine | None]) -> list[tuple[list[int]
     """Tables of sentences read column by column: each column a stack under its head ('The Current
     Statement.'), its sentences wrapped to a narrow measure (well short of the text's lines, and going
     on in lower case), the stacks side by side holding as many sentences each: one row a sentence."""
-    lengths = sorted(len(line.text.strip()) for line in lines if line is not None and line.text.strip())
-    narrow = NARROW_SHARE * lengths[int(len(lengths) * 0.9)] if lengths else 0
+    narrow = NARROW_SHARE * _full_line(lines)
     found: list[tuple[list[int], TableGrid]] = []
     k = 0
     while k < len(lines):
@@ -427,8 +434,9 @@ def _side_by_side(lines: list[SourceLine | None], k: int) -> tuple[list[tuple[li
 
 def _opens_column(lines: list[SourceLine | None], k: int) -> bool:
     """A column opens after a blank or a lead-in."""
-    return k < len(lines) and lines[k] is not None and not (k > 0 and lines[k - 1] is not None and lines[k - 1].text.strip()
-                                                            and not lines[k - 1].text.rstrip().endswith(":"))
+    before = lines[k - 1] if k > 0 else None
+    return k < len(lines) and lines[k] is not None \
+        and (before is None or not before.text.strip() or before.text.rstrip().endswith(":"))
 
 
 def _reads_as_head(text: str) -> bool:
@@ -465,8 +473,8 @@ def _sentences(texts: list[str]) -> list[str] | None:
     for n, text in enumerate(texts):
         if n and not sentences[-1].endswith("."):
             goes_on += text[:1].islower()
-            joined = sentences[-1][:-1] if sentences[-1].endswith(("\u2010", "-")) and text[:1].islower() else sentences[-1] + " "
-            sentences[-1] = joined + text
+            hyphen = sentences[-1].endswith(("\u2010", "-")) and text[:1].islower()  # a word broken at the line's end
+            sentences[-1] = (sentences[-1][:-1] if hyphen else sentences[-1] + " ") + text
         else:
             sentences.append(text)
     carried = len(texts) - len(sentences)

@@ -7,6 +7,9 @@ column count is the one that lays the cells out with row labels in the first col
 label followed by another label is a group row spanning the table). Where several counts fit
 equally, or the source has too few cells to tell, the table is reported as needing data; a
 CSV in the manuscript's tables/ folder, named by the table number, supplies the lost cells.
+
+Under a 'Table N' caption, a table may hold sentences: its column heads, then one sentence a line,
+a row for each as many lines as there are heads (flagged: where it ends is judged by the sentences).
 """
 
 from __future__ import annotations
@@ -97,10 +100,13 @@ def restore_tables(state: State) -> None:
             after = runs[n + 1][0].lost_before if n + 1 < len(runs) else trailing_lost
             if n + 1 < len(runs):
                 runs[n + 1][0].lost_before = 0  # the next table's: lost cells at the end of this one
-            sentences = caption and n == 0 and cells and not _is_cell(cells[0], state) and _sentence_heads(blocks, first)
-            grid = _sentence_grid(number, title, cells, sentences) if sentences else lay_out(number, title, _slots(cells, after))
-            if sentences:
+            sentence_heads = caption and n == 0 and cells and not _is_cell(cells[0], state) \
+                and _sentence_heads(blocks, first)
+            if sentence_heads:
+                grid = _sentence_grid(number, title, cells, sentence_heads)
                 state.diagnostics.add("flag.table-sentences", cells[0].first, f"table {number}")
+            else:
+                grid = lay_out(number, title, _slots(cells, after))
             if number in data_files:
                 _merge_data(grid, data_files.pop(number))
             head = blocks[i] if caption and n == 0 else cells[0]
