@@ -4,13 +4,15 @@ hold today's floors (tests/damage/thresholds.py FLOORS); benchmarks/robustness.p
 table and the gap to the issue's thresholds."""
 
 from concurrent.futures import ProcessPoolExecutor
+from types import SimpleNamespace
 
 import pytest
+from lxml import etree
 
 from damage.book import corpus_slugs
 from damage.run import KINDS, run
 from damage.common import key
-from damage.score import Score, _cells_placed
+from damage.score import DB, Score, _cells_placed, _score_tables
 from damage.thresholds import FLOORS, below
 
 SEEDS = (1, 2, 3)
@@ -54,3 +56,18 @@ def test_cells_are_placed_in_their_column_and_with_their_row_not_at_a_fixed_row_
     rows_split = [["Trade", "Million Dollars", "Per cent"], ["Britain", None, None], [None, "359.65", "14.2"],
                   ["India", "1.5", "37.65"]]
     assert _cells_placed(surviving, rows_split) == 4  # Trade; Britain or its figures; India alone
+
+
+def test_a_grid_goes_to_the_clean_table_it_is_not_to_a_smaller_one_whose_figures_it_holds():
+    years = [[str(1600 + n), "2", str(n % 3), "0"] for n in range(12)]
+    small = [["2", "1"], ["2", "0"]]  # a table of small figures, all of them in the years' grid too
+    book = etree.Element(f"{{{DB}}}book")
+    for grid in (years, small):
+        table = etree.SubElement(book, f"{{{DB}}}informaltable")
+        for cells in grid:
+            row = etree.SubElement(table, f"{{{DB}}}row")
+            for text in cells:
+                etree.SubElement(row, f"{{{DB}}}entry").text = text
+    result = Score("pdf")
+    _score_tables(SimpleNamespace(tables=[small, years]), book, result)
+    assert (result.tables_found, result.cells_placed) == (2, 4 + 48)

@@ -290,30 +290,38 @@ def _cells_placed(surviving: list[tuple[int, int, str]], grid: list[list[str | N
 
 
 def _score_tables(damaged: Damaged, tree: etree._Element, result: Score) -> None:
+    """A clean table is found in a grid holding at least half its surviving cells. Pairs are taken
+    most alike first (cells in common over the larger of the two), so a grid goes to the table it
+    is, not to a smaller table whose figures ('1', '2') it happens to hold."""
     grids = [_grid(t) for t in tree.iter(f"{{{DB}}}table", f"{{{DB}}}informaltable")]
     result.tables_out = len(grids)
-    used: set[int] = set()
+    tables = []
     for expected in damaged.tables:
         surviving = [(r, c, key(t)) for r, row in enumerate(expected) for c, t in enumerate(row) if t and key(t)]
-        if not surviving:
-            continue
+        if surviving:
+            tables.append(surviving)
+    haves = [Counter(key(t) for row in grid for t in row if t) for grid in grids]
+    shares = []
+    for e, surviving in enumerate(tables):
+        wanted = Counter(k for _, _, k in surviving)
+        for g, have in enumerate(haves):
+            common = sum((wanted & have).values())
+            if common >= 0.5 * len(surviving):
+                shares.append((common / max(len(surviving), sum(have.values())), e, g))
+    match: dict[int, int] = {}
+    used: set[int] = set()
+    for _, e, g in sorted(shares, key=lambda s: -s[0]):
+        if e not in match and g not in used:
+            match[e] = g
+            used.add(g)
+    for e, surviving in enumerate(tables):
         result.tables += 1
         result.cells += len(surviving)
-        wanted = Counter(k for _, _, k in surviving)
-        best, best_share = None, 0.0
-        for g, grid in enumerate(grids):
-            if g in used:
-                continue
-            have = Counter(key(t) for row in grid for t in row if t)
-            share = sum((wanted & have).values()) / len(surviving)
-            if share > best_share:
-                best, best_share = g, share
-        if best is None or best_share < 0.5:
+        if e not in match:
             result.example("table missed", " | ".join(k for _, _, k in surviving[:4]))
             continue
-        used.add(best)
         result.tables_found += 1
-        placed = _cells_placed(surviving, grids[best])
+        placed = _cells_placed(surviving, grids[match[e]])
         result.cells_placed += placed
         if placed < len(surviving):
             result.example("cells misplaced", f"{placed}/{len(surviving)}: " + " | ".join(k for _, _, k in surviving[:3]))
