@@ -348,3 +348,26 @@ def test_columns_of_sentences_one_after_the_other_or_side_by_side_make_a_table_a
     tree, _ = normalise_text(text, kind="pdf")
     assert pdf_rows(tree)[1] == ["Rent depends on the margin of cultivation, rising as it falls.",
                                  "Rent depends on the margin of cultivation, rising as it falls."]
+
+
+def test_a_year_table_over_pages_with_sums_under_the_years_they_sum():
+    """Row by row on its first page, a sum ('26)54', shared by 26 years) under the years; column by
+    column on the next pages, the years split where the rows of sums stand, a page's foot between."""
+    first_page = ["1594", "2", "2 0", "1595", "2", "0 0", "1596", "2", "8 0", "1597", "3", "9 6",
+                  "4)9", "19 6", "2", "9 10½"]
+    second_page = [["1598", "1599", "", "1600", "1601"], ["2", "1", "2)3", "1", "2", "1"],
+                   ["16", "19", "15", "17", "17", "14"], ["8", "2", "10", "11", "8", "10"]]
+    third_page = [["1602", "1603", "1604"], ["1", "1", "1"], ["9", "15", "10"], ["4", "4", "8"]]
+    foot = [""] * 11
+    text = "\n".join([*PROSE * 4, "the price of each year being the medium between the highest prices.",
+                      "Wheat per quarter", "Years", "£", "s. d.", *first_page, *foot,
+                      *["\n".join(stack) + "\n" for stack in second_page], *foot,
+                      *["\n".join(stack) + "\n" for stack in third_page], *PROSE * 4])
+    tree, state = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["", "Wheat per quarter", "", ""], ["Years", "£", "s.", "d."],
+                              ["1594", "2", "2", "0"], ["1595", "2", "0", "0"], ["1596", "2", "8", "0"],
+                              ["1597", "3", "9", "6"], ["", "4)9", "19", "6"], ["", "2", "9", "10½"],
+                              ["1598", "2", "16", "8"], ["1599", "1", "19", "2"], ["", "2)3", "15", "10"],
+                              ["", "1", "17", "11"], ["1600", "2", "17", "8"], ["1601", "1", "14", "10"],
+                              ["1602", "1", "9", "4"], ["1603", "1", "15", "4"], ["1604", "1", "10", "8"]]
+    assert sum(1 for code in codes(state) if code == "restore.table") == 1

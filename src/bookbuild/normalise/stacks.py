@@ -39,12 +39,13 @@ DITTO = re.compile(r"^[”\"„〃]$")  # the cell above, again
 FIGURE = re.compile(rf"^[(\[]?[$£€]?\d[\d,.]*[½¼¾⅓⅔]?%?[)\]]?$|^[$£€]?[½¼¾⅓⅔]$|^[—–-]+$|{DITTO.pattern}")
 MAX_CELL = 60  # characters: a longer line is prose
 CELL_SHARE = 0.8  # of a full line of the text: a cell is shorter
-MAX_BREAK = 8  # blank or removed lines (a page's foot and head) a table may run on over
+MAX_BREAK = 12  # blank or removed lines (a page's foot and head) a table may run on over
 MIN_FIGURES = 2  # lines of figures in a stack
 MAX_COLUMNS = 12
 MAX_SPANNING = 2  # lines of heads over all the figures
 MAX_HEAD = 3  # lines of a column's head
 MAX_HEAD_LINE = 20  # characters of a line of a column's head set apart from its figures
+MAX_KEYLESS = 3  # rows with no key (sums) where a column of keys is split
 MIN_ROWS = 3  # rows of a table read row by row, or of labels and figures line by line
 NARROW_SHARE = 0.7  # of a full line of the text: the measure of a column of sentences is narrower
 ALIGN_SPLIT = 4  # characters the second column's lines may start off its head
@@ -133,13 +134,48 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[int], TableGrid] |
         made = _rows_table(stacks[n:m])
         if made is not None:
             return m - n, *made
-    same = n + 1  # or columns of figures side by side, the first counting up (a year and its figures)
-    while same < figures_after and abs(len(stacks[same].texts) - len(stack.texts)) <= 1:
+    keys, after = _keys_across_splits(stacks, n, figures_after)
+    same = after  # or columns of figures side by side, the first counting up (a year and its figures)
+    while same < figures_after and abs(len(stacks[same].texts) - len(keys.texts)) <= 1 \
+            and not _keys_go_on(keys.texts[-1], stacks[same]):  # keys going on start the next page's part
         same += 1
-    if same - n >= 2 and len(stack.texts) >= MIN_ROWS and _counts_up([t.split()[0] for t in stack.texts]):
-        grid = _columns_table(None, stacks[n:same])
+    if same > after and len(keys.texts) >= MIN_ROWS and _counts_up([t.split()[0] for t in keys.texts if t]):
+        grid = _columns_table(None, [keys, *stacks[after:same]])
         return (same - n, _indexes(stacks[n:same]), grid) if grid else None
     return None
+
+
+def _keys_go_on(last: str, stack: Stack) -> bool:
+    """A stack of keys counting on from the key `last` (years; a note's call may cling to one)."""
+    width = len(last.split()[0])
+    keys = [t.split()[0] for t in stack.texts]
+    return all(is_figures(t) for t in stack.texts) and _counts_up([last.split()[0], keys[0]]) \
+        and sum(len(k) == width for k in keys) >= 0.9 * len(keys)
+
+
+def _keys_across_splits(stacks: list[Stack], n: int, end: int) -> tuple[Stack, int]:
+    """A column of keys counting up (years) that blank lines split, with the stack after it as long as
+    its parts and a row or two more at each split: rows with no key (a sum under the years it sums).
+    The keys as one stack, empty cells at the splits, and the index of the stack after them; else
+    stack n alone."""
+    parts = [stacks[n]]
+    k = n + 1
+    while k < end and _keys_go_on(parts[-1].texts[-1], stacks[k]):
+        parts.append(stacks[k])
+        k += 1
+    if len(parts) == 1 or k == end:
+        return stacks[n], n + 1
+    missing, leftover = divmod(len(stacks[k].texts) - sum(len(p.texts) for p in parts), len(parts) - 1)
+    if leftover or not 1 <= missing <= MAX_KEYLESS:
+        return stacks[n], n + 1
+    keys = Stack([], [])
+    for part in parts:
+        if keys.texts:
+            keys.indexes.extend([part.indexes[0]] * missing)
+            keys.texts.extend([""] * missing)
+        keys.indexes.extend(part.indexes)
+        keys.texts.extend(part.texts)
+    return keys, k
 
 
 def _head_stack(stack: Stack) -> bool:
@@ -173,8 +209,9 @@ def _is_cell(line: SourceLine | None, longest: float) -> bool:
     text = line.text.strip()
     lead_in = CALLS_AT_END.sub("", text).endswith((":", ":—", ":-", ";", "—", "–")) \
         and not UNIT_HEAD.match(text) and not GROUP_NAME.match(text)
-    if not text or len(text) > longest or NOTE_ITEM.match(text) and not is_figures(text) or lead_in:
-        return False
+    note = NOTE_ITEM.match(text)
+    if not text or len(text) > longest or note and re.search(r"[^\W\d_]", note.group(4)) or lead_in:
+        return False  # a note's item holds words ('26)54' is a sum, 54 shared by 26)
     words = text.split()
     closes = re.search(r"[.!?][’”\"')]*$", text) and not is_figures(text)
     return not closes or len(words) <= 2 or words[-1].lower().rstrip(")]’”\"'") in ABBREVIATIONS
@@ -309,6 +346,8 @@ def _head_and_cells(stack: Stack) -> tuple[str | None, list[str]]:
 def _rows_table(stacks: list[Stack]) -> tuple[list[int], TableGrid] | None:
     """Stacks read row by row: heads, then rows of figures one a line, each row starting a line with a
     figure that counts up and looks unlike the row's others (a year, then pounds and shillings)."""
+    if any(all(len(t.split()) == 1 for t in s.texts) and _counts_up(s.texts) for s in stacks[1:]):
+        return None  # a stack of keys alone: the next part, read column by column
     texts = [t for s in stacks for t in s.texts]
     indexes = _indexes(stacks)
     first = [is_figures(t) for t in texts].index(True)
@@ -346,6 +385,20 @@ def _rows_table(stacks: list[Stack]) -> tuple[list[int], TableGrid] | None:
     return taken, grid
 
 
+def _totals_apart(rows: list[list[str]], width: int) -> list[list[str]]:
+    """A row run on by whole rows of figures with no key of their own is followed by those rows (a sum,
+    an average: '26)54 0 6½' under the years it sums)."""
+    out: list[list[str]] = []
+    for row in rows:
+        extra = row[width:]
+        if width < 2 or not extra or len(extra) % (width - 1):
+            out.append(row)
+            continue
+        out.append(row[:width])
+        out.extend(["", *extra[k:k + width - 1]] for k in range(0, len(extra), width - 1))
+    return out
+
+
 def _keyed_rows(body: list[str]) -> list[list[str]] | None:
     """Rows of figures, each starting with a line whose first figure counts up from the last row's and
     has as many digits (a year), the lines after it in the row; None unless most rows have as many
@@ -363,6 +416,7 @@ def _keyed_rows(body: list[str]) -> list[list[str]] | None:
             rows[-1].extend(tokens)
     if len(rows) < MIN_ROWS:
         return None
+    rows = _totals_apart(rows, Counter(len(r) for r in rows).most_common(1)[0][0])
     width, count = Counter(len(r) for r in rows).most_common(1)[0]
     others = [t for r in rows for t in r[1:]]
     unlike = sum(1 for t in others if len(t) != len(first))
