@@ -140,13 +140,14 @@ def test_bare_digit_calls_of_a_list_that_was_not_found_are_not_taken():
     assert tree.xpath("count(//db:chapter[@label='2']//db:footnote)", namespaces=NS) == 4
 
 
-def test_a_reference_number_is_no_call():
-    text = web("Title", "For Buckle (Vol. 1, and notes) speaks of it.1", "It was a claim of the first order.2 And there was another made.3 And then the last one came.4",
+@pytest.mark.parametrize("reference", ["Vol. 1", "pt. 1", "Bk. 1", "para. 1"])
+def test_a_reference_number_is_no_call(reference):
+    text = web("Title", f"For Buckle ({reference}, and notes) speaks of it.1", "It was a claim of the first order.2 And there was another made.3 And then the last one came.4",
                "1. One.\n2. Two.\n3. Three.\n4. Four.")
     tree, state = normalise_text(text, kind="web")
     assert [f[0] for f in footnotes(tree)] == ["1", "2", "3", "4"]
     assert call_text(tree, "1").endswith("speaks of it.")
-    assert "Vol. 1, and notes" in " ".join(texts(tree, "//db:para"))
+    assert f"{reference}, and notes" in " ".join(texts(tree, "//db:para"))
 
 
 def test_an_elided_year_after_an_opening_apostrophe_is_no_call():

@@ -27,7 +27,7 @@ WEAK_CALL = re.compile(  # the lookahead first: most positions fail there, befor
     r"(?=[1-9])(?<!\bp\.)(?<!\bpp\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bvol\.)"
     r"(?:(?<=[^\W\d_])|(?<=[.,;:?!”)\]])|(?<=\S’)|(?<=[.”’] ))([1-9]\d{0,2})(?![\w]|[.,:]\d)")
 DECIMAL = re.compile(r"\d\.$")  # the text before a digit ends with a number and a point
-REFERENCE = re.compile(r"\b(?:vols?|nos?|pp?|chap|ch|art|sec|sect|fig|cap|ed|eds)\.\s?$", re.I)
+REFERENCE = re.compile(r"\b(?:vols?|nos?|pp?|pts?|bk|chap|ch|art|para|sec|sect|fig|cap|ed|eds)\.\s?$", re.I)
 SENTENCE_AFTER = re.compile(r"\s+[A-Z“‘\"'(]")
 DIVISIONS = ("chapter", "preface", "appendix", "part", "article", "book")
 # where calls can stand: DocBook allows no footnote in an attribution, so a call there stays text
