@@ -375,9 +375,11 @@ class _Headings:
 
     def _repeats_heading_above(self, i: int) -> bool:
         """The line reads as the heading found last before it (or the last with words in its title), with
-        text between: a running head left in (a chapter's later page), not the same heading again."""
+        text between (running text, or a line of some words: verse): a running head left in (a
+        chapter's later page), not the same heading again."""
         above = max((j for j in self.found if j < i), default=None)
-        if above is None or not self._text_between(above, i):
+        if above is None or not any(self._is_body(self.blocks[j]) or j not in self.found and len(self.blocks[j].text.split()) >= 6
+                                    for j in range(above + 1, i)):
             return False
         form = self.found[above].form
         titles = [self._title_text(above)]
