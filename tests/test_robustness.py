@@ -71,3 +71,16 @@ def test_a_grid_goes_to_the_clean_table_it_is_not_to_a_smaller_one_whose_figures
     result = Score("pdf")
     _score_tables(SimpleNamespace(tables=[small, years]), book, result)
     assert (result.tables_found, result.cells_placed) == (2, 4 + 48)
+
+
+def test_the_answer_key_takes_one_running_head_a_page_not_the_title_under_it_that_reads_the_same():
+    from damage.pdf import STAMP, _Print
+
+    printing = SimpleNamespace(heads=["Song of Myself", "Inscriptions"], book=SimpleNamespace(title="Leaves of Grass"))
+    url = "http://www.example.org/lib/p01.htm"
+    page = [f"{url} (16 of 319) {STAMP}   16", "", "      Song of Myself", "", "",
+            "    Song of Myself", " 1", "  I celebrate myself, and sing myself,"]
+    assert _Print._furniture_lines(printing, page, url, 16, 319) == {0, 2}
+    page[2] = "      Leaves of Grass"  # the verso's head, over a part's title
+    page[5] = "    Inscriptions"
+    assert _Print._furniture_lines(printing, page, url, 16, 319) == {0, 2}

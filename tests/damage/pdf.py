@@ -287,24 +287,30 @@ class _Print:
 
     def _furniture_lines(self, page: list[str], url: str, number: int, count: int) -> set[int]:
         """The lines of a page that its margin boxes made, at its top and bottom: whole boxes, a box
-        broken over several lines, or (pdftotext -layout) the boxes of one row on one line."""
-        boxes = {_squeeze(b) for b in (*self.heads, _short_title(self.book.title), f"{url} ({number} of {count}) {STAMP}",
+        broken over several lines, or (pdftotext -layout) the boxes of one row on one line. Each box
+        stands once at an edge, and one running head at most: a title under a running head is the page's
+        text, even one that reads the same."""
+        every = {_squeeze(b) for b in (*self.heads, _short_title(self.book.title), f"{url} ({number} of {count}) {STAMP}",
                                        f"Page {number} of {count}", f"- {number} -", str(number)) if b}
+        heads = {_squeeze(h) for h in (*self.heads, _short_title(self.book.title)) if h}
         found: set[int] = set()
         filled = [i for i, line in enumerate(page) if line.strip()]
         for order, joined in ((filled[:4], lambda a, b: a + b), (list(reversed(filled))[:5], lambda a, b: b + a)):
+            boxes = set(every)
             pending: list[int] = []
             text = ""
             for i in order:
                 parts = [_squeeze(p) for p in re.split(r"\s{2,}", page[i].strip()) if p]
                 if len(parts) > 1 and all(p in boxes for p in parts):  # a row of boxes on one line
                     found.update([*pending, i])
+                    boxes -= {*parts, *(heads if heads & set(parts) else ())}
                     pending, text = [], ""
                     continue
                 text = joined(text, _squeeze(page[i]))
                 pending.append(i)
                 if text in boxes:
                     found.update(pending)
+                    boxes -= {text, *(heads if text in heads else ())}
                     pending, text = [], ""
                 elif not any(box.startswith(text) or box.endswith(text) for box in boxes):
                     break

@@ -47,11 +47,11 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "notes linked": ("≥", 0.93),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.71),
-        "cells placed": ("≥", 0.15),
+        "cells placed": ("≥", 0.50),
         "page joins": ("≥", 0.98),
         "words removed %": ("≤", 0.01),
         "false headings %": ("≤", 0.70),
-        "furniture / 20 pp": ("≤", 0.16),
+        "furniture / 20 pp": ("≤", 0.11),
     },
 }
 
