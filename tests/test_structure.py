@@ -140,13 +140,15 @@ def test_pdf_titles_wrapped_over_two_lines_are_one_heading():
                       "The Maintenance of Laborers Not Drawn", "from Capital", *body, "",  # goes on in lower case
                       "The Effect of Population Upon", "Distribution of Wealth", *body, "",
                       "The Recurring Paroxysms of Industrial", "Depression", *body, "",  # wrapped: a long line
+                      "III. Wages Not Drawn from Capital,", "but Produced by the Labor", *body, "",  # on a comma
                       "A Title Too Short to Wrap", "Another Title Line", *body])  # not wrapped
     tree, _ = normalise_text(text, kind="pdf")
     titles = texts(tree, "//db:section/db:title | //db:chapter/db:title")
-    assert titles[:4] == ["The Current Doctrine of Wages—Its Insufficiency",
+    assert titles[:5] == ["The Current Doctrine of Wages—Its Insufficiency",
                           "The Maintenance of Laborers Not Drawn from Capital",
                           "The Effect of Population Upon Distribution of Wealth",
-                          "The Recurring Paroxysms of Industrial Depression"]
+                          "The Recurring Paroxysms of Industrial Depression",
+                          "Wages Not Drawn from Capital, but Produced by the Labor"]
     assert "A Title Too Short to Wrap Another Title Line" not in titles
 
 

@@ -138,10 +138,12 @@ def _unwrap_pdf(state: State) -> list[Block]:
             ends_full[id(prev)] = len(piece[-1].text.strip()) >= full
             state.diagnostics.add("restore.page-join", piece[0].number)
             continue
-        # a short line wrapped onto the next ('Of the Variations in the Proportion' / 'between …')
+        # a short line wrapped onto the next ('Of the Variations in the Proportion' / 'between …'; a title
+        # on a comma: 'III. Wages Not Drawn from Capital,' / 'but Produced by the Labor')
         if blocks and blocks[-1].kind == "short" and len(piece) == 1 and piece[0].text.strip()[:1].islower() \
-                and len(piece[0].text.strip()) < full and not SENTENCE_END.search(blocks[-1].text) \
-                and blocks[-1].last + 1 == piece[0].number:
+                and len(piece[0].text.strip()) < full and blocks[-1].last + 1 == piece[0].number \
+                and (not SENTENCE_END.search(blocks[-1].text)
+                     or blocks[-1].text.endswith(",") and _reads_as_title(f"{blocks[-1].text} {text}")):
             blocks[-1].lines[-1] = f"{blocks[-1].lines[-1]} {text}"
             blocks[-1].last = piece[-1].number
             continue
@@ -183,8 +185,11 @@ def _wrapped_title(piece: list[SourceLine], text: str, full: float) -> bool:
     """A title wrapped over two or three lines, its last line short ('II. Of the Principle Which Gives
     Occasion to the Division of' / 'Labour'; 'The Malthusian Theory, Its Genesis and' / 'Support'):
     a line, as a title set alone is, not a paragraph."""
-    if not 1 < len(piece) <= 3 or len(piece[-1].text.strip()) >= full:
-        return False
+    return 1 < len(piece) <= 3 and len(piece[-1].text.strip()) < full and _reads_as_title(text)
+
+
+def _reads_as_title(text: str) -> bool:
+    """A title, numbered ('II. Of the Principle …') or not, its words that count capitalised."""
     form = heading_form(text)
     if form is not None and form.number is not None and form.title is not None:
         return is_title_case(form.title)
