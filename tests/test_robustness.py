@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from damage.book import corpus_slugs
-from damage.run import KINDS, run
+from damage.run import KINDS, damage, run
 from damage.common import key
 from damage.score import DB, Score, _cells_placed, _score_tables
 from damage.thresholds import FLOORS, below
@@ -45,6 +45,17 @@ def test_the_damage_is_real(scores):
     for kind in KINDS:
         assert scores[kind].words > 100_000
     assert scores["pdf"].words_lost > 0
+
+
+@pytest.mark.slow
+def test_the_answer_key_names_each_furniture_line_where_it_stands(scores):
+    """Where page breaks are kept, a form feed joins each page's first line to the line before it:
+    the key's line numbers count that (the print-outs are built, and cached, by `scores`)."""
+    for slug in corpus_slugs():
+        for seed in SEEDS:
+            damaged = damage(slug, "pdf", seed)
+            lines = damaged.text.split("\n")
+            assert [text for _, text in damaged.furniture] == [lines[n - 1].strip("\f").strip() for n, _ in damaged.furniture]
 
 
 def test_cells_are_placed_in_their_column_and_with_their_row_not_at_a_fixed_row_index():

@@ -254,6 +254,7 @@ class _Print:
                        for where in rng.sample(body_lines, min(s["garbled_lines"], len(body_lines))))
         self._split_paragraphs(pages, furniture, dropped)
         out: list[str] = []
+        breaks = 0  # form feeds so far: each joins a page's first line to the last line before it
         for p, page in enumerate(pages):
             if p in dropped:
                 damaged.lost += words(" ".join(line for i, line in enumerate(page) if i not in furniture[p]))
@@ -265,10 +266,11 @@ class _Print:
                 if s["ascii_hyphen"]:
                     line = line.replace("\u2010", "-")
                 if i in furniture[p] and line.strip():
-                    damaged.furniture.append((len(out) + 1, line.strip()))
+                    damaged.furniture.append((len(out) + 1 - breaks, line.strip()))
                 out.append(line)
             if s["page_breaks"]:
                 out[-1] += "\f"
+                breaks += 1
         damaged.text = "\n".join(out).replace("\f\n", "\f") + "\n"
         damaged.pages = len(pages) - len(dropped)
         lost_text = [line for p in dropped for i, line in enumerate(pages[p]) if i not in furniture[p]]
