@@ -261,6 +261,19 @@ def test_a_named_line_under_a_chapter_label_is_the_chapter_title():
     assert texts(tree, "//db:section/db:title") == []
 
 
+def test_pdf_a_named_line_under_a_numeral_alone_is_the_title_and_its_running_head_no_heading():
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    body = [line, line, line, "and then the page breaks on a line that runs to the full width of"]
+    chapter = lambda numeral, title: ["\fThe Book", "", numeral, title, *body, "", "2", "", f"\f{title}", "",
+                                      line, line, "and it ends here.", "", "3", ""]
+    text = "\n".join([*chapter("I", "Introductory"), *chapter("II", "Europe Before the War"),
+                      *chapter("III", "The Conference")])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Introductory", "Europe Before the War", "The Conference"]
+    assert texts(tree, "//db:chapter/@label") == ["I", "II", "III"]
+    assert texts(tree, "//db:preface/db:title | //db:section/db:title") == []
+
+
 def test_web_a_title_right_over_a_title_at_section_level_gives_it_its_subtitle():
     verse = "Nay, tell me not to-day the publish’d shame,\nRead not to-day the journal’s crowded page,\n" \
             "The merciless reports still branding forehead,\nThe guilty column following guilty column."

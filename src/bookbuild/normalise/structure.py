@@ -250,8 +250,8 @@ class _Headings:
             if form.word is None or i in self.found or not self._heading_place(i):
                 continue
             above = self.found.get(i - 1)
-            if above is not None and above.form is not None and above.form.label and above.form.title is None:
-                continue  # 'CHAPTER I' / 'Introductory': the chapter's title
+            if above is not None and _awaits_title(above.form):
+                continue  # 'CHAPTER I' (or 'I') / 'Introductory': the chapter's title
             if not self._followed_by_text(i) and not self._followed_by_title(i) or self._repeats_heading_above(i):
                 continue
             outside = first is None or i < first or i > last
@@ -383,7 +383,7 @@ class _Headings:
             return False
         form = self.found[above].form
         titles = [self._title_text(above)]
-        if form is not None and form.label and form.title is None and above + 1 < i:
+        if _awaits_title(form) and above + 1 < i:
             titles.append(self.blocks[above + 1].text)  # 'CHAPTER I' / 'Introductory', its title not yet attached
         titled = max((j for j in self.found if j < i and re.search(r"[^\W\d_]", self._title_text(j))), default=None)
         if titled is not None and titled != above:
@@ -668,6 +668,11 @@ class _Headings:
                 heading.division = None
             out.append(heading)
         return out
+
+
+def _awaits_title(form: HeadingForm | None) -> bool:
+    """A label or a numeral standing alone ('CHAPTER I', 'I'): its title is the line under it."""
+    return form is not None and form.title is None and bool(form.label or form.style.startswith("alone"))
 
 
 def _numbered_title(text: str, form: HeadingForm) -> bool:
