@@ -200,6 +200,20 @@ def test_pdf_a_part_title_over_its_first_poem_title_and_a_short_poem():
     assert texts(tree, "//db:section[db:title='France']/db:subtitle") == ["The 18th Year of These States"]
 
 
+def test_pdf_a_poem_title_right_over_its_first_section_number_and_under_its_parts_title():
+    prose = ["A line of prose to the width of a narrow page, on"] * 6  # the titles are long for the measure
+    verse = ["To the garden the world anew ascending,", "Potent mates, daughters, sons, preluding,",
+             "The love, the life of their bodies, meaning and being."]
+    text = "\n".join([*prose, "and it ends here.", "",
+                      "\fSea-Drift", "As I Ebb’d with the Ocean of Life", "1", *verse, "", "2", *verse, "",
+                      "\fMemories of President Lincoln", "When Lilacs Last in the Dooryard Bloom’d", "1", *verse, "",
+                      "2", *verse, "", *prose, "and it ends here."])
+    state = apply_rules(text, ["page-breaks", "paragraphs"], kind="pdf")
+    lines = [b.text for b in state.blocks if b.kind == "short" and not b.text.startswith(("To", "Potent", "The"))]
+    assert lines == ["Sea-Drift", "As I Ebb’d with the Ocean of Life", "1", "2", "Memories of President Lincoln",
+                     "When Lilacs Last in the Dooryard Bloom’d", "1", "2"]
+
+
 def test_pdf_titles_unwrapped_from_full_lines():
     line = "a line of prose running on to the full width of the printed page, and on it goes"
     body = [line, line, line, "and it ends here."]

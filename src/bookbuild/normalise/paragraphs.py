@@ -114,7 +114,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
             broken_word = line.text.rstrip().endswith(HYPHENS) and run[k + 1].text.strip()[:1].isalpha() \
                 if k < len(run) - 1 else False
             long = len(line.text.strip()) >= full  # as long as the text's lines: not where a sentence runs on to it
-            title = k == 0 and k < len(run) - 1 and (not long or above is None or _closes(above)) \
+            # a title opens a piece: a run's first line (a full one under a closed sentence), or the line
+            # after a short line or a title
+            title = k == start and k < len(run) - 1 and (not long or k > 0 or above is None or _closes(above)) \
                 and _title_over_text(line.text, run[k + 1].text, long=long)
             if title:
                 titles.add(line.number)
@@ -171,14 +173,15 @@ def _closes(text: str) -> bool:
 
 def _title_over_text(text: str, following: str, long: bool = False) -> bool:
     """A line in Title Case at the top of a page or after a blank, with no sentence in it and not
-    stopping on a little word, over a line starting with a capital: a heading set over its text (it
-    may be long on a narrow page; a line as long as the text's, only with every word that counts
-    capitalised and no title going on under it)."""
+    stopping on a little word, over a line starting with a capital or a section's number: a heading
+    set over its text (it may be long on a narrow page; a line as long as the text's, only with every
+    word that counts capitalised and no title going on under it)."""
     text, following = text.strip(), following.strip()
     last_word = text.split()[-1].lower() if text else ""
     title_goes_on = long and is_title_case(following) and reads_as_title(following) and not SENTENCE_END.search(following)
     return len(text.split()) >= 2 and is_title_case(text, 1.0 if long else 0.6) and reads_as_title(text) \
-        and last_word not in MINOR_WORDS and not SENTENCE_END.search(text) and following[:1].isupper() and not title_goes_on
+        and last_word not in MINOR_WORDS and not SENTENCE_END.search(text) and not title_goes_on \
+        and (following[:1].isupper() or re.fullmatch(r"\d{1,3}", following) is not None)
 
 
 def _wrapped_title(piece: list[SourceLine], text: str, full: float) -> bool:
