@@ -371,3 +371,17 @@ def test_a_year_table_over_pages_with_sums_under_the_years_they_sum():
                               ["", "1", "17", "11"], ["1600", "2", "17", "8"], ["1601", "1", "14", "10"],
                               ["1602", "1", "9", "4"], ["1603", "1", "15", "4"], ["1604", "1", "10", "8"]]
     assert sum(1 for code in codes(state) if code == "restore.table") == 1
+
+
+def test_stacks_whose_first_column_has_its_head_among_the_labels_lines_and_a_head_of_four_lines():
+    """The labels' stack opens with the table's title, a head over two columns and the first column's
+    unit, which reads as another column's head; the third column's head takes four lines."""
+    labels = ["Coal Trade (1913) by Port", "Shipped Outward", "Million Tons", "Hull", "Leith", "Cardiff", "Other ports"]
+    text = "\n".join([*PROSE * 4, "The trade of the ports is set out below.", *labels, "",
+                      "12.50", "3.25", "20.75", "5.00", "", "Received", "Inward", "Per", "cent", "30.1", "7.9", "50.0", "12.0", "",
+                      "Million Tons", "4.10", "1.35", "0.85", "2.20", "", *PROSE * 4])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["Coal Trade (1913) by Port", "", "", ""], ["Shipped Outward", "", "", ""],
+                              ["", "Million Tons", "Received Inward Per cent", "Million Tons"],
+                              ["Hull", "12.50", "30.1", "4.10"], ["Leith", "3.25", "7.9", "1.35"],
+                              ["Cardiff", "20.75", "50.0", "0.85"], ["Other ports", "5.00", "12.0", "2.20"]]

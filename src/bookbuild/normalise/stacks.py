@@ -43,7 +43,7 @@ MAX_BREAK = 12  # blank or removed lines (a page's foot and head) a table may ru
 MIN_FIGURES = 2  # lines of figures in a stack
 MAX_COLUMNS = 12
 MAX_SPANNING = 2  # lines of heads over all the figures
-MAX_HEAD = 3  # lines of a column's head
+MAX_HEAD = 4  # lines of a column's head
 MAX_HEAD_LINE = 20  # characters of a line of a column's head set apart from its figures
 MAX_KEYLESS = 3  # rows with no key (sums) where a column of keys is split
 MIN_ROWS = 3  # rows of a table read row by row, or of labels and figures line by line
@@ -290,6 +290,14 @@ def _columns_table(labels: Stack | None, figures: list[Stack], head_stacks: list
     else:
         headed = [_head_and_cells(s) for s in figures]
     with_heads = [n for n, (head, _) in enumerate(headed) if head]
+    over_labels: list[str] | None = None  # lines of heads over the labels, above the first column's head
+    if width_before == 1 and with_heads[:1] == [1]:  # the first column's head among the labels' first lines
+        unit = next((r for r, label in enumerate(columns[0][:MAX_SPANNING + 2]) if label in {h for h, _ in headed}), None)
+        if unit is not None:  # it reads as another column's head ('Million Dollars')
+            over_labels, head = columns[0][:unit], columns[0][unit]
+            del columns[0][:unit + 1]
+            headed[0] = (head, headed[0][1])
+            with_heads.insert(0, 0)
     if with_heads and with_heads != list(range(len(with_heads))):
         return None  # heads stand only over the first stacks
     turns = len(with_heads) or len(headed)
@@ -302,7 +310,7 @@ def _columns_table(labels: Stack | None, figures: list[Stack], head_stacks: list
     groups = [r for r, label in enumerate(columns[0]) if label and GROUP_NAME.match(label)] if width_before == 1 else []
     figure_rows = max((len(c) for c in columns[width_before:]), default=0)
     # the labels' first line heads them: one label too many, or a line over the first group's name
-    if any(heads) and rows and (len(columns[0]) - len(groups) >= figure_rows or groups[:1] == [1]):
+    if any(heads) and rows and over_labels is None and (len(columns[0]) - len(groups) >= figure_rows or groups[:1] == [1]):
         heads[0] = columns[0].pop(0)
         groups = [r - 1 for r in groups]
     for r in groups:  # a group's name ('I. Raw materials:—') has no figures: the rows under it do
@@ -314,6 +322,8 @@ def _columns_table(labels: Stack | None, figures: list[Stack], head_stacks: list
         return None  # stacks that do not line up
     line = (labels or figures[0]).indexes[0]
     grid = TableGrid(number="", caption=None, columns=len(columns))
+    for text in over_labels or []:
+        grid.rows.append(Row([Cell(text, line), *[Cell("", line) for _ in columns[1:]]], header=True))
     if any(heads):
         grid.rows.append(Row([Cell(h or "", line) for h in heads], header=True))
     for r in range(body):
