@@ -292,7 +292,8 @@ def _columns_table(labels: Stack | None, figures: list[Stack], head_stacks: list
     with_heads = [n for n, (head, _) in enumerate(headed) if head]
     over_labels: list[str] | None = None  # lines of heads over the labels, above the first column's head
     if width_before == 1 and with_heads[:1] == [1]:  # the first column's head among the labels' first lines
-        unit = next((r for r, label in enumerate(columns[0][:MAX_SPANNING + 2]) if label in {h for h, _ in headed}), None)
+        column_heads = {h for h, _ in headed}
+        unit = next((r for r, label in enumerate(columns[0][:MAX_SPANNING + 2]) if label in column_heads), None)
         if unit is not None:  # it reads as another column's head ('Million Dollars')
             over_labels, head = columns[0][:unit], columns[0][unit]
             del columns[0][:unit + 1]
@@ -310,7 +311,8 @@ def _columns_table(labels: Stack | None, figures: list[Stack], head_stacks: list
     groups = [r for r, label in enumerate(columns[0]) if label and GROUP_NAME.match(label)] if width_before == 1 else []
     figure_rows = max((len(c) for c in columns[width_before:]), default=0)
     # the labels' first line heads them: one label too many, or a line over the first group's name
-    if any(heads) and rows and over_labels is None and (len(columns[0]) - len(groups) >= figure_rows or groups[:1] == [1]):
+    if any(heads) and rows and over_labels is None \
+            and (len(columns[0]) - len(groups) >= figure_rows or groups[:1] == [1]):
         heads[0] = columns[0].pop(0)
         groups = [r - 1 for r in groups]
     for r in groups:  # a group's name ('I. Raw materials:—') has no figures: the rows under it do

@@ -378,8 +378,10 @@ class _Headings:
         text between (running text, or a line of some words: verse): a running head left in (a
         chapter's later page), not the same heading again."""
         above = max((j for j in self.found if j < i), default=None)
-        if above is None or not any(self._is_body(self.blocks[j]) or j not in self.found and len(self.blocks[j].text.split()) >= 6
-                                    for j in range(above + 1, i)):
+        if above is None:
+            return False
+        if not any(self._is_body(self.blocks[j]) or j not in self.found and len(self.blocks[j].text.split()) >= 6
+                   for j in range(above + 1, i)):
             return False
         form = self.found[above].form
         titles = [self._title_text(above)]
