@@ -41,6 +41,17 @@ def test_the_last_text_line_above_a_page_url_is_kept():
     assert codes(state).count("furniture.page-edge") == 3
 
 
+def test_a_running_head_wrapped_on_two_lines_set_against_the_text_over_the_url_goes_the_text_stays():
+    head = ["Anne Writer — Some Book: The Inquiry Narrowed to the Laws of Distribution—The", "Necessary Relation"]
+    lasts = ["so have only made existing facts seem more inexplicable.", "It is as though, while the theory was yet in its",
+             "strength, it had been proved simply that the sun and", "stars do not revolve about the earth, and so on"]
+    pages = [[PROSE + last, *head, f"http://example.org/book/ch02.htm ({n} of 13) [22/08/2000 01:00:39]", "", "\f"]
+             for n, last in enumerate(lasts, start=1)]
+    state = apply_rules("\n".join(line for p in pages for line in p), ["page-breaks", "page-furniture"], kind="pdf")
+    assert [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"].count(head[0]) == 4
+    assert all(last in kept(state) for last in lasts) and not any(line in kept(state) for line in head)
+
+
 def test_a_line_standing_alone_once_at_a_page_edge_is_kept():
     text = "\n".join([*page(1, head="Some Book: Chapter 2"), *page(2, head="A heading of its own"),
                       *page(3, head="Some Book: Chapter 2"), *page(4, head="Some Book: Chapter 2")])

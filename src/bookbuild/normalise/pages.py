@@ -28,6 +28,7 @@ RUNS_ON = re.compile(r"(?!https?://|www\.)[a-z]")  # a line of text going on in 
 FOLIO = re.compile(r"^[-–—]?\s*(\d{1,4}|[ivxlc]{1,7})\s*[-–—]?$", re.I)
 MAX_STANDING_ALONE = 150  # characters: longer lines are text, even when they stand alone
 MAX_RUN = 5  # lines: a longer run of lines is text
+BESIDE = 2  # lines set right against an anchor, with no blank between, that can be furniture
 CLUSTER_REACH = 4  # lines standing alone on each side of an anchor that can be furniture
 MIN_RECURRENCE = 3
 STEM = " …"  # marks the key of a running head's stem ('author — title …')
@@ -272,16 +273,21 @@ def _places(state: State, filled: list[int], alone: set[int], anchors: set[int])
         for direction in (-1, 1):
             step = 0 if direction == 1 and first else 1
             offset = 0
+            previous = filled[k]  # the line last placed, or the anchor
             while offset < CLUSTER_REACH:
                 j = k + direction * step
-                # the line right beside an anchor may be set against the text (a full page leaves no
-                # blank): it is placed too, and only its recurring there can make it furniture
-                beside = offset == 0 and 0 <= j < len(filled) and len(state.lines[filled[j]].text.strip()) <= MAX_STANDING_ALONE \
-                    and abs(filled[j] - filled[k]) == 1
-                if not 0 <= j < len(filled) or filled[j] not in alone and not beside:
+                if not 0 <= j < len(filled):
+                    break
+                # the lines right beside an anchor (two: a running head wrapped) may be set against the
+                # text (a full page leaves no blank): they are placed too, and only their recurring
+                # there can make them furniture
+                beside = offset < BESIDE and abs(filled[j] - previous) == 1 \
+                    and len(state.lines[filled[j]].text.strip()) <= MAX_STANDING_ALONE
+                if filled[j] not in alone and not beside:
                     break
                 offset += 1
                 if filled[j] not in anchors:
                     placed[filled[j]].add((name, direction * offset))
+                previous = filled[j]
                 step += 1
     return placed
