@@ -45,6 +45,15 @@ def test_note_list_styles(marker):
     assert footnotes(tree) == [("1", "Note number 1 says this."), ("2", "Note number 2 says this.")]
 
 
+def test_a_note_list_at_the_books_end_over_a_sites_footer_of_three_lines():
+    text = web("Title", P, "These consisted of myself, Sandy Jenkins,[1] and Handy Caldwell.", "She was free[2] then.",
+               "Lynn, Mass., April 28, 1845.", "1. This is the same man who gave me the roots.\n\n2. She was free.",
+               "© 2021 The Online Library. All rights reserved.", "Share this article on social media",
+               "Back to top of page")
+    tree, _ = normalise_text(text, kind="web")
+    assert footnotes(tree) == [("1", "This is the same man who gave me the roots."), ("2", "She was free.")]
+
+
 def test_out_of_order_and_second_call_with_bare_digit():
     text = web("Title", "One(1) and two(2).", "Out of control(4) over labor.(3) More.",
                "It got out of control4 and more.", "A call with no note.”5 End.",

@@ -33,7 +33,7 @@ DIVISIONS = ("chapter", "preface", "appendix", "part", "article", "book")
 # where calls can stand: DocBook allows no footnote in an attribution, so a call there stays text
 # (its note is kept and flagged as having no call)
 TEXT_ELEMENTS = {f"{{{DB}}}{t}" for t in ("para", "literallayout", "entry", "title")}
-MAX_TRAILING = 2  # short blocks allowed after a note list (a date, a citation line)
+MAX_TRAILING = 3  # short blocks allowed after a note list (a date, a citation line, a site's footer)
 CONTINUATION = 4  # blocks a note may run on over, up to the next item
 CONTINUATION_LINES = 24  # or short lines (a justified line that held one long word breaks into lines of a word)
 CONTINUATION_WORDS = 80  # of those short lines, in all
