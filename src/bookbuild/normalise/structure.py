@@ -224,7 +224,7 @@ class _Headings:
         return any(self._is_body(self.blocks[j]) for j in range(a + 1, b))
 
     def _stands_alone(self, i: int) -> bool:
-        """A single numbered heading ('6. The Period of Stagnation', or '1.' and a title line) with text
+        """A single numbered heading ('6. The Years of Growth', or '1.' and a title line) with text
         after it and no other numbered line next to it (which would make it a list item)."""
         form = self.forms[i]
         return (form.title is not None or self._followed_by_title(i)) and self._followed_by_text(i)
