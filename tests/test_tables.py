@@ -327,6 +327,21 @@ def test_a_table_of_sentences_under_a_table_caption_ends_where_the_lines_of_one_
     assert "flag.table-sentences" in codes(state)
 
 
+@pytest.mark.parametrize("heads, table", [(("The Current Statement.", "The True Statement."), True),
+                                          (("The Current Statement.", "The True Statement"), False)])
+def test_a_table_of_sentences_after_a_lead_in_with_no_caption_fills_whole_rows(heads, table):
+    rows = [("Rent depends on the margin of cultivation, rising as it falls.", "Rent depends on the margin too."),
+            ("Wages depend upon the ratio of laborers to capital.", "Wages depend on the margin of cultivation.")]
+    after = "In the current statement the laws have no common center. In ours they spring from one point."
+    cells = [cell for row in rows for cell in row]
+    text = "\n\n".join(["Title", P, "Let us state them side by side:", *heads, *cells, after, P])
+    tree, state = normalise_text(text, kind="web")
+    assert (pdf_rows(tree) == [list(heads), *[list(row) for row in rows]]) is table
+    assert ("flag.table-sentences" in codes(state)) is table
+    tree, _ = normalise_text(text.replace(after, "One more sentence alone.\n\n" + after), kind="web")
+    assert not tree.xpath("//db:informaltable", namespaces=NS)  # five sentences fill no whole rows
+
+
 def test_columns_of_sentences_one_after_the_other_or_side_by_side_make_a_table_and_verse_does_not():
     left = ["The Current Statement.", "Rent depends on the margin of", "cultivation, rising as it falls.",
             "Wages depend upon the ratio", "between laborers and capital."]
@@ -385,3 +400,14 @@ def test_stacks_whose_first_column_has_its_head_among_the_labels_lines_and_a_hea
                               ["", "Million Tons", "Received Inward Per cent", "Million Tons"],
                               ["Hull", "12.50", "30.1", "4.10"], ["Leith", "3.25", "7.9", "1.35"],
                               ["Cardiff", "20.75", "50.0", "0.85"], ["Other ports", "5.00", "12.0", "2.20"]]
+
+
+@pytest.mark.parametrize("mark", ["[{}]", "({})"])
+def test_a_table_whose_one_surviving_cell_stands_over_lost_lines_and_the_note_list(mark):
+    notes = f"{mark.format(1)} The first note of the chapter.\n\n{mark.format(2)} The second note of the chapter.\n"
+    text = f"Title\n\n{P}{mark.format(1)} And more.{mark.format(2)}\n\nTable 3\n\n\nWheat per quarter\n" + "\n" * 12 + notes
+    tree, _ = normalise_text(text, kind="web")
+    table = tree.xpath("//db:informaltable[@xml:id='table-3']", namespaces=NS)[0]
+    assert "Wheat per quarter" in texts(table, ".//db:entry")
+    assert "Wheat per quarter" not in texts(tree, "//db:para")
+    assert len(tree.xpath("//db:footnote", namespaces=NS)) == 2

@@ -88,10 +88,11 @@ def restore_tables(state: State) -> None:
         caption, first, end = found
         if caption is None:
             out.append(blocks[i])  # the lead-in stays text
-        trailing_lost = blocks[end].lost_before if end < len(blocks) else \
-            blocks[-1].lost_before if blocks[-1].kind == "lost-tail" else 0
-        if end < len(blocks):
-            blocks[end].lost_before = 0
+        if end < len(blocks):  # lines lost over a note list may be its heading: they stay the list's
+            trailing_lost = 0 if _first_note(blocks[end]) else blocks[end].lost_before
+            blocks[end].lost_before -= trailing_lost
+        else:
+            trailing_lost = blocks[-1].lost_before if blocks[-1].kind == "lost-tail" else 0
         runs = _split_at_repeated_heads(blocks[first:end])
         for n, cells in enumerate(runs):
             count += 1
@@ -100,7 +101,7 @@ def restore_tables(state: State) -> None:
             after = runs[n + 1][0].lost_before if n + 1 < len(runs) else trailing_lost
             if n + 1 < len(runs):
                 runs[n + 1][0].lost_before = 0  # the next table's: lost cells at the end of this one
-            sentence_heads = caption and n == 0 and cells and not _is_cell(cells[0], state) \
+            sentence_heads = n == 0 and cells and not _is_cell(cells[0], state) \
                 and _sentence_heads(blocks, first)
             if sentence_heads:
                 grid = _sentence_grid(number, title, cells, sentence_heads)
@@ -166,6 +167,9 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
             return caption, i + 1, end
         return None
     lead_in = CALLS_AT_END.sub("", block.text.rstrip()[-40:]).endswith((":", "—", "–", ":-"))
+    sentences_end = _sentence_rows_end(blocks, i + 1, whole=True) if lead_in else None
+    if sentences_end:  # 'Let us state them side by side:', the heads, the sentences
+        return None, i + 1, sentences_end
     end = _cells_end(blocks, i + 1, state)
     cells = blocks[i + 1:end]
     lost_between = sum(c.lost_before for c in cells[1:])
@@ -177,17 +181,21 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
     return None
 
 
-def _sentence_rows_end(blocks: list[Block], j: int) -> int | None:
+def _sentence_rows_end(blocks: list[Block], j: int, whole: bool = False) -> int | None:
     """Where a table of sentences under a 'Table N' caption ends: column heads (short lines that read as
     titles, a full stop allowed), then rows of one sentence a cell, as many rows as the lines of one
-    sentence fill; a line holding two sentences (a paragraph) is past it. None unless two rows."""
+    sentence fill; a line holding two sentences (a paragraph) is past it. None unless two rows.
+    With no caption (`whole`), the heads must end alike and the sentences fill whole rows."""
     heads = _sentence_heads(blocks, j)
     sentences = 0
     while j + heads + sentences < len(blocks) and _one_line(blocks[j + heads + sentences]) \
             and not SENTENCE_INSIDE.search(blocks[j + heads + sentences].text.strip()):
         sentences += 1
-    rows = sentences // heads if heads >= 2 else 0
-    return j + heads + rows * heads if rows >= 2 else None
+    if heads < 2 or sentences < 2 * heads:
+        return None
+    if whole and (sentences % heads or len({blocks[j + h].text.rstrip()[-1] == "." for h in range(heads)}) > 1):
+        return None
+    return j + heads + sentences // heads * heads
 
 
 def _sentence_heads(blocks: list[Block], j: int) -> int:
@@ -228,7 +236,13 @@ def _group_name(blocks: list[Block], j: int, state: State) -> bool:
 
 
 def _heads_notes(blocks: list[Block], j: int) -> bool:
-    match = NOTE_ITEM.match(blocks[j + 1].text) if j + 1 < len(blocks) else None
+    """The line right over the first note of a list heads it; lines lost between them are cells the
+    grid goes on with (a head over figures the damage took)."""
+    return j + 1 < len(blocks) and not blocks[j + 1].lost_before and _first_note(blocks[j + 1])
+
+
+def _first_note(block: Block) -> bool:
+    match = NOTE_ITEM.match(block.text)
     return bool(match) and int(next(g for g in match.groups()[:3] if g)) == 1
 
 
