@@ -411,3 +411,31 @@ def test_a_table_whose_one_surviving_cell_stands_over_lost_lines_and_the_note_li
     assert "Wheat per quarter" in texts(table, ".//db:entry")
     assert "Wheat per quarter" not in texts(tree, "//db:para")
     assert len(tree.xpath("//db:footnote", namespaces=NS)) == 2
+
+
+def test_two_tables_one_over_the_other_read_column_by_column_in_turns():
+    """A page ends one year table (its last rows and two sums) and sets another under it, columns in
+    line: pdftotext reads the first's years, the second's years under their head (split by a blank),
+    then each column's upper part, the lower table's head over its part, and so on."""
+    upper_keys = ["1762", "1763", "1764"]
+    upper = [["2", "1", "2", "6)12", "2"], ["4", "14", "13", "5", "0"], ["8", "0", "10", "6", "6⅓"]]
+    lower_keys = [["1731", "1732", "1733"], ["1734", "1735", "1736"]]
+    lower = [["1", "1", "2", "3)4", "1", "2", "1", "1", "3)4", "1"],
+             ["12", "18", "1", "4", "11", "6", "8", "18", "3", "1"],
+             ["10", "8", "4", "10", "0", "4", "0", "6", "6", "8"]]
+    heads = [["Wheat per quarter", "£"], ["s."], ["d."]]
+    stacks = [upper_keys, ["Years", *lower_keys[0]], lower_keys[1], [*upper[0], *heads[0], *lower[0]],
+              [*upper[1], *heads[1], *lower[1]], upper[2], [*heads[2], *lower[2]]]
+    text = "\n".join([*PROSE * 4, "", *["\n".join(stack) + "\n" for stack in stacks], "Notes to this chapter",
+                      "(1) A note of the chapter, long enough to read as one and ending as sentences end.",
+                      *PROSE * 2])
+    tree, _ = normalise_text(text, kind="pdf")
+    tables = tree.xpath("//db:informaltable", namespaces=NS)
+    assert [pdf_rows(t) for t in tables] == [
+        [["1762", "2", "4", "8"], ["1763", "1", "14", "0"], ["1764", "2", "13", "10"], ["", "6)12", "5", "6"],
+         ["", "2", "0", "6⅓"]],
+        [["", "Wheat per quarter", "", ""], ["Years", "£", "s.", "d."],
+         ["1731", "1", "12", "10"], ["1732", "1", "18", "8"], ["1733", "2", "1", "4"], ["", "3)4", "4", "10"],
+         ["", "1", "11", "0"], ["1734", "2", "6", "4"], ["1735", "1", "8", "0"], ["1736", "1", "18", "6"],
+         ["", "3)4", "3", "6"], ["", "1", "1", "8"]]]
+

@@ -15,7 +15,9 @@ year does). Each stack is a column, its cells from the top; text lines over a st
 its head. Figures set under a column's head after the first stacks (a long table, its labels
 wrapped) take turns in the headed columns. Where labels and figures alternate line by line, each
 label starts a row. A stack of figures that starts each row (years) gives the rows of a table
-read row by row. Anything else is left as text: a list, a verse, a contents list.
+read row by row. Two tables set one over the other on a page, their columns in line, are read
+column by column across both: the columns take turns, the lower table's part under its head. Anything
+else is left as text: a list, a verse, a contents list.
 
 A table of sentences comes out as its columns one after the other, each under its head and wrapped
 to a narrow measure (or side by side, with -layout): as many sentences in each, one row a sentence.
@@ -26,6 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import takewhile
 
 from ..read import SourceLine
 from .headings import ABBREVIATIONS, CALLS_AT_END, is_division_line, is_title_case, reads_as_title
@@ -90,16 +93,18 @@ def find_stacked_tables(lines: list[SourceLine | None]) -> list[tuple[list[int],
         stacks, k = _stacks_from(lines, k, longest)
         n, last_end = 0, -1
         while n < len(stacks):
-            made = _table_at(stacks, n)
+            made = _tables_in_turns(stacks, n) or _table_at(stacks, n)
             if made is None:
                 n += 1
                 continue
-            taken, used, grid = made
-            if last_end == n and _goes_on(found[-1][1], grid):  # the same table, set anew on the next page
-                found[-1][0].extend(used)
-                found[-1][1].rows.extend(grid.rows)
-            else:
-                found.append((used, grid))
+            taken, tables = made
+            for used, grid in tables:
+                if last_end == n and _goes_on(found[-1][1], grid):  # the same table, set anew on the next page
+                    found[-1][0].extend(used)
+                    found[-1][1].rows.extend(grid.rows)
+                else:
+                    found.append((used, grid))
+                last_end = -1
             n += taken
             last_end = n
     return found
@@ -111,8 +116,8 @@ def _full_line(lines: list[SourceLine | None]) -> float:
     return lengths[int(len(lengths) * 0.9)] if lengths else MAX_CELL / CELL_SHARE
 
 
-def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[int], TableGrid] | None:
-    """The table starting at stack n, if one does: (stacks taken, source indexes, grid)."""
+def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], TableGrid]]] | None:
+    """The table starting at stack n, if one does: (stacks taken, [(source indexes, grid)])."""
     stack = stacks[n]
     heads_after = n + 1  # past stacks of heads of their own ('Amount: / Million / Dollars')
     while heads_after < len(stacks) and _head_stack(stacks[heads_after]):
@@ -127,13 +132,13 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[int], TableGrid] |
         and not any(is_division_line(t) for t in stack.texts)  # chapters over their pages: a contents list
     if _alternates(stack) or labels:
         grid = _columns_table(stack, stacks[heads_after:figures_after], stacks[n + 1:heads_after])
-        return (figures_after - n, _indexes(stacks[n:figures_after]), grid) if grid else None
+        return (figures_after - n, [(_indexes(stacks[n:figures_after]), grid)]) if grid else None
     if not stack.figures_under(len(stack.texts)):  # a table read row by row may have a long head
         return None
     for m in range(figures_after, n, -1):  # row by row, over as many stacks as keep the rows counting up
         made = _rows_table(stacks[n:m])
         if made is not None:
-            return m - n, *made
+            return m - n, [made]
     keys, after = _keys_across_splits(stacks, n, figures_after)
     same = after  # or columns of figures side by side, the first counting up (a year and its figures)
     while same < figures_after and abs(len(stacks[same].texts) - len(keys.texts)) <= 1 \
@@ -141,7 +146,112 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[int], TableGrid] |
         same += 1
     if same > after and len(keys.texts) >= MIN_ROWS and _counts_up([t.split()[0] for t in keys.texts if t]):
         grid = _columns_table(None, [keys, *stacks[after:same]])
-        return (same - n, _indexes(stacks[n:same]), grid) if grid else None
+        return (same - n, [(_indexes(stacks[n:same]), grid)]) if grid else None
+    return None
+
+
+def _tables_in_turns(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], TableGrid]]] | None:
+    """Two tables one over the other on a page, their columns in line, read column by column: the
+    first's keys (years), the second's keys under their head, counting up anew, then each column in
+    turn, the first table's part, then the second's under its head ('s.'). The first table's parts
+    may run on by rows with no key (its sums), and so may the second's, at its keys' splits or after
+    each part. Both tables, or None."""
+    first = stacks[n]
+    if n + 1 >= len(stacks) or not all(_is_key(t) for t in first.texts) or not _counts_up(first.texts):
+        return None
+    below = stacks[n + 1]
+    head = list(takewhile(_is_head_line, below.texts[:MAX_HEAD]))
+    keys = below.texts[len(head):]
+    if not head or len(keys) < MIN_FIGURES or not all(_is_key(t) for t in keys) or not _counts_up(keys) \
+            or _value(keys[0]) >= _value(first.texts[-1]) or len(keys[0]) != len(first.texts[0]):
+        return None
+    parts = [Stack(below.indexes[len(head):], keys)]
+    k = n + 2
+    while k < len(stacks) and _keys_go_on(parts[-1].texts[-1], stacks[k]):
+        parts.append(stacks[k])
+        k += 1
+    turns: list[tuple[list[str], Stack]] = []  # (head lines, figures): upper part, lower part, upper, ...
+    taken: list[int] = []  # parts each stack gave
+    while k < len(stacks) and (segments := _segments(stacks[k])) is not None and _in_turns(turns + segments):
+        turns.extend(segments)
+        taken.append(len(segments))
+        k += 1
+    if len(turns) % 2:  # the last stack ended on an upper part: it is no part of these tables
+        del turns[len(turns) - taken.pop():]
+        k -= 1
+    upper, lower = turns[0::2], turns[1::2]
+    if len(lower) < 2:
+        return None
+    a_keyless = len(upper[0][1].texts) - len(first.texts)
+    b_keys = _keys_with_keyless(parts, len(lower[0][1].texts))
+    if not 0 <= a_keyless <= MAX_KEYLESS or b_keys is None:
+        return None
+    upper_grid = TableGrid(number="", caption=None, columns=len(upper) + 1)
+    line = first.indexes[0]
+    for r, key in enumerate(first.texts + [""] * a_keyless):
+        upper_grid.rows.append(Row([Cell(key, line), *[Cell(f.texts[r], line) for _, f in upper]]))
+    lower_grid = TableGrid(number="", caption=None, columns=len(lower) + 1)
+    line = below.indexes[0]
+    spanning = lower[0][0][:-1]  # lines over the first column's head head all the figures
+    for text in spanning:
+        lower_grid.rows.append(Row([Cell("", line), Cell(text, line), *[Cell("", line) for _ in lower[1:]]], header=True))
+    lower_grid.rows.append(Row([Cell(" ".join(head), line), *[Cell(" ".join(h[len(spanning) if c == 0 else 0:]), line)
+                                                               for c, (h, _) in enumerate(lower)]], header=True))
+    for r, key in enumerate(b_keys):
+        lower_grid.rows.append(Row([Cell(key, line), *[Cell(f.texts[r], line) for _, f in lower]]))
+    upper_lines = first.indexes + [i for _, f in upper for i in f.indexes]
+    lower_lines = sorted(set(_indexes(stacks[n + 1:k])) - set(upper_lines))
+    return k - n, [(upper_lines, upper_grid), (lower_lines, lower_grid)]
+
+
+def _in_turns(turns: list[tuple[list[str], Stack]]) -> bool:
+    """Parts taking turns: the upper table's with no head, the lower's under one, each table's as long."""
+    return all(bool(h) == (m % 2 == 1) and len(f.texts) == len(turns[m % 2][1].texts)
+               for m, (h, f) in enumerate(turns))
+
+
+def _is_key(text: str) -> bool:
+    return len(text.split()) == 1 and _value(text) is not None
+
+
+def _is_head_line(text: str) -> bool:
+    """A line of a head among figures: no digit in it ('s.', '£', 'Wheat per quarter')."""
+    return not re.search(r"\d", text)
+
+
+def _segments(stack: Stack) -> list[tuple[list[str], Stack]] | None:
+    """A stack of figures cut where lines of words (a head) stand among them: (head lines, figures)
+    for each part; None if the stack is not figures under heads."""
+    out: list[tuple[list[str], Stack]] = []
+    for index, text in zip(stack.indexes, stack.texts):
+        if _is_head_line(text):
+            if out and not out[-1][1].texts:
+                out[-1][0].append(text)
+            else:
+                out.append(([text], Stack([], [])))
+            continue
+        if not out:
+            out.append(([], Stack([], [])))
+        out[-1][1].indexes.append(index)
+        out[-1][1].texts.append(text)
+    return None if any(not f.texts or len(h) > MAX_HEAD for h, f in out) else out
+
+
+def _keys_with_keyless(parts: list[Stack], rows: int) -> list[str] | None:
+    """The keys of parts split by blank lines laid over `rows` rows: rows with no key (sums) at each
+    split, as many at each, or after each part; None if neither fits."""
+    keys = [p.texts for p in parts]
+    extra = rows - sum(len(k) for k in keys)
+    if extra == 0:
+        return [t for k in keys for t in k]
+    for gaps in (len(keys) - 1, len(keys)):
+        if gaps and extra % gaps == 0 and 1 <= extra // gaps <= MAX_KEYLESS:
+            out: list[str] = []
+            for m, part in enumerate(keys):
+                out.extend(part)
+                if m < gaps:
+                    out.extend([""] * (extra // gaps))
+            return out
     return None
 
 
