@@ -439,3 +439,14 @@ def test_two_tables_one_over_the_other_read_column_by_column_in_turns():
          ["", "1", "11", "0"], ["1734", "2", "6", "4"], ["1735", "1", "8", "0"], ["1736", "1", "18", "6"],
          ["", "3)4", "3", "6"], ["", "1", "1", "8"]]]
 
+
+def test_figures_no_rule_lines_up_stay_text_and_are_flagged_for_the_proofreader():
+    """Years with sub-rows (a price table's rows spanning several prices): the stacks do not line up,
+    so the figures stay as they stand and the report says where."""
+    stacks = [["Years", "1202", "1205", "1223"], ["£", "1", "2", "1", "4", "6", "3", "2"], ["s.", "12", "13", "15", "2", "16"]]
+    text = "\n".join([*PROSE * 4, "", *["\n".join(stack) + "\n" for stack in stacks], *PROSE * 4])
+    tree, state = normalise_text(text, kind="pdf")
+    assert not tree.xpath("//db:informaltable", namespaces=NS)
+    flags = [d for d in state.diagnostics.items if d.code == "flag.figures-as-text"]
+    assert [(f.text, f.count) for f in flags] == [("Years", 15)]
+    assert "1205" in texts(tree, "//db:para")

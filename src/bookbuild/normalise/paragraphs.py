@@ -21,7 +21,7 @@ from .columns import find_column_tables
 from .footnotes import MAX_LOST_ITEMS
 from .headings import CALLS_AT_END, MINOR_WORDS, heading_form, is_division_line, is_title_case, reads_as_title
 from .patterns import NOTE_ITEM, SENTENCE_END
-from .stacks import find_sentence_stacks, find_stacked_tables
+from .stacks import figures_left, find_sentence_stacks, find_stacked_tables
 from .state import State
 from .tables import report_table
 
@@ -75,6 +75,8 @@ def _unwrap_pdf(state: State) -> list[Block]:
     for number, table in enumerate(tables, start=1):  # numbered in reading order
         table.table.number = str(number)
         report_table(state, table, table.table)
+    for k, count in figures_left(lines):
+        state.diagnostics.add("flag.figures-as-text", lines[k].number, lines[k].text.strip(), count=count)
     table_starts = [t.first for t in tables]
     texts = [l.text.strip() for l in lines if l is not None and l.text.strip()]
     lengths = sorted(len(t) for t in texts)

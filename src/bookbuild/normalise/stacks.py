@@ -50,6 +50,7 @@ MAX_HEAD = 4  # lines of a column's head
 MAX_HEAD_LINE = 20  # characters of a line of a column's head set apart from its figures
 MAX_KEYLESS = 3  # rows with no key (sums) where a column of keys is split
 MIN_ROWS = 3  # rows of a table read row by row, or of labels and figures line by line
+MIN_LEFT = 6  # lines of figures left as text that a proofreader is shown
 NARROW_SHARE = 0.7  # of a full line of the text: the measure of a column of sentences is narrower
 ALIGN_SPLIT = 4  # characters the second column's lines may start off its head
 
@@ -108,6 +109,27 @@ def find_stacked_tables(lines: list[SourceLine | None]) -> list[tuple[list[int],
             n += taken
             last_end = n
     return found
+
+
+def figures_left(lines: list[SourceLine | None]) -> list[tuple[int, int]]:
+    """Runs of stacks holding lines of figures that no table took (a table whose rows the text does
+    not fix): (the index of the run's first line, its lines of figures), for runs of MIN_LEFT or more."""
+    longest = min(MAX_CELL, CELL_SHARE * _full_line(lines))
+    runs: list[list[int]] = []  # [first line, last line, lines of figures]
+    k = 0
+    while k < len(lines):
+        if not _is_cell(lines[k], longest):
+            k += 1
+            continue
+        stacks, k = _stacks_from(lines, k, longest)
+        figures = sum(is_figures(t) for s in stacks for t in s.texts)
+        if not figures:
+            continue
+        if runs and stacks[0].indexes[0] - runs[-1][1] <= MAX_BREAK:  # a line of words between: one run
+            runs[-1][1:] = [stacks[-1].indexes[-1], runs[-1][2] + figures]
+        else:
+            runs.append([stacks[0].indexes[0], stacks[-1].indexes[-1], figures])
+    return [(first, figures) for first, _, figures in runs if figures >= MIN_LEFT]
 
 
 def _full_line(lines: list[SourceLine | None]) -> float:
