@@ -450,3 +450,16 @@ def test_figures_no_rule_lines_up_stay_text_and_are_flagged_for_the_proofreader(
     flags = [d for d in state.diagnostics.items if d.code == "flag.figures-as-text"]
     assert [(f.text, f.count) for f in flags] == [("Years", 15)]
     assert "1205" in texts(tree, "//db:para")
+
+
+def test_a_paragraphs_last_line_right_over_a_table_stays_the_paragraphs():
+    """'… of minor im‐' / 'portance individually.': two words closing on a point may be a cell
+    ('Furniture, etc.'), but not the end of a sentence the line above breaks off."""
+    labels = ["German Exports, 1913", "Iron goods", "Machinery and parts", "Coal and coke", "Sugar"]
+    text = "\n".join([*PROSE * 4, "the remaining one-third, which is composed of commodities of minor im\u2010",
+                      "portance individually.", *labels, "", "Amount:", "Million", "Dollars", "",
+                      "330.65", "187.75", "176.70", "66.00", "", *PROSE * 4])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["German Exports, 1913", "Amount: Million Dollars"], ["Iron goods", "330.65"],
+                              ["Machinery and parts", "187.75"], ["Coal and coke", "176.70"], ["Sugar", "66.00"]]
+    assert any(p.endswith("minor importance individually.") for p in texts(tree, "//db:para"))

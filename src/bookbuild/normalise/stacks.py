@@ -88,7 +88,7 @@ def find_stacked_tables(lines: list[SourceLine | None]) -> list[tuple[list[int],
     found: list[tuple[list[int], TableGrid]] = []
     k = 0
     while k < len(lines):
-        if not _is_cell(lines[k], longest):
+        if not _is_cell(lines[k], longest) or _ends_sentence_above(lines, k, longest):
             k += 1
             continue
         stacks, k = _stacks_from(lines, k, longest)
@@ -130,6 +130,13 @@ def figures_left(lines: list[SourceLine | None]) -> list[tuple[int, int]]:
         else:
             runs.append([stacks[0].indexes[0], stacks[-1].indexes[-1], figures])
     return [(first, figures) for first, _, figures in runs if figures >= MIN_LEFT]
+
+
+def _ends_sentence_above(lines: list[SourceLine | None], k: int, longest: float) -> bool:
+    """Line k ends the sentence of the line of text right above it, which stops mid-sentence or on a
+    broken word ('… of minor im‐' / 'portance individually.'): a paragraph's last line, no cell."""
+    above = lines[k - 1] if k else None
+    return above is not None and not _is_cell(above, longest) and bool(re.search(r"[\w,\u2010\u00ad-]$", above.text.rstrip()))
 
 
 def _full_line(lines: list[SourceLine | None]) -> float:
