@@ -452,3 +452,19 @@ def test_pdf_a_title_as_long_as_the_texts_lines_set_right_over_its_text_is_a_hea
     assert texts(tree, "//db:title")[1:] == ["Of the Real Price", "Effects of the Progress of Improvement Upon the Real Price of Manufactures"]
     assert any(p.startswith("It is the natural effect") for p in texts(tree, "//db:para"))
     assert any("The Annals Of the Academy" in p for p in texts(tree, "//db:para"))  # a sentence runs on to it: no title
+
+
+def test_names_under_quotations_under_a_title_found_with_them_are_their_sources():
+    """A part's title, then epigraphs, each a sentence over its author's name: the titles are found in
+    one pass, the part's with them, and the names are the epigraphs' sources, not chapters. Under a
+    short poem, a poem's title over its verse stays a title."""
+    first = "A new and fair division of the goods and rights of this world should be the main object of those who conduct affairs."
+    second = "When the object is to raise the permanent condition of a people, small means do not merely produce small effects."
+    chapter = [P] * 260
+    text = web("The Title", "The Problem", *chapter, "The Remedy", first, "De Tocqueville", second, "Edwin Arnold",
+               "Insufficiency of Remedies Currently Advocated", *chapter, "The Poems", "A short poem,\nin two lines.",
+               "To a Historian", "You who celebrate bygones,\nWho have explored the outward.", *chapter)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:epigraph/db:attribution") == ["De Tocqueville", "Edwin Arnold"]
+    assert "To a Historian" in texts(tree, "//db:title")
+    assert not {"De Tocqueville", "Edwin Arnold"} & set(texts(tree, "//db:title"))

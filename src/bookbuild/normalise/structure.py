@@ -334,6 +334,20 @@ class _Headings:
                 level = SECTION  # a title right under a chapter's title: its first section
             self.found[i] = _Found(None, level, "titled")
             self._wrap_title(i)
+        self._sources_under_titles()
+
+    def _sources_under_titles(self) -> None:
+        """A title found under a quotation that stands right under a heading (or under another quotation
+        and its source) is that quotation's source when it names a person or a work ('De Tocqueville')
+        and no verse follows (a poem's title under a short poem): the titles over it may have been found
+        in the same pass, so this looks again after it."""
+        sources = [i for i, found in sorted(self.found.items())
+                   if found.why == "titled" and found.subtitle is None and not found.wrapped and i >= 2
+                   and self.blocks[i].text.strip() not in self.headings and not self.blocks[i].lost_before
+                   and i - 2 in self.found and self._quotation(self.blocks[i - 1]) and not self._verse_follows(i)
+                   and _source_like(self.blocks[i].text) and _names_a_source(self.blocks[i].text.strip(), self.common)]
+        for i in sources:
+            del self.found[i]
 
     def _titled_candidate(self, i: int) -> bool:
         """A line that reads as a title and stands where a heading stands (or book.toml says it is one)."""
