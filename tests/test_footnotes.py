@@ -176,3 +176,15 @@ def test_a_point_numbered_after_a_dash_is_no_call():
     assert [label for label, _ in footnotes(tree)] == ["1", "2", "3"]
     assert call_text(tree, "3").endswith("the third claim.")
     assert "Points.—(3). “The removal" in " ".join(texts(tree, "//db:para"))
+
+
+def test_the_calls_of_a_list_with_a_call_lost_are_the_last_run_not_a_lost_lists_before_it():
+    # the first chapter's note list was lost with its pages: its calls 1-6 stand before the second
+    # list's, whose call 3 a garbled line took; the second run, short of one call, is still the list's
+    first = " ".join(f"A claim in the first chapter.{n}" for n in range(1, 7))
+    second = " ".join(f"A claim in the second chapter.{n}" for n in (1, 2, 4, 5, 6, 7))
+    notes = "\n".join(f"({n}) Note {n} of the second." for n in range(1, 8))
+    text = web("Title", "Chapter 1", first, "Chapter 2", second, "Notes", notes, "Chapter 3", P)
+    tree, _ = normalise_text(text, kind="web")
+    assert tree.xpath("count(//db:chapter[@label='2']//db:footnote)", namespaces=NS) == 6
+    assert tree.xpath("count(//db:chapter[@label='1']//db:footnote)", namespaces=NS) == 0

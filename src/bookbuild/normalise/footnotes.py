@@ -382,7 +382,7 @@ def _last_full_run(candidates: list[Candidate], first: int, size: int) -> int:
     """Where the calls for a list begin: of the calls numbered first (in brackets, where the book has
     any), the last one that starts a run of calls counting up as far as the list goes (or, failing
     that, the longest run). Runs that end at the same call are one, from its earliest start. Bare
-    digits start a run only where it counts on to 3 at least."""
+    digits start a run only where it counts on to 3 at least. A run counts on past a few lost calls."""
     strong = any(c.strong for c in candidates)
     calls = [c.strong or not strong for c in candidates]  # the candidates of the kind that calls this list
     starts = [i for i, c in enumerate(candidates) if calls[i] and c.value == first]
@@ -390,12 +390,15 @@ def _last_full_run(candidates: list[Candidate], first: int, size: int) -> int:
         return 0
 
     def run(start: int) -> tuple[int, int]:
-        """How far the calls count up from this start, and where the count ends."""
+        """How far the calls count up from this start, past a few lost ones as the linking goes past
+        them, and where the count ends."""
         expected, end = first, start
         for k in range(start, len(candidates)):
-            if calls[k] and candidates[k].value == expected:
-                expected, end = expected + 1, k
-            elif calls[k] and candidates[k].value == first and expected > first + 1:
+            value = candidates[k].value
+            if calls[k] and (value == expected or expected < value <= expected + MAX_SKIPPED
+                             and _chain_goes_on(candidates, k, value, value - expected)):
+                expected, end = value + 1, k
+            elif calls[k] and value == first and expected > first + 1:
                 break  # numbered first again: the count started over
         return expected - first, end
 
