@@ -178,3 +178,15 @@ def test_a_tables_figures_among_the_folios_are_strays_not_folios():
     state = State(config=make_config(), kind=TextKind.PDF, lines=lines, diagnostics=Diagnostics())
     strays = _stray_numbers(state, sorted(numbers))
     assert sorted(lines[i].text for i in strays) == sorted(figures.values())
+
+
+def test_a_page_the_extraction_lost_is_flagged_where_the_page_numbers_skip_it():
+    """Pages 4 and 5 are gone: the URLs go from 3 to 6 with a page of lines between. Page 8 has no
+    URL of its own (a chapter's opening): two pages of lines between 7 and 9, nothing lost there."""
+    long = PROSE * 6 + FULL  # a page of some lines: its furniture is a small part of it
+    pages = [page(n, last=long) for n in (1, 2, 3, 6, 7)] + [page(8, head=None, url=False, last=long)[:2],
+                                                               page(9, last=long), page(10, last=long)]
+    text = "\n".join([line for p in pages for line in p] + ["decline, backward countries are unable to catch up."])
+    tree, state = normalise_text(text, kind="pdf")
+    lost = [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"]
+    assert lost == ["2 page(s) between pages 3 and 6 (the page numbers skip them)"]

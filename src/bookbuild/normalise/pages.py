@@ -49,6 +49,8 @@ def remove_page_furniture(state: State) -> None:
         edge = sorted(set(edge) | {i for i in paired if i in pairs and pairs[i] in paired
                                    and any(key in stems for j in (i, pairs[i]) for key in _keys(lines[j].text))})
     strays = _stray_numbers(state, edge)
+    for i, text in _lost_pages(state, [i for i in edge if i not in strays]):
+        state.diagnostics.add("flag.lost-page", lines[i].number, text)
     for i in edge:
         if i in strays:
             state.diagnostics.add("flag.possible-folio", lines[i].number, lines[i].text.strip())
@@ -121,6 +123,48 @@ def _stray_numbers(state: State, edge: list[int]) -> set[int]:
                 and not before - FOLIO_SLACK <= value <= after + FOLIO_SLACK:
             strays.add(i)
     return strays
+
+
+def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, str]]:
+    """Pages the extraction lacks: where page numbers of one kind ('Page 15 of 18', a folio) that
+    count on page by page before or after skip a number or more with no more than a page of lines
+    between them (a page with no number of its own, a chapter's opening, leaves its lines).
+    (The line before the gap, what is missing.)"""
+    kinds: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i in edge:
+        number = _page_number(state.lines[i].text)
+        if number is not None:
+            kinds[shape(state.lines[i].text)].append((i, number))
+    gaps: dict[tuple[int, int], tuple[int, int]] = {}  # (before, after) -> (line, pages missing)
+    for numbered in kinds.values():
+        numbered = [n for k, n in enumerate(numbered)  # a number above both its neighbours is no page's
+                    if not 0 < k < len(numbered) - 1 or not numbered[k - 1][1] < numbered[k + 1][1] < n[1]]
+        steps = [b[0] - a[0] for a, b in zip(numbered, numbered[1:]) if b[1] == a[1] + 1]
+        if len(steps) < MIN_RECURRENCE:
+            continue
+        page = median(steps)
+
+        def next_page(k: int) -> bool:  # numbered[k + 1] is the page after numbered[k]
+            return 0 <= k < len(numbered) - 1 and numbered[k + 1][1] == numbered[k][1] + 1 \
+                and 0.5 * page <= numbered[k + 1][0] - numbered[k][0] <= 1.5 * page
+
+        for k, ((i, a), (j, b)) in enumerate(zip(numbered, numbered[1:])):
+            missing = min(b - a - 1, b - a - round((j - i) / page))  # a short page (a chapter's end) counts one
+            # the count runs on, page by page, on one side at least (figures of a table do not)
+            if 2 <= b - a <= FOLIO_SLACK + 1 and missing >= 1 and (next_page(k - 1) or next_page(k + 1)):
+                gaps.setdefault((a, b), (i, missing))
+    return [(i, f"{missing} page(s) between pages {a} and {b} (the page numbers skip them)")
+            for (a, b), (i, missing) in sorted(gaps.items(), key=lambda g: g[1])]
+
+
+def _page_number(text: str) -> int | None:
+    """The page number a line of furniture prints: 'Page 3 of 12', '(3 of 12)' after a URL, '3'."""
+    text = text.strip()
+    if PAGE_OF.match(text):
+        return int(re.search(r"\d+", text).group())
+    if PRINTED_URL.match(text):
+        return int(re.search(r"\((\d+)\s+of\s+\d+\)", text).group(1))
+    return int(text.strip("-–— ")) if FOLIO.match(text) and re.search(r"\d", text) else None
 
 
 def _keys(text: str) -> list[str]:
