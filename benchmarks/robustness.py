@@ -27,7 +27,7 @@ from damage.thresholds import THRESHOLDS, failures  # noqa: E402
 
 COLUMNS = ("chapters", "sections", "notes linked", "notes wrong", "tables found", "false tables", "cells placed",
            "page joins",
-           "words removed %", "false headings %", "furniture / 20 pp")
+           "words removed %", "false headings %", "furniture / 20 pp", "lost pages flagged", "false lost pages")
 
 
 def _job(args: tuple[str, str, int]) -> tuple[str, str, Score, float]:
@@ -42,7 +42,7 @@ def _row(label: str, score: Score) -> str:
     cells = []
     for column in COLUMNS:
         value = rates[column]
-        cells.append(f"{value:8d}" if column in ("notes wrong", "false tables") else f"{value:8.3f}" if "%" in column or "/" in column
+        cells.append(f"{value:8d}" if column in ("notes wrong", "false tables", "false lost pages") else f"{value:8.3f}" if "%" in column or "/" in column
                      else f"{100 * value:7.1f}%")
     return f"{label:44} " + " ".join(cells)
 

@@ -12,7 +12,7 @@ from lxml import etree
 from damage.book import corpus_slugs
 from damage.run import KINDS, damage, run
 from damage.common import key
-from damage.score import DB, Score, _cells_placed, _score_tables
+from damage.score import DB, Score, _cells_placed, _score_lost_pages, _score_tables
 from damage.thresholds import FLOORS, below
 
 SEEDS = (1, 2, 3)
@@ -95,3 +95,12 @@ def test_the_answer_key_takes_one_running_head_a_page_not_the_title_under_it_tha
     page[2] = "      Leaves of Grass"  # the verso's head, over a part's title
     page[5] = "    Inscriptions"
     assert _Print._furniture_lines(printing, page, url, 16, 319) == {0, 2}
+
+
+def test_a_page_reported_lost_counts_only_where_the_damage_dropped_one():
+    """Pages of 50 lines; the damage dropped the pages that stood before lines 500 and 1200. The report
+    names the line before a gap (a page's number, at its head or foot): 460 is right, 900 is not."""
+    damaged = SimpleNamespace(dropped_at=[500, 1200], text="\n" * 2000, pages=40)
+    result = Score("pdf")
+    _score_lost_pages(damaged, result, [(460, 1), (900, 1)])
+    assert (result.pages_dropped, result.pages_flagged, result.false_lost_pages) == (2, 1, 1)

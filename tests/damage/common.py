@@ -51,7 +51,7 @@ class Damaged:
     tables: list[list[list[str | None]]] = field(default_factory=list)  # each table's cells as dumped; None: lost
     split_paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (opening, ending) of paragraphs a page break cut
     pages: float = 0.0  # printed pages (web dumps: 300 words a page)
-    dropped_pages: int = 0  # pages the print extraction lost
+    dropped_at: list[int] = field(default_factory=list)  # the line each page the extraction lost stood before
 
     @property
     def name(self) -> str:

@@ -258,6 +258,7 @@ class _Print:
         for p, page in enumerate(pages):
             if p in dropped:
                 damaged.lost += words(" ".join(line for i, line in enumerate(page) if i not in furniture[p]))
+                damaged.dropped_at.append(len(out) + 1 - breaks)
                 continue
             for i, line in enumerate(page):
                 if (p, i) in garbled:
@@ -273,7 +274,6 @@ class _Print:
                 breaks += 1
         damaged.text = "\n".join(out).replace("\f\n", "\f") + "\n"
         damaged.pages = len(pages) - len(dropped)
-        damaged.dropped_pages = len(dropped)
         lost_text = [line for p in dropped for i, line in enumerate(pages[p]) if i not in furniture[p]]
         lost_text += [pages[p][i] for p, i in garbled]
         self._lost_notes(f" {key(' '.join(lost_text))} ")

@@ -44,9 +44,15 @@ def normalise_damaged(damaged: Damaged) -> tuple[etree._Element, object]:
 def run(slug: str, kind: str, seed: int) -> tuple[Damaged, Score]:
     damaged = damage(slug, kind, seed)
     tree, state = normalise_damaged(damaged)
-    return damaged, score(damaged, tree, removed_lines(state))
+    return damaged, score(damaged, tree, removed_lines(state), lost_pages(state))
 
 
 def removed_lines(state) -> set[int]:
     """The source lines the report logs as removed."""
     return {d.line for d in state.diagnostics.items if d.severity == "removed" and d.line}
+
+
+def lost_pages(state) -> list[tuple[int, int]]:
+    """The pages the report says the extraction lost: (the line before them, how many)."""
+    return [(d.line, int(d.text.split()[0])) for d in state.diagnostics.items
+            if d.code == "flag.lost-page" and d.text.split()[0].isdigit()]

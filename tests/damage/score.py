@@ -52,6 +52,9 @@ class Score:
     split_paragraphs: int = 0
     paragraphs_joined: int = 0
     furniture_left: int = 0
+    pages_dropped: int = 0
+    pages_flagged: int = 0  # dropped pages the report says are lost, about where they were
+    false_lost_pages: int = 0  # pages the report says are lost that were not
     pages: float = 0.0
     words: int = 0
     words_lost: int = 0  # taken by the damage itself
@@ -84,20 +87,41 @@ class Score:
             "words removed %": 100 * rate(self.words_removed, self.words - self.words_lost) if self.words else 0.0,
             "false headings %": 100 * (self.false_headings / self.headings_out if self.headings_out else 0.0),
             "furniture / 20 pp": 20 * self.furniture_left / self.pages if self.pages else 0.0,
+            "lost pages flagged": rate(self.pages_flagged, self.pages_dropped),
+            "false lost pages": self.false_lost_pages,
         }
 
 
 
 
-def score(damaged: Damaged, tree: etree._Element, removed_lines: set[int] = frozenset()) -> Score:
-    """removed_lines: the source lines bookbuild's report says it removed."""
+def score(damaged: Damaged, tree: etree._Element, removed_lines: set[int] = frozenset(),
+          lost_pages: list[tuple[int, int]] = ()) -> Score:
+    """removed_lines: the source lines bookbuild's report says it removed; lost_pages: the pages it
+    says the extraction lost (the line before them, how many)."""
     result = Score(damaged.name, pages=damaged.pages)
     _score_headings(damaged, tree, result)
     _score_notes(damaged, tree, result)
     _score_tables(damaged, tree, result)
     _score_paragraphs(damaged, tree, result)
     _score_words(damaged, tree, result, removed_lines)
+    _score_lost_pages(damaged, result, lost_pages)
     return result
+
+
+def _score_lost_pages(damaged: Damaged, result: Score, lost_pages: list[tuple[int, int]]) -> None:
+    """A page reported lost is one the damage dropped when it stood after the line the report names,
+    within the page that line is on and the pages lost (the number may head or foot that page)."""
+    result.pages_dropped = len(damaged.dropped_at)
+    page_lines = damaged.text.count("\n") / damaged.pages if damaged.pages else 0
+    unmatched = list(damaged.dropped_at)
+    for line, count in lost_pages:
+        near = [at for at in unmatched if line <= at <= line + page_lines * (count + 1)][:count]
+        for at in near:
+            unmatched.remove(at)
+        result.pages_flagged += len(near)
+        result.false_lost_pages += count - len(near)
+        if len(near) < count:
+            result.example("page reported lost, not lost", f"line {line}: {count} page(s)")
 
 
 # ---------------------------------------------------------------- headings

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .run import damage, normalise_damaged, removed_lines
+from .run import damage, lost_pages, normalise_damaged, removed_lines
 from .score import score
 
 OUT = Path(__file__).resolve().parents[2] / ".cache" / "show"
@@ -20,7 +20,7 @@ def main() -> None:
     slug, kind, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
     damaged = damage(slug, kind, seed)
     tree, state = normalise_damaged(damaged)
-    result = score(damaged, tree, removed_lines(state))
+    result = score(damaged, tree, removed_lines(state), lost_pages(state))
     OUT.mkdir(parents=True, exist_ok=True)
     stem = OUT / f"{slug[:20]}-{kind}-{seed}"
     Path(f"{stem}.txt").write_text(damaged.text, encoding="utf-8")

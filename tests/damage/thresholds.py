@@ -44,7 +44,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     "pdf": {
         "chapters": ("≥", 0.96),
         "sections": ("≥", 0.93),
-        "notes linked": ("≥", 0.93),
+        "notes linked": ("≥", 0.935),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.82),
         "cells placed": ("≥", 0.61),
@@ -52,6 +52,8 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "words removed %": ("≤", 0.01),
         "false headings %": ("≤", 0.60),
         "furniture / 20 pp": ("≤", 0.10),
+        "lost pages flagged": ("≥", 0.66),
+        "false lost pages": ("≤", 0),
     },
 }
 
