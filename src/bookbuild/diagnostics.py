@@ -48,7 +48,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "flag.table-columns": ("flag", "table needs data: the source does not fix its number of columns: {text}"),
     "flag.table-lost-cells": ("flag", "table has {count} lost cell(s) with no data file: {text}"),
     "flag.table-blank-cells": ("flag", "table has {count} lost cell(s) its data file leaves blank: {text}"),
-    "flag.figures-as-text": ("flag", "{count} lines of figures no table rule could line up, kept as text: set the table by hand (tables/*.csv): {text}"),
+    "flag.figures-as-text": ("flag", "{count} lines of figures kept as text: a table whose rows the text does not fix; check it against the source: {text}"),
     "flag.table-sentences": ("flag", "table of sentences, ended where one sentence a line ends; check it: {text}"),
     "flag.call-without-note": ("flag", "footnote call with no note in the source (left in the text): {text}"),
     "flag.notes-without-calls": ("flag", "numbered items where notes stand, but no call points to them (left as they stand): {text}"),

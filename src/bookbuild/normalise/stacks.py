@@ -105,7 +105,7 @@ def find_stacked_tables(lines: list[SourceLine | None]) -> list[tuple[list[int],
                     found[-1][1].rows.extend(grid.rows)
                 else:
                     found.append((used, grid))
-                last_end = -1
+                last_end = -1  # of two tables in turns, only the upper goes on from the table before
             n += taken
             last_end = n
     return found

@@ -8,8 +8,9 @@ label followed by another label is a group row spanning the table). Where severa
 equally, or the source has too few cells to tell, the table is reported as needing data; a
 CSV in the manuscript's tables/ folder, named by the table number, supplies the lost cells.
 
-Under a 'Table N' caption, a table may hold sentences: its column heads, then one sentence a line,
-a row for each as many lines as there are heads (flagged: where it ends is judged by the sentences).
+Under a 'Table N' caption (or after a lead-in, heads ending alike and whole rows), a table may hold
+sentences: its column heads, then one sentence a line, a row for each as many lines as there are
+heads (flagged: where it ends is judged by the sentences).
 """
 
 from __future__ import annotations
