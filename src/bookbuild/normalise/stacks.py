@@ -244,7 +244,7 @@ def _is_key(text: str) -> bool:
 
 
 def _is_head_line(text: str) -> bool:
-    """A line of a head among figures: no digit in it ('s.', '£', 'Wheat per quarter')."""
+    """A line of a head among figures: no digit in it ('s.', '£', 'Price per ton')."""
     return not re.search(r"\d", text)
 
 

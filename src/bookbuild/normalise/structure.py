@@ -338,7 +338,7 @@ class _Headings:
 
     def _sources_under_titles(self) -> None:
         """A title found under a quotation that stands right under a heading (or under another quotation
-        and its source) is that quotation's source when it names a person or a work ('De Tocqueville')
+        and its source) is that quotation's source when it names a person or a work ('A. Author')
         and no verse follows (a poem's title under a short poem): the titles over it may have been found
         in the same pass, so this looks again after it."""
         sources = [i for i, found in sorted(self.found.items())

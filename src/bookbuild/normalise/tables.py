@@ -169,7 +169,7 @@ def _table_at(blocks: list[Block], i: int, state: State) -> tuple[re.Match | Non
         return None
     lead_in = CALLS_AT_END.sub("", block.text.rstrip()[-40:]).endswith((":", "—", "–", ":-"))
     sentences_end = _sentence_rows_end(blocks, i + 1, whole=True) if lead_in else None
-    if sentences_end:  # 'Let us state them side by side:', the heads, the sentences
+    if sentences_end:  # 'Compare the two:', the heads, the sentences
         return None, i + 1, sentences_end
     end = _cells_end(blocks, i + 1, state)
     cells = blocks[i + 1:end]
