@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from damage.book import corpus_slugs
-from damage.run import KINDS, damage, run
+from damage.run import KINDS, damage, normalise_damaged, removed_lines, run
 from damage.common import key
 from damage.score import DB, Score, _cells_placed, _score_lost_pages, _score_tables
 from damage.thresholds import FLOORS, below
@@ -104,3 +104,16 @@ def test_a_page_reported_lost_counts_only_where_the_damage_dropped_one():
     result = Score("pdf")
     _score_lost_pages(damaged, result, [(460, 1), (900, 1)])
     assert (result.pages_dropped, result.pages_flagged, result.false_lost_pages) == (2, 1, 1)
+
+
+@pytest.mark.slow
+def test_a_poems_section_number_at_a_page_foot_between_two_folios_stays(scores):
+    """On a print-out of Leaves of Grass (built by `scores`), section '10' of a poem stands alone at a
+    page's foot over its first line, between folios 6 and 7: within a few pages of their count, but no
+    page between them can hold a third number, so it is text, not a folio."""
+    damaged = damage("walt-whitman_leaves-of-grass", "pdf", 1)
+    lines = damaged.text.split("\n")
+    number = next(n for n, (line, after) in enumerate(zip(lines, lines[1:]), start=1)
+                  if line.strip() == "10" and after.strip() == "Of these States the poet is the equable man,")
+    _, state = normalise_damaged(damaged)
+    assert number not in removed_lines(state)

@@ -119,9 +119,8 @@ def _stray_numbers(state: State, edge: list[int]) -> set[int]:
         before = counted[k - 1][1] if k else None
         after = counted[k][1] if k < len(counted) and counted[k][0] != i else \
             counted[k + 1][1] if k + 1 < len(counted) else None
-        if before is not None and after is not None and before < after \
-                and not before - FOLIO_SLACK <= value <= after + FOLIO_SLACK:
-            strays.add(i)
+        if before is not None and after is not None and before < after and not before <= value <= after:
+            strays.add(i)  # where the count stands between two numbers, no page holds a third
     return strays
 
 
