@@ -43,7 +43,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     },
     "pdf": {
         "chapters": ("≥", 0.96),
-        "sections": ("≥", 0.93),
+        "sections": ("≥", 0.935),
         "notes linked": ("≥", 0.935),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.82),
