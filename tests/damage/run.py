@@ -54,5 +54,4 @@ def removed_lines(state) -> set[int]:
 
 def lost_pages(state) -> list[tuple[int, int]]:
     """The pages the report says the extraction lost: (the line before them, how many)."""
-    return [(d.line, int(d.text.split()[0])) for d in state.diagnostics.items
-            if d.code == "flag.lost-page" and d.text.split()[0].isdigit()]
+    return [(d.line, d.count) for d in state.diagnostics.items if d.code == "flag.lost-page" and d.count]

@@ -49,8 +49,8 @@ def remove_page_furniture(state: State) -> None:
         edge = sorted(set(edge) | {i for i in paired if i in pairs and pairs[i] in paired
                                    and any(key in stems for j in (i, pairs[i]) for key in _keys(lines[j].text))})
     strays = _stray_numbers(state, edge)
-    for i, text in _lost_pages(state, [i for i in edge if i not in strays]):
-        state.diagnostics.add("flag.lost-page", lines[i].number, text)
+    for i, missing, text in _lost_pages(state, [i for i in edge if i not in strays]):
+        state.diagnostics.add("flag.lost-page", lines[i].number, text, count=missing)
     for i in edge:
         if i in strays:
             state.diagnostics.add("flag.possible-folio", lines[i].number, lines[i].text.strip())
@@ -124,11 +124,11 @@ def _stray_numbers(state: State, edge: list[int]) -> set[int]:
     return strays
 
 
-def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, str]]:
+def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
     """Pages the extraction lacks: where page numbers of one kind ('Page 15 of 18', a folio) that
     count on page by page before or after skip a number or more with no more than a page of lines
     between them (a page with no number of its own, a chapter's opening, leaves its lines).
-    (The line before the gap, what is missing.)"""
+    (The line before the gap, the pages missing, what to report.)"""
     kinds: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i in edge:
         number = _page_number(state.lines[i].text)
@@ -152,7 +152,7 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, str]]:
             # the count runs on, page by page, on one side at least (figures of a table do not)
             if 2 <= b - a <= FOLIO_SLACK + 1 and missing >= 1 and (next_page(k - 1) or next_page(k + 1)):
                 gaps.setdefault((a, b), (i, missing))
-    return [(i, f"{missing} page(s) between pages {a} and {b} (the page numbers skip them)")
+    return [(i, missing, f"{missing} page(s) between pages {a} and {b} (the page numbers skip them)")
             for (a, b), (i, missing) in sorted(gaps.items(), key=lambda g: g[1])]
 
 
