@@ -43,3 +43,20 @@ def test_end_of_line_hyphen_removed_but_real_compound_kept():
 def test_spaces_cleaned():
     tree, _ = normalise_text("A line\u00a0with  stray\u00a0\u00a0spaces in it.", kind="web")
     assert texts(tree, "//db:para") == ["A line with stray spaces in it."]
+
+
+def test_pdf_a_justified_line_broken_into_its_words_stays_in_its_paragraph():
+    """pdftotext reads a justified line's wide spaces as columns and sets its words one a line: no
+    word of it ends a paragraph, and the first line of a chapter does not run on into its title."""
+    body = [LONG, LONG, "and it ends here."]
+    text = "\n".join(["IV", "How the Commerce of the Towns", "Contributed to the Improvement of", "the Country",
+                      "The", "increase", "and", "riches", "of", "commercial", "and", LONG, *body, "",
+                      LONG, "understand.", "I", "am", "practically", "industrious—", "painstaking;", LONG,
+                      "and it ends here.", "",
+                      "Cotton", "Wool", "Copper", "Timber", "", LONG, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["How the Commerce of the Towns Contributed to the Improvement of the Country"]
+    paras = texts(tree, "//db:para")
+    assert paras[0].startswith("The increase and riches of commercial and This is a line")
+    assert paras[1] == f"{LONG} understand. I am practically industrious— painstaking; {LONG} and it ends here."
+    assert paras[2:6] == ["Cotton", "Wool", "Copper", "Timber"]  # words in capitals one a line: no broken line

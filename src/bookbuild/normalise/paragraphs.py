@@ -27,6 +27,7 @@ from .tables import report_table
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 HYPHENS = ("-", "\u2010", "\u00ad")
+MIN_SPLIT = 3  # one-word lines in a row: a justified line the extraction broke into its words
 COMPOUND_PREFIXES = {"co", "self", "non", "anti", "semi", "ex", "pre", "post", "re", "counter", "quasi",
                      "pro", "neo", "pseudo", "ultra", "well", "half", "all", "cross", "inter", "over", "under"}
 
@@ -102,6 +103,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
     for run in filter(None, runs):
         start = 0
         margin = min(_indent(line.text) for line in run)
+        split = _split_line(run)
         for k, line in enumerate(run):
             number = _item_number(line.text)
             # a note list goes on past the items of a page lost in between, after a closed sentence
@@ -123,7 +125,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
             if title:
                 titles.add(line.number)
             ends = title or _ends_paragraph(line.text.strip(), width) if k < len(run) - 1 else False
-            if ends and not broken_word:
+            if ends and not broken_word and k not in split:
                 pieces.append(run[start:k + 1])
                 start = k + 1
         pieces.append(run[start:])
@@ -156,6 +158,24 @@ def _unwrap_pdf(state: State) -> list[Block]:
         blocks.append(Block([text], piece[0].number, piece[-1].number, kind=kind))
         ends_full[id(blocks[-1])] = len(piece[-1].text.strip()) >= full
     return sorted(blocks + tables, key=lambda b: b.first)
+
+
+def _split_line(run: list[SourceLine]) -> set[int]:
+    """The lines of a run that are words of one justified line the extraction set one a line (its wide
+    spaces read as columns: 'The' / 'increase' / 'and' / 'riches' / … / 'manufacturing towns, …'): runs
+    of MIN_SPLIT or more one-word lines (no figures: a column's), some word in lower case, as running
+    text has. No such line ends a paragraph."""
+    split: set[int] = set()
+    k = 0
+    while k < len(run):
+        end = k
+        while end < len(run) and len(run[end].text.split()) == 1 and WORD.search(run[end].text):
+            end += 1
+        words = [run[j].text.strip() for j in range(k, end)]
+        if len(words) >= MIN_SPLIT and any(w[:1].islower() for w in words):
+            split.update(range(k, end))
+        k = end + 1
+    return split
 
 
 def _indent(text: str) -> int:
