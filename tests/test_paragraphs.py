@@ -60,3 +60,17 @@ def test_pdf_a_justified_line_broken_into_its_words_stays_in_its_paragraph():
     assert paras[0].startswith("The increase and riches of commercial and This is a line")
     assert paras[1] == f"{LONG} understand. I am practically industrious— painstaking; {LONG} and it ends here."
     assert paras[2:6] == ["Cotton", "Wool", "Copper", "Timber"]  # words in capitals one a line: no broken line
+
+
+def test_pdf_a_short_title_line_takes_the_short_lines_it_wraps_onto():
+    """A title under a numeral wraps onto two short lines, the first too long to end a paragraph on
+    its own: they are the title's, not a paragraph under it."""
+    line = "provisions from foreign countries secures to the graziers"
+    body = ["By restraining, either by high duties, or by absolute", *[line] * 8, "industry employed in producing them.", ""]
+    text = "\n".join(["I", "Of the Principle of the Commercial", "or Mercantile System", *body,
+                      "II", "Of Restraints Upon the Importation", "from Foreign Countries of Such Goods",
+                      "as Can Be Produced at Home", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == [
+        "Of the Principle of the Commercial or Mercantile System",
+        "Of Restraints Upon the Importation from Foreign Countries of Such Goods as Can Be Produced at Home"]

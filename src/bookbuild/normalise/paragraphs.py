@@ -145,9 +145,11 @@ def _unwrap_pdf(state: State) -> list[Block]:
             state.diagnostics.add("restore.page-join", piece[0].number)
             continue
         # a short line wrapped onto the next ('Of the Variations in the Proportion' / 'between …'; a title
-        # on a comma: 'III. Wages Not Drawn from Capital,' / 'but Produced by the Labor')
-        if blocks and blocks[-1].kind == "short" and len(piece) == 1 and piece[0].text.strip()[:1].islower() \
-                and len(piece[0].text.strip()) < full and blocks[-1].last + 1 == piece[0].number \
+        # on a comma: 'III. Wages Not Drawn from Capital,' / 'but Produced by the Labor'), or a title onto
+        # two or three short lines ('Of Restraints Upon the Importation' / 'from Foreign Countries of …' / …)
+        if blocks and blocks[-1].kind == "short" and piece[0].text.strip()[:1].islower() \
+                and all(len(line.text.strip()) < full for line in piece) and blocks[-1].last + 1 == piece[0].number \
+                and (len(piece) == 1 or len(piece) <= 3 and _reads_as_title(f"{blocks[-1].text} {text}")) \
                 and (not SENTENCE_END.search(blocks[-1].text)
                      or blocks[-1].text.endswith(",") and _reads_as_title(f"{blocks[-1].text} {text}")):
             blocks[-1].lines[-1] = f"{blocks[-1].lines[-1]} {text}"
