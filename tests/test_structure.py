@@ -468,3 +468,33 @@ def test_names_under_quotations_under_a_title_found_with_them_are_their_sources(
     assert texts(tree, "//db:epigraph/db:attribution") == ["De Tocqueville", "Edwin Arnold"]
     assert "To a Historian" in texts(tree, "//db:title")
     assert not {"De Tocqueville", "Edwin Arnold"} & set(texts(tree, "//db:title"))
+
+
+def test_pdf_a_numeral_alone_on_its_page_with_a_line_under_it_is_a_division_title_page():
+    """Books numbered 'II', 'III' amid their chapters' 'I', 'II': each on a page of its own, its line
+    in sentence case under it (what the book holds), is a division with that line as its subtitle."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    body = [line, line, "and it ends here.", "", line, line, "and it ends here.", ""]
+
+    def chapter(numeral, title):
+        return [f"\f{numeral}", title, *body]
+
+    text = "\n".join([*chapter("I", "Of the Division of Labour"), *chapter("II", "Of the Origin of Money"),
+                      *chapter("III", "Of the Price of Commodities"), *chapter("IV", "Of the Wages of Labour"),
+                      "\fII", "Of the nature, accumulation, and employment of stock.", "", "\fIntroduction", *body,
+                      *chapter("I", "Of the Division of Stock"), *chapter("II", "Of Money"), *chapter("III", "Of Interest"),
+                      "\fIII", "Of the different progress of opulence in different", "nations.", "",
+                      *chapter("I", "Of the Natural Progress of Opulence"), *chapter("II", "Of Agriculture")])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/@label") == ["I", "II", "III", "IV", "II", "I", "II", "III", "III", "I", "II"]
+    assert texts(tree, "//db:chapter/db:subtitle") == [
+        "Of the nature, accumulation, and employment of stock.", "Of the different progress of opulence in different nations."]
+
+
+def test_a_numeral_in_capitals_keeps_them_though_the_text_cites_it_in_lower_case():
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    body = [line, line, "as said in chap. ii, and it ends here.", ""]
+    text = "\n".join(["\fI", "Of the Division of Labour", *body, "\fII", "", line, *body,
+                      "\fIII", "Of the Price of Commodities", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Of the Division of Labour", "II", "Of the Price of Commodities"]

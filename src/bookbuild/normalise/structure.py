@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from ..read import TextKind
 from ..wordcount import count_tokens
@@ -107,6 +108,8 @@ class _Headings:
             self._running_heads_over_titles()
         self._contents_entries()
         self._numbered()
+        if self.pdf and self.state.page_starts:
+            self._title_pages()
         self._named()
         for i in sorted(self.found):
             if i in self.found:  # not taken as the title of the heading before it
@@ -190,6 +193,32 @@ class _Headings:
             if self._counts_up(nested, restarts=True):
                 for i in nested:
                     self.found[i] = _Found(self.forms[i], nested_level, "numbering")
+
+    def _title_pages(self) -> None:
+        """In print, a numeral alone at the top of a page with only its title (a line or two) under it
+        before the next page is a division's title page ('II' / 'Of the accumulation of stock.'). Where
+        such pages count up, each is a division: a line in Title Case its title, one in sentence case
+        (what the division holds) its subtitle."""
+        pages: list[tuple[int, list[int]]] = []
+        for i, form in self.forms.items():
+            if i in self.found or form.number is None or form.title is not None or not form.style.startswith("alone") \
+                    or not self._opens_page(i):
+                continue
+            under = list(takewhile(lambda j: j < len(self.blocks) and not self._opens_page(j)
+                                   and self.blocks[j].kind in ("short", "para"), range(i + 1, i + 4)))
+            after = i + 1 + len(under)
+            if 1 <= len(under) <= 2 and (after == len(self.blocks) or self._opens_page(after)) \
+                    and sum(self.blocks[j].last - self.blocks[j].first + 1 for j in under) <= 3 \
+                    and all(self.blocks[j].text[:1].isupper() for j in under):
+                pages.append((i, under))
+        if not self._counts_up([i for i, _ in pages]):
+            return
+        for i, under in pages:
+            title = is_title_case(self.blocks[under[0]].text) and reads_as_title(self.blocks[under[0]].text, attached=True)
+            self.found[i] = _Found(self.forms[i], CHAPTER, "title page", title_blocks=under[:1] if title else [])
+            if len(under) == 2 or not title:  # a line in sentence case says what the division holds
+                self.found[i].subtitle = under[-1]
+            self.used.update(under)
 
     def _split_numbering(self, members: list[int]) -> tuple[list[int], list[int]]:
         """One family can number two levels (chapters 'I', 'II' and their sections 'I', 'II'): a number
@@ -1027,10 +1056,11 @@ def recase_capital_titles(state: State) -> None:
             forms.setdefault(word.lower(), Counter())[word] += count
 
     def usual(match: re.Match) -> str:
-        seen = forms.get(match.group(0).lower())
-        if seen:
-            return seen.most_common(1)[0][0]
-        return match.group(0) if ROMAN.match(match.group(0)) else match.group(0).lower()  # a numeral keeps its capitals
+        word = match.group(0)
+        if ROMAN.match(word):
+            return word  # a numeral keeps its capitals, though the text cites 'chap. ii'
+        seen = forms.get(word.lower())
+        return seen.most_common(1)[0][0] if seen else word.lower()
 
     for block in capitals:
         title = re.sub(r"[^\W\d_]+", usual, block.text)
