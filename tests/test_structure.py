@@ -498,3 +498,34 @@ def test_a_numeral_in_capitals_keeps_them_though_the_text_cites_it_in_lower_case
                       "\fIII", "Of the Price of Commodities", *body])
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:chapter/db:title") == ["Of the Division of Labour", "II", "Of the Price of Commodities"]
+
+
+def test_pdf_a_count_of_numerals_goes_on_past_parts_opened_inside_it_and_past_numbers_lost():
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    body = [line, line, "and it ends here.", "", line, line, "and it ends here.", ""]
+
+    def chapter(numeral, title, page=True):
+        return [("\f" if page else "") + numeral, title, *body]
+
+    # a second book's chapter III holds parts I and II; its chapters IV and V go on after them
+    text = "\n".join([*chapter("I", "Of Labour"), *chapter("II", "Of Money"), *chapter("III", "Of Prices"),
+                      *chapter("IV", "Of Wages"), *chapter("I", "Of the Principle of Trade"), *chapter("II", "Of Restraints"),
+                      *chapter("III", "Of Other Restraints"), *chapter("I", "Of Their Unreasonableness", page=False),
+                      *chapter("II", "Of Their Unreasonableness Again", page=False),
+                      *chapter("IV", "Of Drawbacks"), *chapter("V", "Of Bounties")])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title | //db:section/db:title")[-3:] == [
+        "Of Their Unreasonableness Again", "Of Drawbacks", "Of Bounties"]
+
+    def sections(numbers):
+        return [text for n in numbers for text in (str(n), *body)]
+
+    # a poem's sections after a longer one's: the line numbered 5 lost with its page
+    text = "\n".join(["\fSong of the Open Road", *sections(range(1, 9)), "\fSong of the Broad-Axe", *sections([1, 2, 3, 4, 6, 7])])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:section/@label") == ["1", "2", "3", "4", "6", "7"]
+
+    # numbers alone that count nothing ('4.', '26.', '253.': a table's, a note's) number no headings
+    text = "\n".join(["\fA Chapter", *body, "1", *body, "4.", *body, "26.", *body, "253.", *body, "349.", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:section/@label") == []

@@ -51,6 +51,7 @@ FRONT_BLOCKS = 40  # the blocks at the start of a text where front matter (epigr
 SPEAKER_REACH = 6  # blocks either side where a line that stands again is a speaker's name
 ARTICLE_WORDS = 12_000  # a text this short with only titled headings is an article with sections
 PART, CHAPTER, SECTION = 0, 1, 2
+SKIPPED_NUMBERS = 3  # headings' numbers a count may skip (pages or lines lost)
 WRAPPED_TITLE = 0.6  # of a full line: a heading's line with the next word (set larger than the text) wraps
 
 
@@ -183,7 +184,9 @@ class _Headings:
                     self.found[i] = _Found(self.forms[i], PART if self.forms[i].level == "part" else CHAPTER, "label")
                 continue
             top, nested = self._split_numbering(members)
-            if not self._counts_up(top) and not (len(top) == 1 and not nested and self._stands_alone(top[0])):
+            if len(top) + len(nested) < 0.75 * len(members):
+                continue  # numbers in no count ('4.', '26.', '253.': a note's or a table's)
+            if not self._counts_up(top) and not (len(members) == 1 and self._stands_alone(top[0])):
                 continue
             parts_only = any(f.form and f.level == PART for f in self.found.values()) and not labelled_chapters
             top_level = SECTION if labelled_chapters else CHAPTER
@@ -225,27 +228,31 @@ class _Headings:
         that continues the outer count where the inner one cannot, or opens a page, is outer."""
         top: list[int] = []
         nested: list[int] = []
+        counts: list[int] = []  # the last numbers of the inner count and of the one it opened inside (parts of a chapter)
         for i in members:
             value = self.forms[i].number
             top_next = not top or value == self.forms[top[-1]].number + 1
-            nested_next = nested and value == self.forms[nested[-1]].number + 1 and not self._divides(nested[-1], i, top)
-            if top_next and (not nested_next or self._opens_page(i)):
+            count = _count_going_on(counts, value)
+            if top_next and (count is None or counts[count] != value - 1 or self._opens_page(i)):
                 top.append(i)
-            elif value == 1 or nested_next:
+                counts.clear()
+            elif value == 1 or count is not None:
                 nested.append(i)
-            elif top and value > self.forms[top[-1]].number:
+                if count is None:  # a count opens ('1'), inside the last one, which stays open
+                    counts[:] = [*counts[-1:], value]
+                else:  # a count goes on; any opened inside it is closed
+                    counts[count:] = [value]
+            elif top and 0 < value - self.forms[top[-1]].number <= SKIPPED_NUMBERS:
                 top.append(i)  # numbers skipped (pages or lines lost)
+                counts.clear()
         return top, nested
-
-    def _divides(self, a: int, b: int, top: list[int]) -> bool:
-        return any(a < t < b for t in top)
 
     def _counts_up(self, members: list[int], restarts: bool = False) -> bool:
         """Numbers that mostly go up by one (a few skipped), with running text between them."""
         if len(members) < 2:
             return False
         values = [self.forms[i].number for i in members]
-        good = sum(1 for a, b in zip(values, values[1:]) if 0 < b - a <= 3 or restarts and b == 1)
+        good = sum(1 for a, b in zip(values, values[1:]) if 0 < b - a <= SKIPPED_NUMBERS or restarts and b == 1)
         apart = sum(1 for a, b in zip(members, members[1:]) if self._text_between(a, b))
         return good >= 0.75 * (len(values) - 1) and apart >= 0.75 * (len(values) - 1)
 
@@ -713,6 +720,16 @@ class _Headings:
                 heading.division = None
             out.append(heading)
         return out
+
+
+def _count_going_on(counts: list[int], value: int) -> int | None:
+    """The open count (its index) a number goes on: the one it follows by one, else one it follows
+    past a few numbers skipped, the inner count first; None."""
+    for gap in (1, SKIPPED_NUMBERS):
+        for k in reversed(range(len(counts))):
+            if 0 < value - counts[k] <= gap:
+                return k
+    return None
 
 
 def _awaits_title(form: HeadingForm | None) -> bool:
