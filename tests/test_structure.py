@@ -457,15 +457,18 @@ def test_pdf_a_title_as_long_as_the_texts_lines_set_right_over_its_text_is_a_hea
 def test_names_under_quotations_under_a_title_found_with_them_are_their_sources():
     """A part's title, then epigraphs, each a sentence over its author's name: the titles are found in
     one pass, the part's with them, and the names are the epigraphs' sources, not chapters. Under a
-    short poem, a poem's title over its verse stays a title."""
+    short poem, a poem's title over its verse stays a title; over verse with its own source under it,
+    a name is still a source."""
     first = "A new and fair division of the goods and rights of this world should be the main object of those who conduct affairs."
     second = "When the object is to raise the permanent condition of a people, small means do not merely produce small effects."
     chapter = [P] * 260
+    verse = "Do ye hear the children weeping, O my brothers,\nEre the sorrow comes with years?"
     text = web("The Title", "The Problem", *chapter, "The Remedy", first, "De Tocqueville", second, "Edwin Arnold",
                "Insufficiency of Remedies Currently Advocated", *chapter, "The Poems", "A short poem,\nin two lines.",
-               "To a Historian", "You who celebrate bygones,\nWho have explored the outward.", *chapter)
+               "To a Historian", "You who celebrate bygones,\nWho have explored the outward.", *chapter,
+               "Effect of Material Progress", first, "John Stuart Mill", verse, "Mrs. Browning", *chapter)
     tree, _ = normalise_text(text, kind="web")
-    assert texts(tree, "//db:epigraph/db:attribution") == ["De Tocqueville", "Edwin Arnold"]
+    assert texts(tree, "//db:epigraph/db:attribution") == ["De Tocqueville", "Edwin Arnold", "John Stuart Mill", "Mrs. Browning"]
     assert "To a Historian" in texts(tree, "//db:title")
     assert not {"De Tocqueville", "Edwin Arnold"} & set(texts(tree, "//db:title"))
 

@@ -375,12 +375,13 @@ class _Headings:
     def _sources_under_titles(self) -> None:
         """A title found under a quotation that stands right under a heading (or under another quotation
         and its source) is that quotation's source when it names a person or a work ('A. Author')
-        and no verse follows (a poem's title under a short poem): the titles over it may have been found
-        in the same pass, so this looks again after it."""
+        and no verse follows (a poem's title under a short poem) but another epigraph's: the titles over
+        it may have been found in the same pass, so this looks again after it."""
         sources = [i for i, found in sorted(self.found.items())
                    if found.why == "titled" and found.subtitle is None and not found.wrapped and i >= 2
                    and self.blocks[i].text.strip() not in self.headings and not self.blocks[i].lost_before
-                   and i - 2 in self.found and self._quotation(self.blocks[i - 1]) and not self._verse_follows(i)
+                   and i - 2 in self.found and self._quotation(self.blocks[i - 1])
+                   and (not self._verse_follows(i) or self._epigraph_verse_follows(i))
                    and _source_like(self.blocks[i].text) and _names_a_source(self.blocks[i].text.strip(), self.common)]
         for i in sources:
             del self.found[i]
@@ -497,6 +498,13 @@ class _Headings:
         return self.pdf and len(run) == 3 and all(b.kind in ("short", "para") for b in run) and \
             all(b.first == a.last + 1 for a, b in zip(run, run[1:])) and \
             not any(self._stands_as_title(k) for k in range(j, j + 3))
+
+    def _epigraph_verse_follows(self, i: int) -> bool:
+        """In a web dump, the verse under line i is another epigraph: a line naming its source stands
+        under it ('Mrs. Browning'), as none stands under a poem."""
+        source = self.blocks[i + 2] if i + 2 < len(self.blocks) else None
+        return not self.pdf and source is not None and self._is_line(source) and _source_like(source.text) \
+            and _names_a_source(source.text.strip(), self.common)
 
     def _verse_follows(self, i: int) -> bool:
         if self.pdf:
