@@ -188,3 +188,31 @@ def test_the_calls_of_a_list_with_a_call_lost_are_the_last_run_not_a_lost_lists_
     tree, _ = normalise_text(text, kind="web")
     assert tree.xpath("count(//db:chapter[@label='2']//db:footnote)", namespaces=NS) == 6
     assert tree.xpath("count(//db:chapter[@label='1']//db:footnote)", namespaces=NS) == 0
+
+
+def test_pdf_a_note_list_whose_first_items_went_with_a_lost_page_is_linked():
+    """Page 5 is lost, and with it the end of chapter II, its 'Notes' heading and notes 1 and 2: the
+    list that goes on at 3 on page 6 is still the chapter's, a remark marks the lost page, and the
+    text before it does not run on into the list."""
+    line = "The line of development of the economy is far from an uninterrupted and evenly rising curve in"
+
+    def page(n, body, fill=True):
+        filler = [line] * (9 - len(body)) + ["the end of the page's text, it stops here and goes on over"] if fill else []
+        return [*body, *filler, "", "Some Book: A Chapter", "", f"http://example.org/book/ch02.htm ({n} of 13) [22/08/2000]", "", ""]
+
+    def calls(*numbers):
+        return [f"the first years of the new regime, and you can clearly see{n} several stages marked by sharp" for n in numbers]
+
+    def notes(chapter):
+        return ["Notes", f"(1) The first note of {chapter}.", "(2) Its second note."]
+
+    pages = [page(1, ["I", "Of Money", *calls(1, 2)]), page(2, [line, "and it ends.", "", *notes("chapter I")], fill=False),
+             page(3, ["II", "Of Trade", *calls(1, 2)]), page(4, calls(3, 4)),
+             page(6, ["(3) The third note of chapter II.", "(4) Its fourth note."], fill=False),
+             page(7, ["III", "Of Rent", *calls(1)]), page(8, [*calls(2), line, "and it ends.", "", *notes("chapter III")], fill=False)]
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2", "3", "4", "1", "2"]
+    assert footnotes(tree)[2] == ("3", "The third note of chapter II.")
+    lost = tree.xpath("//db:remark[@role='lost-page']", namespaces=NS)
+    assert [r.text for r in lost] == ["1 page(s) lost here in the source."]
+    assert "over" == "".join(lost[0].getprevious().itertext()).split()[-1]  # the paragraph stops before the lost page

@@ -188,12 +188,12 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
             continue
         previous_end = max(found[-1].notes) if found else 0
         heading = blocks[start - 1] if start and _is_notes_heading(blocks[start - 1]) else None
-        if min(notes) in (1, previous_end + 1) and (heading is not None or _closes_division(blocks, k)
-                                                  or _lost_after(blocks[k - 1])):
+        numbered = min(notes) in (1, previous_end + 1) or _lost_before(blocks[start], "lost-page")  # its first items lost
+        if numbered and (heading is not None or _closes_division(blocks, k) or _lost_after(blocks[k - 1])):
             found.append(NoteList("text", [], blocks[start:k], notes, heading, more))
-    # where the book heads its lists ('Notes', or a heading line lost in a web dump), a run of items
-    # '1. …' with no heading is numbered text
-    headed = [n for n in found if n.heading is not None or _lost_before(n.elements[0])]
+    # where the book heads its lists ('Notes', or a heading line or page lost), a run of items '1. …'
+    # with no heading is numbered text
+    headed = [n for n in found if n.heading is not None or _lost_before(n.elements[0]) or _lost_before(n.elements[0], "lost-page")]
     if len(headed) >= 2:
         found = [n for n in found if n in headed or _marked(n)]
     return found
@@ -204,11 +204,12 @@ def _runs_on(between: list[etree._Element]) -> bool:
     return len(between) <= CONTINUATION or sum(len(_note_text(b).split()) for b in between) <= CONTINUATION_WORDS
 
 
-def _lost_before(element: etree._Element) -> bool:
+def _lost_before(element: etree._Element, role: str = "lost-line") -> bool:
+    """Lines (or a page) were lost right before the element."""
     previous = element.getprevious()
     while previous is not None and not isinstance(previous.tag, str):
         previous = previous.getprevious()
-    return previous is not None and _name(previous) == "remark" and previous.get("role") == "lost-line"
+    return previous is not None and _name(previous) == "remark" and previous.get("role") == role
 
 
 def _marked(note_list: NoteList) -> bool:

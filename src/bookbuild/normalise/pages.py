@@ -51,6 +51,7 @@ def remove_page_furniture(state: State) -> None:
     strays = _stray_numbers(state, edge)
     for i, missing, text in _lost_pages(state, [i for i in edge if i not in strays]):
         state.diagnostics.add("flag.lost-page", lines[i].number, text, count=missing)
+        state.lost_pages[lines[i].number] = missing
     for i in edge:
         if i in strays:
             state.diagnostics.add("flag.possible-folio", lines[i].number, lines[i].text.strip())

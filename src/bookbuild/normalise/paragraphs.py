@@ -78,7 +78,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
         report_table(state, table, table.table)
     for k, count in figures_left(lines):
         state.diagnostics.add("flag.figures-as-text", lines[k].number, lines[k].text.strip(), count=count)
-    table_starts = [t.first for t in tables]
+    breaks = sorted([t.first for t in tables] + list(state.lost_pages))  # no paragraph runs on over a table or a lost page
+    after_lost = {next((l.number for l in lines if l is not None and l.text.strip() and l.number > lost), None)
+                  for lost in state.lost_pages}  # the first line after a lost page
     texts = [l.text.strip() for l in lines if l is not None and l.text.strip()]
     lengths = sorted(len(t) for t in texts)
     width = state.measure = lengths[int(len(lengths) * 0.9)] if lengths else 80
@@ -108,7 +110,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
             number = _item_number(line.text)
             # a note list goes on past the items of a page lost in between, after a closed sentence
             opens_item = number is not None and (number in (1, item + 1) or item < number <= item + MAX_LOST_ITEMS and
-                                                 (k == 0 or _closes(run[k - 1].text)))
+                                                 (k == 0 or _closes(run[k - 1].text)) or line.number in after_lost)
             indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
             if (_opens_division_or_section(line.text) or opens_item or indented) and k > start:
                 pieces.append(run[start:k])
@@ -135,9 +137,8 @@ def _unwrap_pdf(state: State) -> list[Block]:
     ends_full: dict[int, bool] = {}  # id of a block -> its last line ran to the full width
     for piece in pieces:
         text = _joined_text(piece, vocabulary, state)
-        table_between = bisect.bisect(table_starts, piece[0].number) > bisect.bisect(table_starts, blocks[-1].last) \
-            if blocks else False
-        if blocks and not table_between and _continues(blocks[-1], piece, ends_full[id(blocks[-1])], state.page_starts):
+        broken = bisect.bisect(breaks, piece[0].number) > bisect.bisect(breaks, blocks[-1].last) if blocks else False
+        if blocks and not broken and _continues(blocks[-1], piece, ends_full[id(blocks[-1])], state.page_starts):
             prev = blocks[-1]
             prev.lines[-1] = _join(prev.lines[-1], text, vocabulary, state, piece[0].number)
             prev.last = piece[-1].number

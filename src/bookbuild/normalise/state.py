@@ -36,6 +36,7 @@ class State:
     navigation: list[tuple[int, str]] = field(default_factory=list)  # (line, 'on to' target) of nav lines
     page_starts: set[int] = field(default_factory=set)  # source line numbers of lines that begin a page
     measure: int = 0  # in a PDF extraction: the length of a full line of text, in characters
+    lost_pages: dict[int, int] = field(default_factory=dict)  # in a PDF extraction: line before pages lost -> how many
     tree: etree._Element | None = None
     table_data: dict[str, TableData] = field(default_factory=dict)  # the manuscript's tables/*.csv, by number
     corrections: list[Correction] = field(default_factory=list)  # a proofreader's, from corrections.toml

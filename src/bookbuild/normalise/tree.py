@@ -107,7 +107,10 @@ class _Builder:
         return self.root
 
     def run(self) -> None:
+        lost_pages = sorted(self.state.lost_pages.items())
         for block in self.state.blocks:
+            while lost_pages and lost_pages[0][0] < block.first:  # a page lost before it: its text is no one's
+                sub(self.container, "remark", f"{lost_pages.pop(0)[1]} page(s) lost here in the source.", role="lost-page")
             if block.lost_before and block.kind != "heading":
                 self._lost(block)
             getattr(self, "_" + block.kind.replace("-", "_"))(block)
