@@ -105,6 +105,17 @@ def test_no_note_list_no_footnotes():
     assert footnotes(tree) == []
 
 
+def test_a_bare_digit_call_printed_after_a_sum_with_its_thousands_set_apart():
+    """'$2,500,000,000' with the call 2 after it reads '$2,500,000,0002': a group of thousands holds three
+    digits, so the two that follow are a call; a sum whose groups are whole ('12,345') holds none."""
+    text = web("Title", "The first claim.1 And a bill exceeding $2,500,000,0002 for the damage.",
+               "Some 12,345 men and 1,320,000,000 in land, and 9,4503 in all.", "1. Note one.\n2. Note two.\n3. Note three.")
+    tree, _ = normalise_text(text, kind="web")
+    assert [f[0] for f in footnotes(tree)] == ["1", "2", "3"]
+    assert call_text(tree, "2").endswith("$2,500,000,000") and call_text(tree, "3").endswith("and 9,450")
+    assert "Some 12,345 men and 1,320,000,000 in land" in " ".join(texts(tree, "//db:para"))
+
+
 def test_bare_digit_calls_resume_after_many_lost_calls():
     # calls 3 to 9 were lost (in a flattened table); the count resumes at 10 because 11 … 15 follow it
     lost = "A table flattened: 1642 2 13 4 1643 3 1 0 1644 2 6 8 1645 2 4 0."

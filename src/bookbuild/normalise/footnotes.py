@@ -26,6 +26,7 @@ WEAK_CALL = re.compile(  # the lookahead first: most positions fail there, befor
     # space is an elided year ('1862, ’3, ’4'), no call
     r"(?=[1-9])(?<!\bp\.)(?<!\bpp\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bvol\.)"
     r"(?:(?<=[^\W\d_])|(?<=[.,;:?!”)\]])|(?<=\S’)|(?<=[.”’] ))([1-9]\d{0,2})(?![\w]|[.,:]\d)")
+GROUPED_CALL = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+([1-9]\d{0,2})(?![\d,])")  # '$2,500,000,00023': 23 after 000
 DECIMAL = re.compile(r"\d\.$")  # the text before a digit ends with a number and a point
 REFERENCE = re.compile(r"\b(?:vols?|nos?|pp?|pts?|bk|chap|ch|art|para|sec|sect|fig|cap|ed|eds)\.\s?$", re.I)
 SENTENCE_AFTER = re.compile(r"\s+[A-Z“‘\"'(]")
@@ -310,6 +311,8 @@ def _block_candidates(block: etree._Element):
                     continue  # 'Vol. 1', 'Chap. 2': a reference's number
                 if not any(c.start <= m.start(1) < c.end for c in found.values()):
                     found[start] = Candidate(holder, is_tail, start, m.end(1), int(m.group(1)), False)
+            for m in GROUPED_CALL.finditer(text):
+                found[m.start(1)] = Candidate(holder, is_tail, m.start(1), m.end(1), int(m.group(1)), False)
             yield from (found[k] for k in sorted(found))
 
 
