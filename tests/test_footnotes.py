@@ -107,11 +107,14 @@ def test_no_note_list_no_footnotes():
 
 def test_a_bare_digit_call_printed_after_a_sum_with_its_thousands_set_apart():
     """'$2,500,000,000' with the call 2 after it reads '$2,500,000,0002': a group of thousands holds three
-    digits, so the two that follow are a call; a sum whose groups are whole ('12,345') holds none."""
+    digits, so the two that follow are a call; a sum whose groups are whole ('12,345') holds none. A
+    call may close a lead-in ('table:—4')."""
     text = web("Title", "The first claim.1 And a bill exceeding $2,500,000,0002 for the damage.",
-               "Some 12,345 men and 1,320,000,000 in land, and 9,4503 in all.", "1. Note one.\n2. Note two.\n3. Note three.")
+               "Some 12,345 men and 1,320,000,000 in land, and 9,4503 in all.", "They are shown in the following table:—4",
+               "Pages 10—12 say so.", "1. Note one.\n2. Note two.\n3. Note three.\n4. Note four.")
     tree, _ = normalise_text(text, kind="web")
-    assert [f[0] for f in footnotes(tree)] == ["1", "2", "3"]
+    assert [f[0] for f in footnotes(tree)] == ["1", "2", "3", "4"]
+    assert call_text(tree, "4").endswith("table:—")  # a call closing a lead-in
     assert call_text(tree, "2").endswith("$2,500,000,000") and call_text(tree, "3").endswith("and 9,450")
     assert "Some 12,345 men and 1,320,000,000 in land" in " ".join(texts(tree, "//db:para"))
 
