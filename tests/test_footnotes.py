@@ -119,6 +119,13 @@ def test_a_bare_digit_call_printed_after_a_sum_with_its_thousands_set_apart():
     assert "Some 12,345 men and 1,320,000,000 in land" in " ".join(texts(tree, "//db:para"))
 
 
+def test_a_book_numbering_its_notes_past_999():
+    calls = [" ".join(f"Claim number {n} of the book.{n}" for n in range(k, k + 10)) for k in range(1, 1003, 10)]
+    notes = "\n".join(f"({n}) Note {n}." for n in range(1, 1003))
+    tree, _ = normalise_text(web("Title", *calls, "Notes", notes), kind="web")
+    assert [f[0] for f in footnotes(tree)] == [str(n) for n in range(1, 1003)]
+
+
 def test_bare_digit_calls_resume_after_many_lost_calls():
     # calls 3 to 9 were lost (in a flattened table); the count resumes at 10 because 11 … 15 follow it
     lost = "A table flattened: 1642 2 13 4 1643 3 1 0 1644 2 6 8 1645 2 4 0."

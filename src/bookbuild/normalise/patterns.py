@@ -10,4 +10,4 @@ WORD = re.compile(r"[^\W\d_]+")  # a run of letters
 YEAR = re.compile(r"\b(1[5-9]|2\d)\d\d\b")
 SENTENCE_END = re.compile(r"[.!?…:;,]['’\"”)\]]*$")
 # an item of a flattened note list: '[1] text', '(1) text', '1. text', '1) text'
-NOTE_ITEM = re.compile(r"^\s*(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])\s*(\S.*)$", re.S)
+NOTE_ITEM = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s*(\S.*)$", re.S)  # a book may number 1100 notes
