@@ -84,17 +84,21 @@ def test_a_grid_goes_to_the_clean_table_it_is_not_to_a_smaller_one_whose_figures
     assert (result.tables_found, result.cells_placed) == (2, 4 + 48)
 
 
-def test_the_answer_key_takes_one_running_head_a_page_not_the_title_under_it_that_reads_the_same():
+def test_the_answer_key_takes_one_running_head_a_page_at_its_edge_not_a_title_that_reads_the_same():
     from damage.pdf import STAMP, _Print
 
-    printing = SimpleNamespace(heads=["Song of Myself", "Inscriptions"], book=SimpleNamespace(title="Leaves of Grass"))
+    settings = {"head_bottom": False, "folio": "outer", "url": True}  # the head at the top, URL and folio at the foot
+    printing = SimpleNamespace(heads=["Song of Myself", "Inscriptions"], book=SimpleNamespace(title="Leaves of Grass"),
+                               settings=settings)
     url = "http://www.example.org/lib/p01.htm"
-    page = [f"{url} (16 of 319) {STAMP}   16", "", "      Song of Myself", "", "",
-            "    Song of Myself", " 1", "  I celebrate myself, and sing myself,"]
-    assert _Print._furniture_lines(printing, page, url, 16, 319) == {0, 2}
-    page[2] = "      Leaves of Grass"  # the verso's head, over a part's title
-    page[5] = "    Inscriptions"
-    assert _Print._furniture_lines(printing, page, url, 16, 319) == {0, 2}
+    page = ["      Song of Myself", "", "", "    Song of Myself", " 1", "  I celebrate myself, and sing myself,", "",
+            f"{url} (16 of 319) {STAMP}   16"]
+    assert _Print._furniture_lines(printing, page, url, 16, 319) == {0, 7}
+    page[0] = "      Leaves of Grass"  # the verso's head, over a part's title
+    page[3] = "    Inscriptions"
+    assert _Print._furniture_lines(printing, page, url, 16, 319) == {0, 7}
+    settings.update(head_bottom=True, folio="centre")  # with the heads at the foot, a title at the top is the page's text
+    assert _Print._furniture_lines(printing, page, url, 16, 319) == {7}
 
 
 def test_a_page_reported_lost_counts_only_where_the_damage_dropped_one():

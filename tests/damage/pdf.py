@@ -56,6 +56,13 @@ def print_extraction(book: Book, seed: int) -> Damaged:
     return _Print(book, seed, rng, settings).run()
 
 
+def _edges(settings: dict) -> tuple[str, str]:
+    """Where a page design sets its running head and its folio: 'top' or 'bottom'."""
+    head_edge = "bottom" if settings["head_bottom"] else "top"
+    folio_edge = "top" if settings["folio"] == "outer" and head_edge == "bottom" and settings["url"] else "bottom"
+    return head_edge, folio_edge
+
+
 def _short_title(title: str) -> str:
     return re.split(r"[:;,]| of the ", title)[0].strip() if len(title) > 30 else title
 
@@ -176,10 +183,9 @@ class _Print:
     def _page(self, url: str, body: str) -> str:
         """The HTML document: margin boxes for the page design, then the body."""
         s = self.settings
-        head_edge = "bottom" if s["head_bottom"] else "top"
+        head_edge, folio_edge = _edges(s)
         folio = {"outer": "counter(page)", "centre": "counter(page)", "dashed": '"- " counter(page) " -"',
                  "page-of": '"Page " counter(page) " of " counter(pages)'}.get(s["folio"])
-        folio_edge = "top" if s["folio"] == "outer" and head_edge == "bottom" and s["url"] else "bottom"
         rules = [f"@page {{ size: {TRIMS[s['trim']]}; margin: 22mm 18mm; }}"]
         for side in ("left", "right"):
             heads = {"title-chapter": "string(head)", "author-title-chapter": "string(head)",
@@ -293,13 +299,18 @@ class _Print:
         broken over several lines, or (pdftotext -layout) the boxes of one row on one line. Each box
         stands once at an edge, and one running head at most: a title under a running head is the page's
         text, even one that reads the same."""
-        every = {_squeeze(b) for b in (*self.heads, _short_title(self.book.title), f"{url} ({number} of {count}) {STAMP}",
-                                       f"Page {number} of {count}", f"- {number} -", str(number)) if b}
         heads = {_squeeze(h) for h in (*self.heads, _short_title(self.book.title)) if h}
+        folios = {_squeeze(f) for f in (f"Page {number} of {count}", f"- {number} -", str(number))}
+        url_line = _squeeze(f"{url} ({number} of {count}) {STAMP}")
+        head_edge, folio_edge = _edges(self.settings)
         found: set[int] = set()
         filled = [i for i, line in enumerate(page) if line.strip()]
-        for order, joined in ((filled[:4], lambda a, b: a + b), (list(reversed(filled))[:5], lambda a, b: b + a)):
-            boxes = set(every)
+        for edge, order, joined in (("top", filled[:4], lambda a, b: a + b),
+                                    ("bottom", list(reversed(filled))[:5], lambda a, b: b + a)):
+            # only the boxes the design sets at this edge: a chapter's title at the top of its first page
+            # reads as the running head, but where the heads stand at the foot it is the page's text
+            boxes = (heads if edge == head_edge else set()) | (folios if edge == folio_edge else set()) \
+                | ({url_line} if edge == "bottom" else set())
             pending: list[int] = []
             text = ""
             for i in order:
