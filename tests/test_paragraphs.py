@@ -31,12 +31,13 @@ def test_pdf_paragraph_cut_by_stray_blank_is_joined():
 def test_end_of_line_hyphen_removed_but_real_compound_kept():
     text = "\n".join([
         LONG + " eco-", "nomic growth of the country was for some years very high indeed, and the co-",
-        "operative farms grew as well. The co-operative movement was strong, as every observer of the day saw.",
-        "The end."])
+        "operative farms grew as well. The co-operative movement was strong, as every observer of the anti\u2010",
+        "Negro laws of Alsace-", "Lorraine saw. The end."])
     tree, state = normalise_text(text, kind="pdf")
     para = texts(tree, "//db:para")[0]
     assert "economic growth" in para
     assert "the co-operative farms" in para
+    assert "the anti-Negro laws of Alsace-Lorraine saw" in para  # a capital after the hyphen: a compound
     assert [d.text for d in state.diagnostics.items if d.code == "restore.hyphen"] == ["eco-nomic → economic"]
 
 

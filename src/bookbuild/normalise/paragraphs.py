@@ -264,8 +264,10 @@ def _joined_text(piece: list[SourceLine], vocabulary: Counter, state: State) -> 
 
 def _join(left: str, right: str, vocabulary: Counter, state: State, number: int) -> str:
     """Join two wrapped lines, removing an end-of-line hyphen (-, ‐ or a soft hyphen) unless the word
-    is a real compound."""
+    is a real compound (as it is when the line after it starts with a capital)."""
     match = re.search(r"([^\W\d_]+)[-\u2010\u00ad]$", left[-60:]) if left.endswith(HYPHENS) else None
+    if match and right[:1].isupper() and not left.endswith("\u00ad"):
+        return left[:-1] + "-" + right  # a compound broken at its hyphen: 'anti-' / 'Negro', 'Alsace-' / 'Lorraine'
     if not match or not right[:1].islower():
         return f"{left} {right}"
     head, tail = match.group(1), re.match(r"[^\W\d_]*", right).group(0)
