@@ -237,3 +237,16 @@ def test_pdf_a_note_list_whose_first_items_went_with_a_lost_page_is_linked():
     lost = tree.xpath("//db:remark[@role='lost-page']", namespaces=NS)
     assert [r.text for r in lost] == ["1 page(s) lost here in the source."]
     assert "over" == "".join(lost[0].getprevious().itertext()).split()[-1]  # the paragraph stops before the lost page
+
+
+def test_pdf_a_call_set_on_a_line_of_its_own_is_glued_back_but_not_amid_a_line_set_a_word_a_line():
+    line = "The line of development of the economy is far from an uninterrupted and evenly rising curve in"
+    text = "\n".join(["I", "Of Money", line, "the first years,1 and the difference between them is called the agio of the bank,",
+                      "2", "which, at Amsterdam, is generally about five per cent, and the end of it is here.", line,
+                      "taxes led to the encouragement of the import of raw material and discouragement",
+                      "of", "the", "import", "of", "3",  # a justified line broken into its words: '3' stands out of place
+                      "manufactured articles. And it ends here, it does.", "", "Notes", "(1) One.", "(2) Two.", "(3) Three."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2"]
+    assert call_text(tree, "2").endswith("agio of the bank,")
+    assert "discouragement of the import of 3 manufactured articles." in texts(tree, "//db:para")[0]

@@ -27,6 +27,8 @@ from .tables import report_table
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 HYPHENS = ("-", "\u2010", "\u00ad")
+CALL_ALONE = re.compile(r"[1-9]\d{0,3}")  # a line that is a number alone, inside a paragraph
+CALLED = re.compile(r"(?:[^\W\d_]|[.,;:!?”’)\]])$")  # a word or its closing mark, where a call stands
 MIN_SPLIT = 3  # one-word lines in a row: a justified line the extraction broke into its words
 COMPOUND_PREFIXES = {"co", "self", "non", "anti", "semi", "ex", "pre", "post", "re", "counter", "quasi",
                      "pro", "neo", "pseudo", "ultra", "well", "half", "all", "cross", "inter", "over", "under"}
@@ -103,6 +105,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
     item = 0  # the number of the last note item seen (a list goes on across page breaks)
     above: str | None = None  # the last line before the run
     for run in filter(None, runs):
+        run = _calls_glued(run)
         start = 0
         margin = min(_indent(line.text) for line in run)
         split = _split_line(run)
@@ -161,6 +164,22 @@ def _unwrap_pdf(state: State) -> list[Block]:
         blocks.append(Block([text], piece[0].number, piece[-1].number, kind=kind))
         ends_full[id(blocks[-1])] = len(piece[-1].text.strip()) >= full
     return sorted(blocks + tables, key=lambda b: b.first)
+
+
+def _calls_glued(run: list[SourceLine]) -> list[SourceLine]:
+    """A note's call that the extraction set on a line of its own, amid a sentence ('… agio of the
+    bank,' / '17' / 'which, at Amsterdam …'), glued back to the word it follows: a line of a number
+    alone, after a line of words ending in a word or its closing mark, over a line going on in lower
+    case. Amid a justified line set a word a line, the call stands out of its place: it is left."""
+    out: list[SourceLine] = []
+    for k, line in enumerate(run):
+        text = line.text.strip()
+        if out and CALL_ALONE.fullmatch(text) and CALLED.search(out[-1].text.rstrip()) and len(out[-1].text.split()) > 1 \
+                and k + 1 < len(run) and run[k + 1].text.strip()[:1].islower():
+            out[-1] = SourceLine(out[-1].number, out[-1].text.rstrip() + text)
+            continue
+        out.append(line)
+    return out
 
 
 def _split_line(run: list[SourceLine]) -> set[int]:
