@@ -26,7 +26,7 @@ WEAK_CALL = re.compile(  # the lookahead first: most positions fail there, befor
     # space is an elided year ('1862, ’3, ’4'), no call; 'as follows:—3' closes a lead-in
     r"(?=[1-9])(?<!\bp\.)(?<!\bpp\.)(?<!\bNo\.)(?<!\bVol\.)(?<!\bvol\.)"
     r"(?:(?<=[^\W\d_])|(?<=[.,;:?!”)\]])|(?<=[.,;:]—)|(?<=\S’)|(?<=[.”’] ))([1-9]\d{0,3})(?![\w]|[.,:]\d)")
-GROUPED_CALL = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+([1-9]\d{0,2})(?![\d,])")  # '$2,500,000,00023': 23 after 000
+GROUPED_CALL = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+([1-9]\d{0,2})(?![\d,])")  # '$1,200,000,00023': 23 after 000
 DECIMAL = re.compile(r"\d\.$")  # the text before a digit ends with a number and a point
 REFERENCE = re.compile(r"\b(?:vols?|nos?|pp?|pts?|bk|chap|ch|art|para|sec|sect|fig|cap|ed|eds)\.\s?$", re.I)
 SENTENCE_AFTER = re.compile(r"\s+[A-Z“‘\"'(]")

@@ -150,7 +150,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
             continue
         # a short line wrapped onto the next ('Of the Variations in the Proportion' / 'between …'; a title
         # on a comma: 'III. Wages Not Drawn from Capital,' / 'but Produced by the Labor'), or a title onto
-        # two or three short lines ('Of Restraints Upon the Importation' / 'from Foreign Countries of …' / …)
+        # two or three short lines ('Of the Duties Upon the Import' / 'from Other Countries of Such …' / …)
         if blocks and blocks[-1].kind == "short" and piece[0].text.strip()[:1].islower() \
                 and all(len(line.text.strip()) < full for line in piece) and blocks[-1].last + 1 == piece[0].number \
                 and (len(piece) == 1 or len(piece) <= 3 and _reads_as_title(f"{blocks[-1].text} {text}")) \
@@ -167,8 +167,8 @@ def _unwrap_pdf(state: State) -> list[Block]:
 
 
 def _calls_glued(run: list[SourceLine]) -> list[SourceLine]:
-    """A note's call that the extraction set on a line of its own, amid a sentence ('… agio of the
-    bank,' / '17' / 'which, at Amsterdam …'), glued back to the word it follows: a line of a number
+    """A note's call that the extraction set on a line of its own, amid a sentence ('… is called the
+    premium,' / '17' / 'which, at that market …'), glued back to the word it follows: a line of a number
     alone, after a line of words ending in a word or its closing mark, over a line going on in lower
     case. Amid a justified line set a word a line, the call stands out of its place: it is left."""
     out: list[SourceLine] = []
@@ -184,7 +184,7 @@ def _calls_glued(run: list[SourceLine]) -> list[SourceLine]:
 
 def _split_line(run: list[SourceLine]) -> set[int]:
     """The lines of a run that are words of one justified line the extraction set one a line (its wide
-    spaces read as columns: 'The' / 'increase' / 'and' / 'riches' / … / 'manufacturing towns, …'): runs
+    spaces read as columns: 'The' / 'growth' / 'of' / 'the' / … / 'market towns, …'): runs
     of MIN_SPLIT or more one-word lines (no figures: a column's), some word in lower case, as running
     text has. No such line ends a paragraph."""
     split: set[int] = set()
@@ -286,7 +286,7 @@ def _join(left: str, right: str, vocabulary: Counter, state: State, number: int)
     is a real compound (as it is when the line after it starts with a capital)."""
     match = re.search(r"([^\W\d_]+)[-\u2010\u00ad]$", left[-60:]) if left.endswith(HYPHENS) else None
     if match and right[:1].isupper() and not left.endswith("\u00ad"):
-        return left[:-1] + "-" + right  # a compound broken at its hyphen: 'anti-' / 'Negro', 'Alsace-' / 'Lorraine'
+        return left[:-1] + "-" + right  # a compound broken at its hyphen: 'anti-' / 'Slavery', 'Schleswig-' / 'Holstein'
     if not match or not right[:1].islower():
         return f"{left} {right}"
     head, tail = match.group(1), re.match(r"[^\W\d_]*", right).group(0)

@@ -382,7 +382,7 @@ def _stacks_from(lines: list[SourceLine | None], k: int, longest: float) -> tupl
 
 
 def _alternates(stack: Stack) -> bool:
-    """Labels and figures line by line ('Saar Basin' / '13,200,000'; 'Alsace-Lorraine 3,800,000')."""
+    """Labels and figures line by line ('North Basin' / '13,200,000'; 'East-Lowland 3,800,000')."""
     return _label_rows(stack.texts) is not None
 
 
@@ -403,7 +403,7 @@ def _label_rows(texts: list[str]) -> list[list[str | None]] | None:
 
 
 def _split_figures(text: str) -> tuple[str | None, list[str]]:
-    """A line's label and the figures after it ('Alsace-Lorraine 3,800,000')."""
+    """A line's label and the figures after it ('East-Lowland 3,800,000')."""
     tokens = text.split()
     k = len(tokens)
     while k > 0 and FIGURE.match(tokens[k - 1]):

@@ -199,7 +199,7 @@ class _Headings:
 
     def _title_pages(self) -> None:
         """In print, a numeral alone at the top of a page with only its title (a line or two) under it
-        before the next page is a division's title page ('II' / 'Of the accumulation of stock.'). Where
+        before the next page is a division's title page ('II' / 'Of the uses of money.'). Where
         such pages count up, each is a division: a line in Title Case its title, one in sentence case
         (what the division holds) its subtitle."""
         pages: list[tuple[int, list[int]]] = []
@@ -501,7 +501,7 @@ class _Headings:
 
     def _epigraph_verse_follows(self, i: int) -> bool:
         """In a web dump, the verse under line i is another epigraph: a line naming its source stands
-        under it ('Mrs. Browning'), as none stands under a poem."""
+        under it ('A. Poet'), as none stands under a poem."""
         source = self.blocks[i + 2] if i + 2 < len(self.blocks) else None
         return not self.pdf and source is not None and self._is_line(source) and _source_like(source.text) \
             and _names_a_source(source.text.strip(), self.common)
@@ -547,7 +547,7 @@ class _Headings:
             (len(block.lines) > 1 or self._is_body(block))
 
     def _signature(self, i: int) -> bool:
-        """A name closing a text, with an address or a date under it ('J. M. Keynes' / 'King’s College,')."""
+        """A name closing a text, with an address or a date under it ('A. B. Author' / 'Trinity College,')."""
         after = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         following = after.text.strip() if after is not None and len(after.lines) == 1 else ""
         address = following.endswith(",") and len(following.split()) <= 6 and is_title_case(following)
