@@ -105,7 +105,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
     item = 0  # the number of the last note item seen (a list goes on across page breaks)
     above: str | None = None  # the last line before the run
     for run in filter(None, runs):
-        run = _calls_glued(run)
+        run = _calls_glued(run, full)
         start = 0
         margin = min(_indent(line.text) for line in run)
         split = _split_line(run)
@@ -166,15 +166,16 @@ def _unwrap_pdf(state: State) -> list[Block]:
     return sorted(blocks + tables, key=lambda b: b.first)
 
 
-def _calls_glued(run: list[SourceLine]) -> list[SourceLine]:
+def _calls_glued(run: list[SourceLine], full: float) -> list[SourceLine]:
     """A note's call that the extraction set on a line of its own, amid a sentence ('… is called the
     premium,' / '17' / 'which, at that market …'), glued back to the word it follows: a line of a number
-    alone, after a line of words ending in a word or its closing mark, over a line going on in lower
-    case. Amid a justified line set a word a line, the call stands out of its place: it is left."""
+    alone, after a full line ending in a word or its closing mark (under a title's short line, a
+    number is a section's), over a line going on in lower case. Amid a justified line set a word a
+    line, the call stands out of its place: it is left."""
     out: list[SourceLine] = []
     for k, line in enumerate(run):
         text = line.text.strip()
-        if out and CALL_ALONE.fullmatch(text) and CALLED.search(out[-1].text.rstrip()) and len(out[-1].text.split()) > 1 \
+        if out and CALL_ALONE.fullmatch(text) and CALLED.search(out[-1].text.rstrip()) and len(out[-1].text.strip()) >= full \
                 and k + 1 < len(run) and run[k + 1].text.strip()[:1].islower():
             out[-1] = SourceLine(out[-1].number, out[-1].text.rstrip() + text)
             continue
