@@ -463,3 +463,13 @@ def test_a_paragraphs_last_line_right_over_a_table_stays_the_paragraphs():
     assert pdf_rows(tree) == [["German Exports, 1913", "Amount: Million Dollars"], ["Iron goods", "330.65"],
                               ["Machinery and parts", "187.75"], ["Coal and coke", "176.70"], ["Sugar", "66.00"]]
     assert any(p.endswith("minor importance individually.") for p in texts(tree, "//db:para"))
+
+
+def test_a_stack_of_words_as_long_as_a_column_of_counting_figures_is_no_column():
+    """Figures counting up, then three words ('Total' / 'Average' / 'Price'), then figures one a stack:
+    the words are no column of the figures' table (taking them for one stopped the build)."""
+    stacks = [["2", "8", "10"], ["Total", "Average", "Price"], ["28"], ["9"], ["4"]]
+    text = "\n".join([*PROSE * 4, "", *["\n".join(stack) + "\n" for stack in stacks], *PROSE * 4])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert not tree.xpath("//db:informaltable", namespaces=NS)
+    assert {"Total", "Average", "Price", "28", "10"} <= set(" ".join(texts(tree, "//db:para")).split())

@@ -170,7 +170,7 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
             return m - n, [made]
     keys, after = _keys_across_splits(stacks, n, figures_after)
     same = after  # or columns of figures side by side, the first counting up (a year and its figures)
-    while same < figures_after and abs(len(stacks[same].texts) - len(keys.texts)) <= 1 \
+    while same < figures_after and any(stacks[same].figures) and abs(len(stacks[same].texts) - len(keys.texts)) <= 1 \
             and not _keys_go_on(keys.texts[-1], stacks[same]):  # keys going on start the next page's part
         same += 1
     if same > after and len(keys.texts) >= MIN_ROWS and _counts_up([t.split()[0] for t in keys.texts if t]):
