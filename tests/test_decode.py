@@ -58,6 +58,20 @@ def test_recognises_web_dump_and_pdf_extraction():
     assert recognise_kind(_lines(pdf)).value == "pdf"
 
 
+
+def test_a_book_of_verse_extracted_from_a_pdf_with_one_overlong_line_is_still_a_pdf():
+    """Verse lines of every length, none longer than a printed line but one garbled line: one
+    overlong line is a stray, not the paragraphs of a web dump."""
+    stanza = ["I sing the open road and the long brown path,", "Afoot,", "Strong and content I travel the open road before me,",
+              "Healthy, free, the world before me,", "The long brown path before me,", ""]
+    verse = stanza * 60
+    garbled = "lorem " * 35
+    assert recognise_kind(_lines("\n".join(verse))).value == "pdf"
+    assert recognise_kind(_lines("\n".join([*verse[:100], garbled, *verse[100:]]))).value == "pdf"
+    paragraphs = ["This is a paragraph of prose that a web page sets on one long line " * 3] * 5
+    assert recognise_kind(_lines("\n".join([*verse, *paragraphs]))).value == "web"
+
+
 WESTERN = "naïve café déjà vu, über straße. "
 
 
