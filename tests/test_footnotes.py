@@ -211,6 +211,22 @@ def test_the_calls_of_a_list_with_a_call_lost_are_the_last_run_not_a_lost_lists_
     assert tree.xpath("count(//db:chapter[@label='1']//db:footnote)", namespaces=NS) == 0
 
 
+def test_a_chapters_list_stands_though_the_next_chapters_calls_restart_past_its_lost_first_call():
+    """Chapter 2's call 1 went with its title: its calls run 2, 3, 4, 5, 6, past chapter 1's last
+    note (4). They start a count again; they are not chapter 1's calls going on, and chapter 1's
+    list is its own (taking it for numbered text linked chapter 1's calls to chapter 2's notes)."""
+    first = " ".join(f"A claim in the first chapter.{n}" for n in range(1, 5))
+    second = " ".join(f"A claim in the second chapter.{n}" for n in range(2, 7))
+    text = web("Title", "Chapter 1", first, "Notes", "\n".join(f"[{n}] Note {n} of the first." for n in range(1, 5)),
+               "Chapter 2", second, "Notes", "\n".join(f"[{n}] Note {n} of the second." for n in range(1, 7)), "Chapter 3", P)
+    tree, _ = normalise_text(text, kind="web")
+    for label, chapter in (("1", "first"), ("2", "second")):
+        notes = tree.xpath(f"//db:chapter[@label='{label}']//db:footnote", namespaces=NS)
+        assert notes and all(f"of the {chapter}." in "".join(f.itertext()) for f in notes)
+    assert tree.xpath("count(//db:chapter[@label='1']//db:footnote)", namespaces=NS) == 4
+    assert tree.xpath("count(//db:chapter[@label='2']//db:footnote)", namespaces=NS) == 5
+
+
 def test_pdf_a_note_list_whose_first_items_went_with_a_lost_page_is_linked():
     """Page 5 is lost, and with it the end of chapter II, its 'Notes' heading and notes 1 and 2: the
     list that goes on at 3 on page 6 is still the chapter's, a remark marks the lost page, and the

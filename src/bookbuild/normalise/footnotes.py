@@ -137,14 +137,18 @@ def _calls_run_on(candidates: list[Candidate], after: list[Candidate], linking: 
     position = candidates.index(linking.linked[last_note])
     strong = linking.linked[last_note].strong  # calls in brackets go on only in brackets
     expected = last_note + 1
-    for candidate in [*candidates[position + 1:], *after]:
-        if strong and not candidate.strong:
-            continue
+    following = [c for c in [*candidates[position + 1:], *after] if c.strong or not strong]
+    for candidate, then in zip(following, [*following[1:], None]):
         if candidate.value == expected:
             expected += 1
-        elif candidate.value < expected and (candidate.strong or candidate.value == 1):
+        elif candidate.value < expected and (candidate.strong or candidate.value == 1 or _restarts(candidate, then)):
             break  # the count starts again: the next list's calls
     return expected - 1 - last_note >= max(2, len(note_list.notes) // 10)  # a long list may have lost its last page
+
+
+def _restarts(candidate: Candidate, then: Candidate | None) -> bool:
+    """A bare digit starts a count again past its lost first calls: a low number ('2'), the next call on from it."""
+    return candidate.value <= 1 + MAX_SKIPPED and then is not None and then.value == candidate.value + 1
 
 
 def _book_calls_in_brackets(lists: list[NoteList], found: list[list[Candidate]]) -> bool:
