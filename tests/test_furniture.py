@@ -190,3 +190,21 @@ def test_a_page_the_extraction_lost_is_flagged_where_the_page_numbers_skip_it():
     tree, state = normalise_text(text, kind="pdf")
     lost = [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"]
     assert lost == ["2 page(s) between pages 3 and 6 (the page numbers skip them)"]
+
+
+def test_a_page_count_set_on_one_line_with_the_running_head_goes_and_counts_the_pages():
+    """-layout sets a page's margin boxes on one line: 'Some Book      Page 3 of 6' on a recto,
+    'Page 2 of 6      Some Book' on a verso. The page count marks the line as furniture by itself,
+    however few pages recur, and its numbers show page 4 lost."""
+    long = PROSE * 6 + FULL
+    book = "Progress of Some Book"
+
+    def footer(n: int) -> str:
+        return f"{book}{' ' * 60}Page {n} of 6" if n % 2 else f"Page {n} of 6{' ' * 60}{book}"
+
+    lines = [line for n in (1, 2, 3, 5, 6) for line in (long, "", footer(n), "", "")]
+    tree, state = normalise_text("\n".join([*lines, "decline, backward countries are unable to catch up."]), kind="pdf")
+    assert not any("Page" in p or book in p for p in texts(tree, "//db:para"))
+    assert codes(state).count("furniture.page-edge") == 5
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == \
+        ["1 page(s) between pages 3 and 5 (the page numbers skip them)"]

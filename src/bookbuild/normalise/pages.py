@@ -24,6 +24,7 @@ from .state import State
 URL_LINE = re.compile(r"^(https?://|www\.)\S+(\s+\(\d+\s+of\s+\d+\))?(\s+\[[\d/.: -]+\])?$", re.I)
 PRINTED_URL = re.compile(r"^(https?://|www\.)\S+\s+\(\d+\s+of\s+\d+\)", re.I)  # a browser's print footer
 PAGE_OF = re.compile(r"^(page\s+)?\d+\s+(of|/)\s+\d+$", re.I)
+MARGIN_BOXES = re.compile(r"\s{3,}")  # -layout sets a page's margin boxes on one line, wide apart
 RUNS_ON = re.compile(r"(?!https?://|www\.)[a-z]")  # a line of text going on in lower case (not a URL)
 FOLIO = re.compile(r"^[-–—]?\s*(\d{1,4}|[ivxlc]{1,7})\s*[-–—]?$", re.I)
 MAX_STANDING_ALONE = 150  # characters: longer lines are text, even when they stand alone
@@ -134,7 +135,7 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
     for i in edge:
         number = _page_number(state.lines[i].text)
         if number is not None:
-            kinds[shape(state.lines[i].text)].append((i, number))
+            kinds[shape(_page_mark(state.lines[i].text) or state.lines[i].text)].append((i, number))
     gaps: dict[tuple[int, int], tuple[int, int]] = {}  # (before, after) -> (line, pages missing)
     for numbered in kinds.values():
         numbered = [n for k, n in enumerate(numbered)  # a number above both its neighbours is no page's
@@ -159,7 +160,7 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
 
 def _page_number(text: str) -> int | None:
     """The page number a line of furniture prints: 'Page 3 of 12', '(3 of 12)' after a URL, '3'."""
-    text = text.strip()
+    text = _page_mark(text) or text.strip()
     if PAGE_OF.match(text):
         return int(re.search(r"\d+", text).group())
     if PRINTED_URL.match(text):
@@ -221,8 +222,14 @@ def _anchor_kind(text: str) -> str:
 
 def _marks_page(text: str) -> bool:
     """A URL standing alone, 'Page 3 of 12', or a folio: page furniture by its form."""
+    return bool(_page_mark(text) or FOLIO.match(text.strip()))
+
+
+def _page_mark(text: str) -> str | None:
+    """A URL standing alone or 'Page 3 of 12': the line, or one of the margin boxes -layout set on
+    it ('Title        Page 3 of 12')."""
     text = text.strip()
-    return bool(URL_LINE.match(text) or PAGE_OF.match(text) or FOLIO.match(text))
+    return next((box for box in (text, *MARGIN_BOXES.split(text)) if URL_LINE.match(box) or PAGE_OF.match(box)), None)
 
 
 def _anchor_lines(state: State, filled: list[int], alone: set[int]) -> set[int]:
@@ -230,7 +237,7 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int]) -> set[int]:
     at a regular interval."""
     lines = state.lines
     anchors = {i for i in filled if PRINTED_URL.match(lines[i].text.strip())}  # by itself, wherever it stands
-    anchors |= {i for i in alone if URL_LINE.match(lines[i].text.strip()) or PAGE_OF.match(lines[i].text.strip())}
+    anchors |= {i for i in alone if _page_mark(lines[i].text)}
     anchors |= _folio_runs(state, sorted(alone))
     by_shape: dict[str, list[int]] = defaultdict(list)
     for i in sorted(alone):
