@@ -208,3 +208,14 @@ def test_a_page_count_set_on_one_line_with_the_running_head_goes_and_counts_the_
     assert codes(state).count("furniture.page-edge") == 5
     assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == \
         ["1 page(s) between pages 3 and 5 (the page numbers skip them)"]
+
+
+def test_a_running_foot_every_other_page_goes_though_chapters_opening_a_page_shift_it():
+    """The book's title at the foot of each verso, no folios: where a chapter opens a page of its own
+    the next verso comes a page or a page and a half on rather than two, and the foot still goes."""
+    text_lines = (PROSE * 48).splitlines()
+    gaps = [96, 46, 96, 70, 96, 46, 96, 70, 96, 96]  # text lines from one foot to the next
+    lines = [line for gap in gaps for line in ("\n".join(text_lines[:gap]), "", "A Book of Tales", "", "")]
+    tree, state = normalise_text("\n".join([*lines, FULL]), kind="pdf")
+    assert not any("A Book of Tales" in p for p in texts(tree, "//db:para"))
+    assert codes(state).count("furniture.page-edge") == len(gaps)

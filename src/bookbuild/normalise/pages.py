@@ -35,6 +35,7 @@ MIN_RECURRENCE = 3
 STEM = " …"  # marks the key of a running head's stem ('author — title …')
 FOLIO_SLACK = 3  # pages a folio may stand off the count around it (pages lost, numbers skipped)
 MIN_PAGE_LINES, MAX_PAGE_LINES = 10, 400  # lines from one folio to the next (a few pages may be lost)
+MAX_HEAD_INTERVAL = 160  # lines from a running head to the next: two pages of text at most
 
 
 def remove_page_furniture(state: State) -> None:
@@ -242,8 +243,8 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int]) -> set[int]:
     by_shape: dict[str, list[int]] = defaultdict(list)
     for i in sorted(alone):
         by_shape[shape(lines[i].text)].append(i)
-    for positions in by_shape.values():
-        if _regular(positions):
+    for key, positions in by_shape.items():
+        if _regular(positions, key):
             anchors.update(_counting_up(state, positions))
     return anchors
 
@@ -298,15 +299,20 @@ def _roman(token: str) -> int | None:
     return total or None
 
 
-def _regular(positions: list[int]) -> bool:
-    """Recurring at a page's interval: most gaps near their median, or near twice it (a page without it)."""
+def _regular(positions: list[int], key: str) -> bool:
+    """Recurring at a page's interval: most gaps near their median, or near twice it (a page without
+    it). A running head (words, not a number) recurring every page or two may also stand a page or
+    a page and a half apart, where a chapter opens a page of its own."""
     if len(positions) < 4:
         return False
     gaps = [b - a for a, b in zip(positions, positions[1:])]
     m = median(gaps)
     if m < 12:
         return False
-    near = sum(1 for g in gaps if 0.8 * m <= g <= 1.25 * m or 1.6 * m <= g <= 2.5 * m)
+    if m <= MAX_HEAD_INTERVAL and re.search(r"[^\W\d_]", key):
+        near = sum(1 for g in gaps if 0.45 * m <= g <= 2.5 * m)
+    else:
+        near = sum(1 for g in gaps if 0.8 * m <= g <= 1.25 * m or 1.6 * m <= g <= 2.5 * m)
     return near >= 0.7 * len(gaps)
 
 
