@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# to build and check: jing and the DocBook schema, Java (jing, EPUBCheck), poppler (pdfinfo), the book font
-debs=(docbook5-xml jing default-jre-headless poppler-utils fonts-ebgaramond)
+# to build and check: jing and the DocBook schema, Java (jing, EPUBCheck), poppler (pdfinfo), the book font,
+# HarfBuzz's subsetter (without it WeasyPrint subsets fonts with fontTools, whose output changes from run to run)
+debs=(docbook5-xml jing default-jre-headless poppler-utils fonts-ebgaramond libharfbuzz-subset0)
 # to test: real readers that open the output
 if [ "${1:-}" = "--test" ]; then
   debs+=(pandoc calibre chromium)

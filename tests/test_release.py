@@ -159,8 +159,10 @@ def test_ctrl_c_stops_the_build_and_its_workers_and_leaves_dist_as_it_was(tmp_pa
     root = library(tmp_path)
     cli("build", "--out", "dist", cwd=root)
     before = files_of(root / "dist")
+    added = "".join(f"\nParagraph {n} added since, long enough to be worth typesetting at some length.\n"
+                    for n in range(2000))  # a build long enough to be interrupted after a second
     for raw in (root / "manuscript").glob("*/raw.txt"):
-        raw.write_text(raw.read_text() + "\nA paragraph added since.\n")
+        raw.write_text(raw.read_text() + added)
     proc = subprocess.Popen([str(BIN / "bookbuild"), "build", "--out", "dist", "-j", "2"], cwd=root, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     time.sleep(1.0)
