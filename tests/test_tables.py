@@ -473,3 +473,41 @@ def test_a_stack_of_words_as_long_as_a_column_of_counting_figures_is_no_column()
     tree, _ = normalise_text(text, kind="pdf")
     assert not tree.xpath("//db:informaltable", namespaces=NS)
     assert {"Total", "Average", "Price", "28", "10"} <= set(" ".join(texts(tree, "//db:para")).split())
+
+
+def test_layout_columns_of_figures_one_space_apart_sub_rows_and_a_page_that_sets_them_anew():
+    # narrow columns ('s.', 'd.') stand one space apart on some rows and further apart on others, closer to each
+    # other than ALIGN; a year has sub-rows with no label; a head carries a note's call; past a page break the
+    # columns stand elsewhere, a label wraps around its figures and the first full row sets its figures one space apart
+    text = "\n".join([*PROSE, "",
+                      "            Price of the           Mean of the",
+                      "            bushel7                prices8",
+                      "Years       £      s.  d.          £    s. d.",
+                      "1401        —      12  —           —    — —",
+                      "1405        —      12  —           —    13 5",
+                      "            —      13  4",
+                      "1423        —      12  —           —    —    —",
+                      "1437        1      3   4           —    17   —",
+                      "Total                              1    11   5", "", "", "",
+                      "Mean",
+                      "                        —   10 9",
+                      "Price",
+                      "1441     —   3    4     —   10 —",
+                      "1448     1   2    —     1   1  6", "", *PROSE])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["Years", "Price of the bushel7 £", "s.", "d.", "Mean of the prices8 £", "s.", "d."],
+                              ["1401", "—", "12", "—", "—", "—", "—"], ["1405", "—", "12", "—", "—", "13", "5"],
+                              ["", "—", "13", "4", "", "", ""], ["1423", "—", "12", "—", "—", "—", "—"],
+                              ["1437", "1", "3", "4", "—", "17", "—"], ["Total", "", "", "", "1", "11", "5"],
+                              ["Mean", "", "", "", "—", "10", "9"], ["Price"],
+                              ["1441", "—", "3", "4", "—", "10", "—"], ["1448", "1", "2", "—", "1", "1", "6"]]
+
+
+def test_a_column_of_figure_pairs_one_space_apart_on_every_row_is_two_columns_but_thousands_are_one():
+    def table(cells: list[str]) -> str:
+        return "\n".join([*PROSE, "", " Years     £        s. d.", *(f" {1601 + n}      {n + 1}        {c}" for n, c in enumerate(cells)),
+                          "", *PROSE])
+    tree, _ = normalise_text(table(["0 0", "16 8", "9 4"]), kind="pdf")
+    assert pdf_rows(tree) == [["Years", "£", "s.", "d."], ["1601", "1", "0", "0"], ["1602", "2", "16", "8"], ["1603", "3", "9", "4"]]
+    tree, _ = normalise_text(table(["3 800", "12 500", "1 250"]), kind="pdf")
+    assert [row[2] for row in pdf_rows(tree)] == ["s. d.", "3 800", "12 500", "1 250"]

@@ -6,7 +6,8 @@ from line to line; a table's gaps line up. Two lines or more in a row whose cell
 same columns start a table; it goes on over the rows whose cells fit those columns, across blank
 lines and removed page furniture, and over lines of one cell between them (a group's name, a
 label wrapped onto a second line). Each line is a row, each cell in the column it starts under;
-a wrapped label is joined to its row.
+a wrapped label is joined to its row. Narrow columns of figures ('s.' and 'd.' under '£') may stand
+one space apart: a cell whose words each start under a column of their own is split into them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ ALIGN = 4  # characters a column's cells may start apart (numbers set to the rig
 MIN_ROWS = 2
 MAX_BREAK = 8  # blank or removed lines (a page's foot and head) a table may run on over
 MAX_FURNITURE = 3  # lines of a page's foot and head left in the text that a table may run on over
+NOTE_CALL = re.compile(r"(?<=[^\W\d_])\d{1,3}\b")  # a call glued to a head's last word ('times221')
 MAX_LABEL = 40  # characters of a cell alone on its line, a group's name or a column's head (a longer line is prose)
 
 
@@ -53,12 +55,13 @@ def find_column_tables(lines: list[SourceLine | None]) -> list[tuple[list[int], 
             core.append(i + len(core))
         columns = _columns([rows_of[k] for k in core]) if len(core) >= MIN_ROWS else None
         if columns is None:  # its first lines may be heads ('Per / cent'): try again from its first figures
-            i = next((k for k in core[1:] if any(re.search(r"\d", t) for _, t in rows_of[k])), i + max(1, len(core)))
+            i = next((k for k in core[1:] if any(_has_figure(t) for _, t in rows_of[k])), i + max(1, len(core)))
             continue
         before = _rows_before(rows_of, core[0] - 1, columns, floor=found[-1][0][-1] + 1 if found else 0)
         figures = any(_figures(rows_of[k], columns) for k in core)
         rows = [(k, columns) for k in before + core] + _rows_after(rows_of, core[-1] + 1, columns, figures)
-        placed = [(lines[k].number, [(_column(cols, start), text) for start, text in rows_of[k]]) for k, cols in rows]
+        placed = [(lines[k].number, [(_column(cols, start), text) for start, text in _split_spanning(rows_of[k], cols)])
+                  for k, cols in rows]
         found.append(([k for k, _ in rows], _grid(len(found) + 1, len(columns), placed)))
         i = rows[-1][0] + 1
     return found
@@ -79,8 +82,9 @@ def _rows_after(rows_of: list[Cells], k: int, columns: list[int], figures: bool)
             row = _full_row(rows_of, following, len(columns))
             if row is not None and not _fits(rows_of[row], columns) \
                     and not any(_lead_in(rows_of[j], columns) for j in range(following, row)):
-                columns = [start for start, _ in rows_of[row]]
-                following = _labels_above(rows_of, row, columns)
+                columns = [start for start, _ in _figure_words(rows_of[row])]
+                if not all(_fits(rows_of[j], columns) for j in range(following, row) if rows_of[j]):
+                    following = _labels_above(rows_of, row, columns)
                 cells = rows_of[following]
             elif row is not None and not _fits(cells, columns):
                 following, cells = row, rows_of[row]
@@ -95,16 +99,22 @@ def _rows_after(rows_of: list[Cells], k: int, columns: list[int], figures: bool)
     return rows
 
 
+def _has_figure(text: str) -> bool:
+    """A digit in the text, but for a note's call glued to a word ('times221'; not '¼222')."""
+    calls_off = NOTE_CALL.sub(lambda m: "" if text[m.start() - 1].isalpha() else m.group(0), text)
+    return bool(re.search(r"\d", calls_off))
+
+
 def _figures(cells: Cells, columns: list[int]) -> bool:
     """A figure in a column past the first."""
-    return any(re.search(r"\d", text) for start, text in cells if _column(columns, start))
+    return any(_has_figure(text) for start, text in cells if _column(columns, start))
 
 
 def _heads(cells: Cells, columns: list[int]) -> bool:
     """A line of column heads: words over the columns past the first, no figure in them."""
     past_first = [text for start, text in cells if _column(columns, start)]
     return any(re.search(r"[^\W\d_]", text) for text in past_first) \
-        and not any(re.search(r"\d", text) or len(text) > MAX_LABEL for text in past_first)
+        and not any(_has_figure(text) or len(text) > MAX_LABEL for text in past_first)
 
 
 def _row_follows(rows_of: list[Cells], k: int, columns: list[int]) -> bool:
@@ -135,10 +145,22 @@ def _full_row(rows_of: list[Cells], k: int | None, width: int) -> int | None:
     for _ in range(MAX_FURNITURE + 3):
         if k is None:
             return None
-        if len(rows_of[k]) == width and not _prose(rows_of[k]):
+        if len(_figure_words(rows_of[k])) == width and not _prose(rows_of[k]):
             return k
         k = _next_text(rows_of, k + 1)
     return None
+
+
+def _figure_words(cells: Cells) -> Cells:
+    """A row's cells with each figure of a cell of figures one space apart as a cell of its own
+    (narrow columns whose places are not known yet)."""
+    out: Cells = []
+    for start, text in cells:
+        if is_figures(text):
+            out.extend((start + m.start(), m.group(0)) for m in re.finditer(r"\S+", text))
+        else:
+            out.append((start, text))
+    return out
 
 
 def _rows_before(rows_of: list[Cells], k: int, columns: list[int], floor: int) -> list[int]:
@@ -149,7 +171,7 @@ def _rows_before(rows_of: list[Cells], k: int, columns: list[int], floor: int) -
         above = next((j for j in range(k, max(floor, k - MAX_BREAK) - 1, -1) if rows_of[j]), None)
         cells = rows_of[above] if above is not None else []
         label_goes_on = _label_goes_on(cells) and above > 0 and _fits(rows_of[above - 1], columns)
-        if not cells or not _fits(cells, columns, heads=not any(re.search(r"\d", t) for _, t in cells)) \
+        if not cells or not _fits(cells, columns, heads=not any(_has_figure(t) for _, t in cells)) \
                 or above < k and len(cells) < 2 and not label_goes_on:
             break  # across a break (a page's foot and head) only a row of cells goes on, or a label's last line
         if _lead_in(cells, columns) and not _group_name(cells[0][1], rows_of[above - 1] if above else [], columns):
@@ -197,12 +219,17 @@ def _prose(cells: Cells) -> bool:
 
 def _columns(rows: list[Cells]) -> list[int] | None:
     """The columns' start places, where every row's cells fall on them; None for prose (its gaps
-    between single words fall anywhere)."""
+    between single words fall anywhere). Starts close together are one column's unless a row has a
+    cell at both (narrow columns of figures stand closer than numbers set to the right shift)."""
     columns: list[int] = []
-    for start in sorted(start for cells in rows for start, _ in cells):
-        if not columns or start - columns[-1] > ALIGN:
+    starts = [{start for start, _ in cells} for cells in rows]
+    for start in sorted(set().union(*starts)):
+        if not columns or start - columns[-1] > ALIGN \
+                or any(start in row and any(columns[-1] <= s < start for s in row) for row in starts):
             columns.append(start)
-    filled = [sum(1 for cells in rows if any(_column(columns, s) == k for s, _ in cells)) for k in range(len(columns))]
+    columns = _narrow_columns(rows, columns)
+    filled = [sum(1 for cells in rows if any(_column(columns, s) == k for s, _ in _split_spanning(cells, columns)))
+              for k in range(len(columns))]
     if any(n * 2 < len(rows) for n in filled[1:]) or not all(_fits(cells, columns) for cells in rows):
         return None
     if len(columns) > 4 and all(len(text.split()) == 1 for cells in rows for _, text in cells):
@@ -212,9 +239,46 @@ def _columns(rows: list[Cells]) -> list[int] | None:
     return columns
 
 
+def _narrow_columns(rows: list[Cells], columns: list[int]) -> list[int]:
+    """The columns with narrow columns of figures that no row sets apart by more than a space ('16 8'
+    under 's. d.' on every row) each split in as many: a column whose figures all stand in n ≥ 2 groups
+    one space apart, not all thousands ('3 800 000'), is n columns, each starting where its group
+    starts first."""
+    out = list(columns)
+    for k in range(len(columns)):
+        figures = [[(start + m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
+                   for cells in rows for start, text in cells if _column(columns, start) == k and is_figures(text)]
+        if len(figures) >= MIN_ROWS and len({len(groups) for groups in figures}) == 1 and len(figures[0]) > 1 \
+                and any(not re.fullmatch(r"\d{3}", group) for groups in figures for _, group in groups[1:]):
+            out.extend(min(groups[j][0] for groups in figures) for j in range(1, len(figures[0])))
+    return sorted(out)
+
+
 def _column(columns: list[int], start: int) -> int | None:
-    near = [k for k, c in enumerate(columns) if abs(c - start) <= ALIGN]
-    return near[0] if near else None
+    """The column a cell starting here stands under: the nearest start within ALIGN."""
+    near = [(abs(c - start), k) for k, c in enumerate(columns) if abs(c - start) <= ALIGN]
+    return min(near)[1] if near else None
+
+
+def _split_spanning(cells: Cells, columns: list[int]) -> Cells:
+    """A row's cells with a cell over narrow columns split into them: pdftotext -layout sets the cells
+    of columns of figures one space apart ('13 5' under 's.' and 'd.'), where each word starts under a
+    column of its own that the row leaves empty (each part is set at its column's start). Only figures and
+    short heads ('s.', '£') are split: the words of a longer head may fall under the next column."""
+    taken = {_column(columns, start) for start, _ in cells}
+    out: Cells = []
+    for start, text in cells:
+        words = [(start + m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
+        first = _column(columns, start)
+        under = list(range(first + 1, first + len(words))) if first is not None else []
+        if first is not None and len(words) > 1 and under[-1] < len(columns) and not taken & set(under) \
+                and all(is_figures(word) or len(word) <= 3 for _, word in words) \
+                and all(abs(columns[k] - at) <= ALIGN for k, (at, _) in zip(under, words[1:])):
+            out.append((start, words[0][1]))
+            out.extend((columns[k], word) for k, (_, word) in zip(under, words[1:]))
+        else:
+            out.append((start, text))
+    return out
 
 
 def _grid(number: int, width: int, lines: list[tuple[int, list[tuple[int, str]]]]) -> TableGrid:
@@ -235,7 +299,7 @@ def _grid(number: int, width: int, lines: list[tuple[int, list[tuple[int, str]]]
         else:
             rows.append(row)
     grid = TableGrid(number=str(number), caption=None, columns=width)
-    first = next((k for k, row in enumerate(rows) if any(c and re.search(r"\d", c.text) for c in row[1:])), 0)
+    first = next((k for k, row in enumerate(rows) if any(c and _has_figure(c.text) for c in row[1:])), 0)
     while first and rows[first - 1][0] is not None and not any(rows[first - 1][1:]) \
             and rows[first - 1][0].text.rstrip("—-").endswith(":"):
         first -= 1  # a group's name under the heads ('I. Raw materials:—') is a row of its own
