@@ -152,6 +152,21 @@ def test_pdf_titles_wrapped_over_two_lines_are_one_heading():
     assert "A Title Too Short to Wrap Another Title Line" not in titles
 
 
+def test_pdf_a_title_in_title_case_wrapped_over_three_lines_under_its_chapter_line():
+    # the second line is a whole line of Title Case (it made the first too long to take its first word); the
+    # third carries the second on, which stops on 'the'
+    line = "a line of prose running to the full width of the page and on, and on it goes here again"
+    body = ["Reading the page, " + line, line, line, "and it ends here."]
+    text = "\n".join(["Chapter One", "A Title", *body, "",
+                      "Chapter Two", "Of the Lighthouses Considered as a Particular Branch of the Great",
+                      "Service of the Harbours, or of the Lamps Maintaining the", "Northern Coast", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == [
+        "A Title", "Of the Lighthouses Considered as a Particular Branch of the Great Service of the Harbours, "
+                   "or of the Lamps Maintaining the Northern Coast"]
+    assert not texts(tree, "//db:section/db:title")
+
+
 def test_pdf_titles_are_set_apart_and_poem_titles_stand_over_verse():
     line = "a line of prose running to the full width of the page and on"
     body = ["Reading the page, " + line, line, line, "and it ends here."]

@@ -661,15 +661,14 @@ class _Headings:
             if j in self.found or j in self.used or block.kind != "short" \
                     or j in self.forms and self.forms[j].number is not None or not above:
                 return
-            last_word = (WORD.findall(above) or [""])[-1].lower()
-            cut = last_word in MINOR_WORDS or above.endswith(("—", "–", "-", ","))
             overflows = len(f"{above} {text.split()[0]}") >= WRAPPED_TITLE * self.state.measure  # had to wrap
             one_line = self.blocks[last].first == self.blocks[last].last  # a wrapped title's short last line ended it
+            after = j + 2 if _cut(text) and j + 1 < len(self.blocks) and self.blocks[j + 1].kind == "short" else j + 1
             ends_title = block.first == self.blocks[last].last + 1 and overflows and one_line \
                 and is_title_case(text) and reads_as_title(text, attached=True) and \
                 reads_as_title(f"{self._title_text(i)} {text}", attached=True) and \
-                j + 1 < len(self.blocks) and self._is_body(self.blocks[j + 1])
-            if not (cut and reads_as_title(text, attached=True) or text[:1].islower()
+                after < len(self.blocks) and self._is_body(self.blocks[after])  # past its own wrapped last line
+            if not (_cut(above) and reads_as_title(text, attached=True) or text[:1].islower()
                     or is_capitals(above) and is_capitals(text) or ends_title) or SOURCE_LINE.match(text) \
                     or closes_unopened(f"{self._title_text(i)} {text}"):
                 return  # a line in brackets under a title is its subtitle; a closing bracket ends some other line
@@ -1190,3 +1189,8 @@ def _restored_chapter(state: State, block: Block, label: str) -> Block:
                     division="chapter", label=label, restored=True)
     heading.notes.append(f"The opening page(s) of chapter {label} are missing from the source.")
     return heading
+
+
+def _cut(text: str) -> bool:
+    """A title's line stops on a word no title ends with ('of', 'and') or on a dash or a comma."""
+    return (WORD.findall(text) or [""])[-1].lower() in MINOR_WORDS or text.endswith(("—", "–", "-", ","))
