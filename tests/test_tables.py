@@ -477,7 +477,8 @@ def test_a_stack_of_words_as_long_as_a_column_of_counting_figures_is_no_column()
 
 def test_layout_columns_of_figures_one_space_apart_sub_rows_and_a_page_that_sets_them_anew():
     # narrow columns ('s.', 'd.') stand one space apart on some rows and further apart on others, closer to each
-    # other than ALIGN; a year has sub-rows with no label; a head carries a note's call; past a page break the
+    # other than ALIGN; a year has sub-rows with no label; a head carries a note's call, and heads over groups of
+    # columns stand over a line heading each column (two rows of heads); past a page break the
     # columns stand elsewhere, a label wraps around its figures and the first full row sets its figures one space apart
     text = "\n".join([*PROSE, "",
                       "            Price of the           Mean of the",
@@ -495,7 +496,8 @@ def test_layout_columns_of_figures_one_space_apart_sub_rows_and_a_page_that_sets
                       "1441     —   3    4     —   10 —",
                       "1448     1   2    —     1   1  6", "", *PROSE])
     tree, _ = normalise_text(text, kind="pdf")
-    assert pdf_rows(tree) == [["Years", "Price of the bushel7 £", "s.", "d.", "Mean of the prices8 £", "s.", "d."],
+    assert pdf_rows(tree) == [["", "Price of the bushel7", "", "", "Mean of the prices8", "", ""],
+                              ["Years", "£", "s.", "d.", "£", "s.", "d."],
                               ["1401", "—", "12", "—", "—", "—", "—"], ["1405", "—", "12", "—", "—", "13", "5"],
                               ["", "—", "13", "4", "", "", ""], ["1423", "—", "12", "—", "—", "—", "—"],
                               ["1437", "1", "3", "4", "—", "17", "—"], ["Total", "", "", "", "1", "11", "5"],

@@ -284,7 +284,8 @@ def _split_spanning(cells: Cells, columns: list[int]) -> Cells:
 def _grid(number: int, width: int, lines: list[tuple[int, list[tuple[int, str]]]]) -> TableGrid:
     """Rows from the lines, each cell in its column: a label alone over a row with none joins it, a
     lower-case line under a row carries its label on, a label alone over a full row is a group row
-    spanning the table; the lines above the first row of figures make one row of heads."""
+    spanning the table; the lines above the first row of figures make one row of heads (two, where
+    the last of them heads every column under heads of groups of columns)."""
     rows: list[list[Cell | None]] = []
     for line_number, cells in lines:
         row: list[Cell | None] = [None] * width
@@ -303,9 +304,12 @@ def _grid(number: int, width: int, lines: list[tuple[int, list[tuple[int, str]]]
     while first and rows[first - 1][0] is not None and not any(rows[first - 1][1:]) \
             and rows[first - 1][0].text.rstrip("—-").endswith(":"):
         first -= 1  # a group's name under the heads ('I. Raw materials:—') is a row of its own
-    if first:
-        heads = [" ".join(row[n].text for row in rows[:first] if row[n]) for n in range(width)]
-        grid.rows.append(Row([Cell(text, lines[0][0]) for text in heads], header=True))
+    if first:  # heads over groups of columns above a line of the columns' own heads ('£ s. d.') make a row each
+        units = first - 1 if first > 1 and all(rows[first - 1]) else first
+        for head_rows in (rows[:units], rows[units:first]):
+            if head_rows:
+                heads = [" ".join(row[n].text for row in head_rows if row[n]) for n in range(width)]
+                grid.rows.append(Row([Cell(text, lines[0][0]) for text in heads], header=True))
         rows = rows[first:]
     for row in rows:
         spanning = row[0] is not None and not any(row[1:]) and width > 1
