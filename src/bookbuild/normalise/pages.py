@@ -51,7 +51,8 @@ def remove_page_furniture(state: State) -> None:
         edge = sorted(set(edge) | {i for i in paired if i in pairs and pairs[i] in paired
                                    and any(key in stems for j in (i, pairs[i]) for key in _keys(lines[j].text))})
     strays = _stray_numbers(state, edge)
-    for i, missing, text in _lost_pages(state, [i for i in edge if i not in strays]):
+    counted = [i for i in edge if i not in strays]
+    for i, missing, text in sorted(_lost_pages(state, counted) + _lost_document_pages(state, counted)):
         state.diagnostics.add("flag.lost-page", lines[i].number, text, count=missing)
         state.lost_pages[lines[i].number] = missing
     for i in edge:
@@ -157,6 +158,37 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
                 gaps.setdefault((a, b), (i, missing))
     return [(i, missing, f"{missing} page(s) between pages {a} and {b} (the page numbers skip them)")
             for (a, b), (i, missing) in sorted(gaps.items(), key=lambda g: g[1])]
+
+
+def _lost_document_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
+    """Pages lost at a document's start or end, where each part of the book was printed as a document
+    of its own, its pages counted 'Page 2 of 9': a document's count that starts past 1 lost the pages
+    before it, one that stops short of its total the pages after it. Only where the documents' counts
+    start at 1 and run to their total (two documents or more), so that the count is to be trusted.
+    (The line before the gap, the pages missing, what to report.)"""
+    documents: list[list[tuple[int, int, int]]] = []  # (line, page, pages) of each count, one list a document
+    for i in edge:
+        count = re.search(r"(\d+)\s+(?:of|/)\s+(\d+)", _page_mark(state.lines[i].text) or "")
+        if count is None:
+            continue
+        page, pages = int(count.group(1)), int(count.group(2))
+        if documents and documents[-1][-1][2] == pages and documents[-1][-1][1] < page:
+            documents[-1].append((i, page, pages))
+        else:
+            documents.append([(i, page, pages)])
+    whole = sum(1 for counts in documents if counts[0][1] == 1 and counts[-1][1] == counts[-1][2])
+    if len(documents) < MIN_RECURRENCE or whole < max(2, len(documents) // 2):
+        return []
+    lost = []
+    for before, counts in zip([None, *documents], documents):
+        first, last = counts[0], counts[-1]
+        if before is not None and 1 < first[1] <= FOLIO_SLACK + 1:
+            lost.append((before[-1][0], first[1] - 1, f"{first[1] - 1} page(s) before page {first[1]} of {first[2]} "
+                                                      f"(its count starts past 1)"))
+        if last[1] < last[2] <= last[1] + FOLIO_SLACK and counts is not documents[-1]:
+            lost.append((last[0], last[2] - last[1], f"{last[2] - last[1]} page(s) after page {last[1]} of {last[2]} "
+                                                     f"(its count stops short)"))
+    return lost
 
 
 def _page_number(text: str) -> int | None:
