@@ -101,6 +101,18 @@ def test_the_answer_key_takes_one_running_head_a_page_at_its_edge_not_a_title_th
     assert _Print._furniture_lines(printing, page, url, 16, 319) == {7}
 
 
+def test_the_answer_key_takes_a_row_of_boxes_one_of_which_is_broken_over_the_next_line():
+    from damage.pdf import STAMP, _Print
+
+    settings = {"head_bottom": True, "folio": "centre", "url": True}  # everything at the foot
+    printing = SimpleNamespace(heads=["The Treaty"], book=SimpleNamespace(title="Some Book"), settings=settings)
+    url = "http://www.example.org/lib/p01.htm"
+    date, time = STAMP.split()
+    page = ["  the text of the page, running on to its foot and on", "", "                 The Treaty",
+            f"60              {url} (60 of 223) {date}", f"{' ' * 60}{time}"]
+    assert _Print._furniture_lines(printing, page, url, 60, 223) == {2, 3, 4}
+
+
 def test_a_page_reported_lost_counts_only_where_the_damage_dropped_one():
     """Pages of 50 lines; the damage dropped the pages that stood before lines 500 and 1200. The report
     names the line before a gap (a page's number, at its head or foot): 460 is right, 900 is not."""

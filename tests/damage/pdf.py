@@ -315,10 +315,23 @@ class _Print:
             text = ""
             for i in order:
                 parts = [_squeeze(p) for p in re.split(r"\s{2,}", page[i].strip()) if p]
-                if len(parts) > 1 and all(p in boxes for p in parts):  # a row of boxes on one line
+                whole = [p for p in parts if p in boxes]
+                if len(parts) > 1 and len(whole) == len(parts):  # a row of boxes on one line
                     found.update([*pending, i])
                     boxes -= {*parts, *(heads if heads & set(parts) else ())}
                     pending, text = [], ""
+                    continue
+                broken = joined(text, next((p for p in parts if p not in whole), ""))
+                if len(parts) > 1 and len(whole) == len(parts) - 1 \
+                        and any(box.startswith(broken) or box.endswith(broken) for box in boxes):
+                    found.add(i)  # a row of boxes, one of them broken over the line next to it
+                    boxes -= {*whole, *(heads if heads & set(whole) else ())}
+                    pending.append(i)
+                    text = broken
+                    if text in boxes:
+                        found.update(pending)
+                        boxes -= {text}
+                        pending, text = [], ""
                     continue
                 text = joined(text, _squeeze(page[i]))
                 pending.append(i)
