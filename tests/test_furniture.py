@@ -232,5 +232,24 @@ def test_pages_lost_at_the_start_or_end_of_a_part_printed_as_a_document_of_its_o
     lines = document(3, [1, 2, 3]) + document(4, [1, 2, 3]) + document(3, [2, 3]) + document(2, [1, 2])
     tree, state = normalise_text("\n".join([*lines, "decline, backward countries are unable to catch up."]), kind="pdf")
     assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == \
-        ["1 page(s) after page 3 of 4 (its count stops short)", "1 page(s) before page 2 of 3 (its count starts past 1)"]
+        ["2 page(s) between page 3 of 4 and page 2 of 3 (parts printed alone, their counts stop short or start past 1)"]
     assert not any("Page" in p for p in texts(tree, "//db:para"))
+
+
+def test_a_print_footer_set_beside_the_folio_with_its_stamp_wrapped_goes_and_counts_the_pages():
+    """-layout sets the verso's folio and the browser's footer on one line, the footer's stamp wrapped
+    under it ('60     http://… (60 of 9) [22/08/2000' / '01:01:05]'); the recto has the folio after the
+    footer. Every footer goes, the paragraphs are joined across them, and page 4's loss is reported."""
+    long = PROSE * 6 + FULL
+    url = "http://example.org/book/p01.htm"
+
+    def footer(n: int) -> list[str]:
+        row = f"{n}{' ' * 14}{url} ({n} of 9) [22/08/2000" if n % 2 == 0 else f"{url} ({n} of 9) [22/08/2000{' ' * 3}{n}"
+        return ["Some Book: Chapter 2", row, " " * 70 + "01:01:05]", ""]
+
+    lines = [line for n in (1, 2, 3, 5, 6, 7) for line in (long, "", *footer(n))]
+    tree, state = normalise_text("\n".join([*lines, "decline, backward countries are unable to catch up."]), kind="pdf")
+    assert not any("http" in p or "01:01:05" in p or "Chapter 2" in p for p in texts(tree, "//db:para"))
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == \
+        ["1 page(s) between pages 3 and 5 (the page numbers skip them)"]
+    assert any("capitalist world the line of development" in p.lower() for p in texts(tree, "//db:para"))

@@ -137,7 +137,7 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
     for i in edge:
         number = _page_number(state.lines[i].text)
         if number is not None:
-            kinds[shape(_page_mark(state.lines[i].text) or state.lines[i].text)].append((i, number))
+            kinds[shape(_page_count(state.lines[i].text) or state.lines[i].text)].append((i, number))
     gaps: dict[tuple[int, int], tuple[int, int]] = {}  # (before, after) -> (line, pages missing)
     for numbered in kinds.values():
         numbered = [n for k, n in enumerate(numbered)  # a number above both its neighbours is no page's
@@ -164,41 +164,49 @@ def _lost_document_pages(state: State, edge: list[int]) -> list[tuple[int, int, 
     """Pages lost at a document's start or end, where each part of the book was printed as a document
     of its own, its pages counted 'Page 2 of 9': a document's count that starts past 1 lost the pages
     before it, one that stops short of its total the pages after it. Only where the documents' counts
-    start at 1 and run to their total (two documents or more), so that the count is to be trusted.
-    (The line before the gap, the pages missing, what to report.)"""
-    documents: list[list[tuple[int, int, int]]] = []  # (line, page, pages) of each count, one list a document
+    start at 1 and run to their total (two documents or more), so that the count is to be trusted;
+    each kind of count (a URL's, a page's) on its own. (The line before the gap, the pages missing,
+    what to report.)"""
+    kinds: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # (line, page, pages) of each count
     for i in edge:
-        count = re.search(r"(\d+)\s+(?:of|/)\s+(\d+)", _page_mark(state.lines[i].text) or "")
-        if count is None:
+        mark = _page_count(state.lines[i].text) or ""
+        if count := re.search(r"(\d+)\s+(?:of|/)\s+(\d+)", mark):
+            kinds[shape(mark)].append((i, int(count.group(1)), int(count.group(2))))
+    gaps: list[tuple[int, int, str]] = []
+    for counts in kinds.values():
+        documents: list[list[tuple[int, int, int]]] = []
+        for i, page, pages in counts:
+            if documents and documents[-1][-1][2] == pages and documents[-1][-1][1] < page:
+                documents[-1].append((i, page, pages))
+            else:
+                documents.append([(i, page, pages)])
+        whole = sum(1 for document in documents if document[0][1] == 1 and document[-1][1] == document[-1][2])
+        if len(documents) < MIN_RECURRENCE or whole < max(2, len(documents) // 2):
             continue
-        page, pages = int(count.group(1)), int(count.group(2))
-        if documents and documents[-1][-1][2] == pages and documents[-1][-1][1] < page:
-            documents[-1].append((i, page, pages))
-        else:
-            documents.append([(i, page, pages)])
-    whole = sum(1 for counts in documents if counts[0][1] == 1 and counts[-1][1] == counts[-1][2])
-    if len(documents) < MIN_RECURRENCE or whole < max(2, len(documents) // 2):
-        return []
-    lost = []
-    for before, counts in zip([None, *documents], documents):
-        first, last = counts[0], counts[-1]
-        if before is not None and 1 < first[1] <= FOLIO_SLACK + 1:
-            lost.append((before[-1][0], first[1] - 1, f"{first[1] - 1} page(s) before page {first[1]} of {first[2]} "
-                                                      f"(its count starts past 1)"))
-        if last[1] < last[2] <= last[1] + FOLIO_SLACK and counts is not documents[-1]:
-            lost.append((last[0], last[2] - last[1], f"{last[2] - last[1]} page(s) after page {last[1]} of {last[2]} "
-                                                     f"(its count stops short)"))
-    return lost
+        for document, following in zip(documents, documents[1:]):
+            (line, last, pages), (_, first, total) = document[-1], following[0]
+            missing = (pages - last if pages - last <= FOLIO_SLACK else 0) + (first - 1 if first - 1 <= FOLIO_SLACK else 0)
+            if missing and not any(abs(line - seen) <= CLUSTER_REACH for seen, _, _ in gaps):  # another count's
+                gaps.append((line, missing, f"{missing} page(s) between page {last} of {pages} and page {first} of "
+                                            f"{total} (parts printed alone, their counts stop short or start past 1)"))
+    return gaps
 
 
 def _page_number(text: str) -> int | None:
     """The page number a line of furniture prints: 'Page 3 of 12', '(3 of 12)' after a URL, '3'."""
-    text = _page_mark(text) or text.strip()
+    text = _page_count(text) or text.strip()
     if PAGE_OF.match(text):
         return int(re.search(r"\d+", text).group())
     if PRINTED_URL.match(text):
         return int(re.search(r"\((\d+)\s+of\s+\d+\)", text).group(1))
     return int(text.strip("-–— ")) if FOLIO.match(text) and re.search(r"\d", text) else None
+
+
+def _page_count(text: str) -> str | None:
+    """'Page 3 of 12' or a browser's print footer 'http://… (3 of 12) [date' (its stamp may wrap): the
+    line, or the margin box of it that -layout set beside a folio or a running head."""
+    text = text.strip()
+    return next((box for box in (*MARGIN_BOXES.split(text), text) if PAGE_OF.match(box) or PRINTED_URL.match(box)), None)
 
 
 def _keys(text: str) -> list[str]:
@@ -254,8 +262,9 @@ def _anchor_kind(text: str) -> str:
 
 
 def _marks_page(text: str) -> bool:
-    """A URL standing alone, 'Page 3 of 12', or a folio: page furniture by its form."""
-    return bool(_page_mark(text) or FOLIO.match(text.strip()))
+    """A URL standing alone, 'Page 3 of 12', a print footer beside a folio (-layout), or a folio: page
+    furniture by its form."""
+    return bool(_page_mark(text) or MARGIN_BOXES.search(text.strip()) and _page_count(text) or FOLIO.match(text.strip()))
 
 
 def _page_mark(text: str) -> str | None:
@@ -269,7 +278,8 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int]) -> set[int]:
     """Lines that mark a page edge by themselves, by a count that runs page by page, or by recurring
     at a regular interval."""
     lines = state.lines
-    anchors = {i for i in filled if PRINTED_URL.match(lines[i].text.strip())}  # by itself, wherever it stands
+    anchors = {i for i in filled  # by itself, wherever it stands (beside a folio, in -layout)
+               if any(PRINTED_URL.match(box) for box in MARGIN_BOXES.split(lines[i].text.strip()))}
     anchors |= {i for i in alone if _page_mark(lines[i].text)}
     anchors |= _folio_runs(state, sorted(alone))
     by_shape: dict[str, list[int]] = defaultdict(list)
