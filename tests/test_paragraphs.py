@@ -28,6 +28,16 @@ def test_pdf_paragraph_cut_by_stray_blank_is_joined():
     assert "restore.page-join" in codes(state)
 
 
+def test_pdf_a_page_break_with_no_furniture_after_a_full_line_stopping_on_a_comma_is_joined():
+    # no running head, no folio: pdftotext's page break is two blank lines; one blank line is a paragraph's end
+    comma = "This is a line of prose that runs on to the full width of the page, and brings back my father,"
+    for blanks, joined in ((2, True), (1, False)):
+        text = "\n".join([LONG, comma, *[""] * blanks, "Elizabeth, and all those scenes of home so dear to me.", "",
+                          LONG, "The next one."])
+        tree, _ = normalise_text(text, kind="pdf")
+        assert (len(texts(tree, "//db:para")) == 2) is joined
+
+
 def test_end_of_line_hyphen_removed_but_real_compound_kept():
     text = "\n".join([
         LONG + " eco-", "nomic growth of the country was for some years very high indeed, and the co-",

@@ -253,7 +253,8 @@ def _item_number(text: str) -> int | None:
 def _continues(prev: Block, piece: list[SourceLine], full_line: bool, page_starts: set[int]) -> bool:
     """Does this piece carry on the previous paragraph? It does when it starts in lower case; and
     across a page break or a stray blank line, when the paragraph stopped short of a sentence's end
-    or a page broke it after a line running the full width."""
+    or a page broke it after a line running the full width (where no furniture marks the page, two
+    blank lines after a full line stopping on a comma)."""
     if prev.kind != "para":
         return False
     last = prev.lines[-1].rstrip()
@@ -268,6 +269,8 @@ def _continues(prev: Block, piece: list[SourceLine], full_line: bool, page_start
         # a page broke it after a line running the full width (a short line ends a paragraph), unless
         # the paragraph closed a sentence and a title-like line stands alone at the page's top
         return full_line and not (_closes(last) and len(piece) == 1 and not _closes(first))
+    if full_line and last.endswith(",") and piece[0].number - prev.last > 2:
+        return True  # two blank lines or more after a full line stopping on a comma: a page broke it
     return not _closes(last) and not last.endswith(("—", "-"))
 
 
