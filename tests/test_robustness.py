@@ -12,7 +12,7 @@ from lxml import etree
 from damage.book import corpus_slugs
 from damage.run import KINDS, damage, normalise_damaged, removed_lines, run
 from damage.common import key
-from damage.score import DB, Score, _cells_placed, _score_lost_pages, _score_tables
+from damage.score import DB, Score, _cells_placed, _score_lost_pages, _score_notes, _score_tables
 from damage.thresholds import FLOORS, below
 
 SEEDS = (1, 2, 3)
@@ -111,6 +111,30 @@ def test_the_answer_key_takes_a_row_of_boxes_one_of_which_is_broken_over_the_nex
     page = ["  the text of the page, running on to its foot and on", "", "                 The Treaty",
             f"60              {url} (60 of 223) {date}", f"{' ' * 60}{time}"]
     assert _Print._furniture_lines(printing, page, url, 60, 223) == {2, 3, 4}
+
+
+def test_a_note_at_its_call_counts_linked_when_the_extraction_set_the_words_before_it_out_of_order():
+    """The clean text reads 'be spoiled, if not totally dissolved.[92]'; pdftotext set the line's words
+    out of order ('society must' / 'dissolved.92' / 'be' / 'spoiled,'): the note stands after the word its
+    call is glued to and shows its number, so it is linked, not linked wrongly. Shown at another word or
+    with another number, it is linked wrongly."""
+    from damage.book import Block as CleanBlock, Book, Call
+    from damage.common import Damaged
+
+    book = Book("a-book", "A Book", "An Author",
+                items=[CleanBlock("para", [["the society must be spoiled, if not totally dissolved.", Call(7)]])],
+                notes={7: ["Pp. 427–8 in the second edition."]})
+
+    def scored(before: str, label: str) -> tuple[int, int]:
+        tree = etree.fromstring(f'<book xmlns="{DB}"><para>{before}<footnote label="{label}"><para>'
+                                "Pp. 427–8 in the second edition.</para></footnote></para></book>")
+        result = Score("pdf")
+        _score_notes(Damaged("a-book", "pdf", 1, "", book, {}, numbering={7: (0, 92)}), tree, result)
+        return result.notes_linked, result.notes_wrong
+
+    assert scored("the moment evil ceases the society must dissolved.", "92") == (1, 0)
+    assert scored("the moment evil ceases the society must be spoiled,", "92") == (0, 1)
+    assert scored("the moment evil ceases the society must dissolved.", "93") == (0, 1)
 
 
 def test_a_page_reported_lost_counts_only_where_the_damage_dropped_one():

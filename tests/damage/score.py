@@ -212,6 +212,10 @@ def _score_notes(damaged: Damaged, tree: etree._Element, result: Score) -> None:
         hit = next((m for m in matches if _same_context(m[1], context)), None)
         if hit is None:  # the damage changed the note's first words (a garbled line, words set out of order)
             matches, hit = _damaged_match(expected, text_key, context)
+        if hit is None:  # the extraction set the words before the call out of order: the word it is glued to
+            matches = expected.get(text_key, [])  # and the number it shows tell its place
+            hit = next((m for m in matches if m[1] and m[1].split()[-1:] == context.split()[-1:]
+                        and str(damaged.numbering.get(m[0], (None, None))[1]) == footnote.get("label")), None)
         if hit is not None:
             result.notes_linked += 1
             matches.remove(hit)

@@ -52,7 +52,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "words removed %": ("≤", 0.01),
         "false headings %": ("≤", 0.45),
         "furniture / 20 pp": ("≤", 0.08),
-        "lost pages flagged": ("≥", 0.66),
+        "lost pages flagged": ("≥", 0.8),
         "false lost pages": ("≤", 0),
     },
 }
