@@ -253,3 +253,18 @@ def test_a_print_footer_set_beside_the_folio_with_its_stamp_wrapped_goes_and_cou
     assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == \
         ["1 page(s) between pages 3 and 5 (the page numbers skip them)"]
     assert any("capitalist world the line of development" in p.lower() for p in texts(tree, "//db:para"))
+
+
+def test_a_tables_figures_counting_1_2_3_where_long_table_pages_break_the_folios_count_are_strays():
+    """Folios 1-10 and 14-24 a page (40 lines) apart; pages 11-13 hold a table set a figure a line, 200
+    lines each, so their folios stand too far apart to run on as a count. Among them the figures 1, 2, 3,
+    4 stand 40 lines apart, as a count would: they are amid the book's count (between 10 and 14), so
+    they are strays, and the folios 11-13 are not."""
+    folios = {40 * n: str(n) for n in range(1, 11)} | {400 + 200 * k: str(11 + k) for k in range(3)} \
+        | {1000 + 40 * k: str(14 + k) for k in range(11)}
+    figures = {440 + 40 * k: str(k + 1) for k in range(4)}
+    numbers = {**folios, **figures}
+    lines = [SourceLine(i + 1, numbers.get(i, "text")) for i in range(1500)]
+    state = State(config=make_config(), kind=TextKind.PDF, lines=lines, diagnostics=Diagnostics())
+    strays = _stray_numbers(state, sorted(numbers))
+    assert sorted(strays) == sorted(figures)

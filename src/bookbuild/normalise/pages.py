@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from statistics import median
 
 from .state import State
@@ -101,7 +102,8 @@ def _stray_numbers(state: State, edge: list[int]) -> set[int]:
     """Numbers alone at page edges that the count of the folios around them does not allow: text, not
     furniture (a chapter's 'V' between folios 71 and 72, a table's figures set one a line). The count
     is the folios that run on page by page, MIN_RECURRENCE or more (so a table's figures, however
-    many, are not each other's neighbours); a number outside it, between two of them, is a stray."""
+    many, are not each other's neighbours), the longest counts first, a count amid a longer one left
+    out; a number outside the count, between two of its numbers, is a stray."""
     folios = [(i, v) for i in edge if (v := _folio_value(state.lines[i].text)) is not None]
     steps = sorted((b[0] - a[0]) / (b[1] - a[1]) for a, b in zip(folios, folios[1:]) if 0 < b[1] - a[1] <= FOLIO_SLACK + 1)
     page = steps[len(steps) // 2] if steps else MAX_PAGE_LINES  # lines a page, as the folios show it
@@ -110,13 +112,17 @@ def _stray_numbers(state: State, edge: list[int]) -> set[int]:
         pages = b[1] - a[1]
         return 0 < pages <= FOLIO_SLACK + 1 and max(MIN_PAGE_LINES, 0.5 * page * pages) <= b[0] - a[0] <= 1.5 * page * pages
 
-    ending = [1] * len(folios)  # the longest count ending at each number, and starting at it
-    for j in range(len(folios)):
-        ending[j] = 1 + max((ending[k] for k in range(j) if follows(folios[k], folios[j])), default=0)
-    starting = [1] * len(folios)
-    for j in range(len(folios) - 1, -1, -1):
-        starting[j] = 1 + max((starting[k] for k in range(j + 1, len(folios)) if follows(folios[j], folios[k])), default=0)
-    counted = [f for f, up, on in zip(folios, ending, starting) if up + on - 1 >= MIN_RECURRENCE]
+    reach = 1.5 * page * (FOLIO_SLACK + 1)  # lines from a folio to the next of its count, at most
+    counted: list[tuple[int, int]] = []
+    counts: list[list[tuple[int, int]]] = []  # the counts taken, longest first
+    left = folios
+    while (count := _longest_count(left, follows, reach)) and len(count) >= MIN_RECURRENCE:
+        taken = set(count)
+        left = [f for f in left if f not in taken]
+        if _fits_counts(count, counts):
+            counts.append(count)
+            counted.extend(count)
+    counted.sort()
     strays: set[int] = set()
     for i, value in folios:
         k = bisect.bisect_left(counted, (i, value))
@@ -126,6 +132,39 @@ def _stray_numbers(state: State, edge: list[int]) -> set[int]:
         if before is not None and after is not None and before < after and not before <= value <= after:
             strays.add(i)  # where the count stands between two numbers, no page holds a third
     return strays
+
+
+def _fits_counts(count: list[tuple[int, int]], counts: list[list[tuple[int, int]]]) -> bool:
+    """A shorter count (line, value) stands with the longer ones: not amid one of them, and where the
+    counts around it count on across the gap it stands in (no part printed alone starts at 1 there),
+    with values between theirs. A table's figures counting 1, 2, 3 do neither."""
+    (first, low), (last, high) = count[0], count[-1]
+    if any(first < other[-1][0] and other[0][0] < last for other in counts):
+        return False
+    before = max((other[-1] for other in counts if other[-1][0] < first), default=None)
+    after = min((other[0] for other in counts if other[0][0] > last), default=None)
+    return before is None or after is None or before[1] >= after[1] or before[1] < low and high < after[1]
+
+
+def _longest_count(folios: list[tuple[int, int]], follows: Callable[[tuple[int, int], tuple[int, int]], bool],
+                   reach: float) -> list[tuple[int, int]]:
+    """The longest run of folios each following the one before (line, value), in order."""
+    best = [1] * len(folios)
+    back: list[int | None] = [None] * len(folios)
+    for j, b in enumerate(folios):
+        k = j - 1
+        while k >= 0 and b[0] - folios[k][0] <= reach:
+            if best[k] + 1 > best[j] and follows(folios[k], b):
+                best[j], back[j] = best[k] + 1, k
+            k -= 1
+    if not folios:
+        return []
+    j: int | None = max(range(len(folios)), key=best.__getitem__)
+    count = []
+    while j is not None:
+        count.append(folios[j])
+        j = back[j]
+    return count[::-1]
 
 
 def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
