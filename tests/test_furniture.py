@@ -268,3 +268,21 @@ def test_a_tables_figures_counting_1_2_3_where_long_table_pages_break_the_folios
     state = State(config=make_config(), kind=TextKind.PDF, lines=lines, diagnostics=Diagnostics())
     strays = _stray_numbers(state, sorted(numbers))
     assert sorted(strays) == sorted(figures)
+
+
+def test_section_numbers_counting_up_a_few_pages_apart_are_no_folios_where_running_heads_tell_the_page():
+    """A running head every page (14 lines of text); sections numbered I, II, III, IV one to four pages
+    apart. The numbers count up standing alone, as folios do, but far more lines apart than a page: they
+    stay, sections' numbers over their titles."""
+    body = [f"Line {n} of the text, running on to the full width of the page as the lines of a book do, and on"
+            for n in range(400)]
+    numerals = {at: ("", numeral, "", f"Section Title {numeral}") for at, numeral in zip((30, 75, 100, 160), ["I", "II", "III", "IV"])}
+    lines: list[str] = []
+    for n, line in enumerate(body):
+        if n % 14 == 0:
+            lines += ["", "The Book: A Running Head", ""]
+        lines += [*numerals.get(n, ()), line]
+    tree, state = normalise_text("\n".join(lines), kind="pdf")
+    removed = [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"]
+    assert removed.count("The Book: A Running Head") >= 20
+    assert not {"I", "II", "III", "IV"} & set(removed)

@@ -320,14 +320,15 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int]) -> set[int]:
     anchors = {i for i in filled  # by itself, wherever it stands (beside a folio, in -layout)
                if any(PRINTED_URL.match(box) for box in MARGIN_BOXES.split(lines[i].text.strip()))}
     anchors |= {i for i in alone if _page_mark(lines[i].text)}
-    anchors |= _folio_runs(state, sorted(alone))
     by_shape: dict[str, list[int]] = defaultdict(list)
     for i in sorted(alone):
         by_shape[shape(lines[i].text)].append(i)
+    intervals = []  # the median interval of each line recurring at page edges
     for key, positions in by_shape.items():
         if _regular(positions, key):
             anchors.update(_counting_up(state, positions))
-    return anchors
+            intervals.append(median(b - a for a, b in zip(positions, positions[1:])))
+    return anchors | _folio_runs(state, sorted(alone), min(intervals, default=None))
 
 
 def _counting_up(state: State, positions: list[int]) -> list[int]:
@@ -346,9 +347,10 @@ def _counting_up(state: State, positions: list[int]) -> list[int]:
     return kept
 
 
-def _folio_runs(state: State, alone: list[int]) -> set[int]:
+def _folio_runs(state: State, alone: list[int], page: float | None) -> set[int]:
     """Numbers standing alone that count up (by 1, or a little more where pages are missing) with a
-    page's worth of lines between them."""
+    page's worth of lines between them: where lines recurring at the page edges tell the page's
+    length, about that many lines a number (section numbers count up too, a section or so apart)."""
     numbered = [(i, _folio_value(state.lines[i].text)) for i in alone]
     numbered = [(i, v) for i, v in numbered if v is not None]
     runs: list[list[int]] = []
@@ -359,7 +361,12 @@ def _folio_runs(state: State, alone: list[int]) -> set[int]:
         else:
             runs.append([i])
         last = (i, value)
-    return {i for run in runs if len(run) >= 4 for i in run}
+    def paged(run: list[int]) -> bool:
+        steps = [(b - a) / (value[b] - value[a]) for a, b in zip(run, run[1:])]
+        return page is None or 0.5 * page <= median(steps) <= 1.5 * page
+
+    value = dict(numbered)
+    return {i for run in runs if len(run) >= 4 and paged(run) for i in run}
 
 
 def _folio_value(text: str) -> int | None:
