@@ -47,7 +47,7 @@ def main() -> None:
         bookbuild = BIN / "bookbuild"
 
         results = alternate({
-            "bookbuild build --format xml (all books)": command(bookbuild, "build", "--format", "xml",
+            "bookbuild build --format xml (all books)": command(bookbuild, "build", "--force", "--format", "xml",
                                                                  "--out", tmp / "out"),
             "pandoc, each book in turn": pandoc_on(list(texts.values()), tmp / "p.xml"),
         }, runs)
@@ -59,7 +59,7 @@ def main() -> None:
         rest = [f for f in folders if f != pandoc_worst]
         results = alternate({
             "bookbuild build --format xml (the rest)": lambda: max(
-                command(bookbuild, "build", f, "--format", "xml", "--out", tmp / "out")() for f in rest),
+                command(bookbuild, "build", "--force", f, "--format", "xml", "--out", tmp / "out")() for f in rest),
             "pandoc, each of the rest in turn": pandoc_on([texts[f.name] for f in rest], tmp / "p.xml"),
         }, runs)
         report(f"   without {pandoc_worst.name} (pandoc's slowest), {sum(sizes[f.name] for f in rest)} bytes, "
@@ -67,7 +67,7 @@ def main() -> None:
                "pandoc, each of the rest in turn")
 
         results = alternate({
-            "bookbuild build --format xml": command(bookbuild, "build", largest, "--format", "xml",
+            "bookbuild build --format xml": command(bookbuild, "build", "--force", largest, "--format", "xml",
                                                     "--out", tmp / "out"),
             "pandoc": pandoc_on([texts[largest.name]], tmp / "p.xml"),
         }, runs)

@@ -39,7 +39,7 @@ def main() -> None:
         html.write_text(print_html(tree, config))
         (tmp / "page.css").write_text(f"@page {{ size: {TRIM_SIZES[config.trim]}; }}")
         results = alternate({
-            "bookbuild build --format pdf": command(BIN / "bookbuild", "build", folder, "--format", "pdf",
+            "bookbuild build --format pdf": command(BIN / "bookbuild", "build", "--force", folder, "--format", "pdf",
                                                     "--out", tmp / "out"),
             "weasyprint on the same HTML": command(BIN / "weasyprint", "-s", tmp / "page.css", html,
                                                    tmp / "alone.pdf"),

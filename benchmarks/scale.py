@@ -39,7 +39,7 @@ def main() -> None:
             (folder / names[0]).write_bytes(b"\n".join([raw] * factor))
             (folder / "book.toml").write_text(toml)
             size = (folder / names[0]).stat().st_size
-            timings = alternate({"build": command(BIN / "bookbuild", "build", folder, "--format", "xml",
+            timings = alternate({"build": command(BIN / "bookbuild", "build", "--force", folder, "--format", "xml",
                                                   "--out", Path(tmp) / "out")}, args.runs)["build"]
             print(f"  x{factor:<3} {size:>11} bytes   min {min(timings.seconds):7.2f} s   median {timings.median:7.2f} s"
                   f"   {timings.median / (size / 1e6):.2f} s/MB   peak {max(timings.peak_mb):.0f} MB")
