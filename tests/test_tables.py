@@ -513,3 +513,48 @@ def test_a_column_of_figure_pairs_one_space_apart_on_every_row_is_two_columns_bu
     assert pdf_rows(tree) == [["Years", "£", "s.", "d."], ["1601", "1", "0", "0"], ["1602", "2", "16", "8"], ["1603", "3", "9", "4"]]
     tree, _ = normalise_text(table(["3 800", "12 500", "1 250"]), kind="pdf")
     assert [row[2] for row in pdf_rows(tree)] == ["s. d.", "3 800", "12 500", "1 250"]
+
+
+def _stacked(stacks: list[list[str]]) -> str:
+    return "\n".join([*PROSE * 4, "The trade of the ports is set out below.", "",
+                      *["\n".join(stack) + "\n" for stack in stacks], *PROSE * 4])
+
+
+PORT_HEADS = [["Amount:", "Million", "Tons"], ["Percentage of", "Total"]]
+PORT_LABELS = ["Grain Received, 1913", "I. Home ports:—", "Hull", "Leith", "Cardiff", "II. Foreign ports:—", "Hamburg", "Antwerp"]
+PORT_FIGURES = [["151.75", "124.30", "118.35", "394.40"], ["5.6", "4.6", "4.4", "14.6"],
+                ["73.10", "54.75", "127.85"], ["2.8", "2.0", "4.8"]]
+PORT_ROWS = [["Grain Received, 1913", "Amount: Million Tons", "Percentage of Total"], ["I. Home ports:—", "", ""],
+             ["Hull", "151.75", "5.6"], ["Leith", "124.30", "4.6"], ["Cardiff", "118.35", "4.4"], ["", "394.40", "14.6"],
+             ["II. Foreign ports:—", "", ""], ["Hamburg", "73.10", "2.8"], ["Antwerp", "54.75", "2.0"], ["", "127.85", "4.8"]]
+
+
+def test_rows_with_no_label_in_a_table_read_in_stacks_are_its_sums_told_by_their_figures():
+    """Each group's sum has no label: the figure that adds up those above it closes its group, so
+    the labels stay on their own rows. A group with no labels of its own has its one row under its
+    name; a grand total sums every row; the last labels may come after the columns of figures."""
+    tree, _ = normalise_text(_stacked([PORT_LABELS, *PORT_HEADS, *PORT_FIGURES]), kind="pdf")
+    assert pdf_rows(tree) == PORT_ROWS
+    figures = [[*PORT_FIGURES[0], *PORT_FIGURES[2], "80.00", "602.25"], [*PORT_FIGURES[1], *PORT_FIGURES[3], "3.0", "22.4"]]
+    tree, _ = normalise_text(_stacked([PORT_LABELS, *PORT_HEADS, *figures, ["III. Other ports:—", "Total"]]), kind="pdf")
+    assert pdf_rows(tree) == [*PORT_ROWS, ["III. Other ports:—", "", ""], ["", "80.00", "3.0"], ["Total", "602.25", "22.4"]]
+
+
+def test_rows_with_no_label_that_add_up_nothing_leave_the_figures_as_text():
+    """Two rows too many and no sum among them: which label stands on which row is not sure."""
+    figures = [["151.75", "124.30", "118.35", "300.00"], ["5.6", "4.6", "4.4", "9.9"], ["73.10", "54.75", "100.00"], ["2.8", "2.0", "3.3"]]
+    tree, state = normalise_text(_stacked([PORT_LABELS, *PORT_HEADS, *figures]), kind="pdf")
+    assert not tree.xpath("//db:informaltable", namespaces=NS)
+    assert "flag.figures-as-text" in codes(state)
+
+
+def test_a_column_of_labels_running_on_from_one_table_into_the_next_under_its_title():
+    """pdftotext reads a page's column of labels whole: the foot of one table, the title of the next,
+    its labels; then the first table's figures (a row more: its sum), then the second's heads and
+    figures. The second table is rebuilt under its title; the first one's last rows stay text."""
+    upper = [["Other ports", "Total"], ["711.70", "829.69", "1,541.39"], ["67.2", "32.8", "100.0"]]
+    stacks = [[*upper[0], *PORT_LABELS], *upper[1:], *PORT_HEADS, *PORT_FIGURES]
+    tree, state = normalise_text(_stacked(stacks), kind="pdf")
+    assert pdf_rows(tree) == PORT_ROWS
+    kept = " ".join(tree.xpath("//text()[not(ancestor::db:table or ancestor::db:informaltable)]", namespaces=NS))
+    assert all(text in kept for text in ("Other ports", "711.70", "100.0"))

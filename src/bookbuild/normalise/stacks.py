@@ -15,9 +15,13 @@ year does). Each stack is a column, its cells from the top; text lines over a st
 its head. Figures set under a column's head after the first stacks (a long table, its labels
 wrapped) take turns in the headed columns. Where labels and figures alternate line by line, each
 label starts a row. A stack of figures that starts each row (years) gives the rows of a table
-read row by row. Two tables set one over the other on a page, their columns in line, are read
-column by column across both: the columns take turns, the lower table's part under its head. Anything
-else is left as text: a list, a verse, a contents list.
+read row by row. Rows with no label are sums, told by their figures (a figure adding up those
+above it); where no sum explains them, which label stands on which row is not sure and the figures
+stay text. A page's column of labels may run on from the foot of one table into the next, under
+its title, and the last rows' labels may come after the figures. Two tables set one over the other
+on a page, their columns in line, are read column by column across both: the columns take turns,
+the lower table's part under its head. Anything else is left as text: a list, a verse, a contents
+list.
 
 A table of sentences comes out as its columns one after the other, each under its head and wrapped
 to a narrow measure (or side by side, with -layout): as many sentences in each, one row a sentence.
@@ -50,6 +54,7 @@ MAX_HEAD = 4  # lines of a column's head
 MAX_HEAD_LINE = 20  # characters of a line of a column's head set apart from its figures
 MAX_KEYLESS = 3  # rows with no key (sums) where a column of keys is split
 MIN_ROWS = 3  # rows of a table read row by row, or of labels and figures line by line
+MAX_LABELS_AFTER = 3  # labels of a table's last rows, read after its columns of figures
 MIN_LEFT = 6  # lines of figures left as text that a proofreader is shown
 NARROW_SHARE = 0.7  # of a full line of the text: the measure of a column of sentences is narrower
 ALIGN_SPLIT = 4  # characters the second column's lines may start off its head
@@ -161,6 +166,14 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
         and not any(is_division_line(t) for t in stack.texts)  # chapters over their pages: a contents list
     if _alternates(stack) or labels:
         grid = _columns_table(stack, stacks[heads_after:figures_after], stacks[n + 1:heads_after])
+        after = stacks[figures_after] if figures_after < len(stacks) else None
+        if grid is None and labels and after is not None and len(after.texts) <= MAX_LABELS_AFTER and not any(after.figures):
+            # the last rows' labels, read after the columns of figures
+            grid = _columns_table(Stack(stack.indexes + after.indexes, stack.texts + after.texts),
+                                  stacks[heads_after:figures_after], stacks[n + 1:heads_after])
+            figures_after += grid is not None
+        if grid is None and heads_after == n + 1:
+            return _table_under_the_labels_end(stacks, n, figures_after)
         return (figures_after - n, [(_indexes(stacks[n:figures_after]), grid)]) if grid else None
     if not stack.figures_under(len(stack.texts)):  # a table read row by row may have a long head
         return None
@@ -176,6 +189,27 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
     if same > after and len(keys.texts) >= MIN_ROWS and _counts_up([t.split()[0] for t in keys.texts if t]):
         grid = _columns_table(None, [keys, *stacks[after:same]])
         return (same - n, [(_indexes(stacks[n:same]), grid)]) if grid else None
+    return None
+
+
+def _table_under_the_labels_end(stacks: list[Stack], n: int, figures_after: int) -> tuple[int, list[tuple[list[int], TableGrid]]] | None:
+    """A page's column of labels read whole, from the foot of one table into the next, set under it
+    with its title: the first table's figures come next (as many rows as its labels, and its sums),
+    then the second's heads and figures. The second table, its title over its labels; the first
+    table's lines stay text (their rows are not sure)."""
+    labels = stacks[n]
+    upper_rows = {len(s.texts) for s in stacks[n + 1:figures_after]}
+    if len(upper_rows) != 1 or figures_after >= len(stacks) or not _head_stack(stacks[figures_after]):
+        return None
+    rows = upper_rows.pop()
+    for split, title in enumerate(labels.texts[:-MIN_ROWS]):
+        if not split or not 0 <= rows - len(_joined_labels(labels.texts[:split])) <= MAX_KEYLESS or not is_title_case(title) \
+                or GROUP_NAME.match(title) or re.match(r"(?i)total\b", title):
+            continue
+        made = _table_at([Stack(labels.indexes[split:], labels.texts[split:]), *stacks[figures_after:]], 0)
+        if made is not None and made[1][0][1].rows[0].cells[0].text == title:  # the title heads its labels
+            taken, tables = made
+            return figures_after - n - 1 + taken, tables
     return None
 
 
@@ -449,14 +483,25 @@ def _columns_table(labels: Stack | None, figures: list[Stack], head_stacks: list
         columns[column].extend(cells)
     groups = [r for r, label in enumerate(columns[0]) if label and GROUP_NAME.match(label)] if width_before == 1 else []
     figure_rows = max((len(c) for c in columns[width_before:]), default=0)
-    # the labels' first line heads them: one label too many, or a line over the first group's name
-    if any(heads) and rows and over_labels is None \
-            and (len(columns[0]) - len(groups) >= figure_rows or groups[:1] == [1]):
-        heads[0] = columns[0].pop(0)
-        groups = [r - 1 for r in groups]
-    for r in groups:  # a group's name ('I. Raw materials:—') has no figures: the rows under it do
-        for column in columns[1:]:
-            column.insert(r, None)
+    labels_headed = bool(any(heads) and rows and over_labels is None)  # the labels' first line may head them
+    order = _rows_with_sums(columns, groups, labels_headed) if width_before == 1 else None
+    if order is not None:
+        first, order = order
+        if first:
+            heads[0] = columns[0][0]
+        figure_columns = columns[1:]
+        columns = [[columns[0][first + i] if i is not None else "" for i, _ in order]]
+        columns += [[c[j] if j is not None and j < len(c) else None for _, j in order] for c in figure_columns]
+    else:
+        if figure_rows > len(columns[0]) - len(groups) + (not groups):
+            return None  # rows with no label that are no sums (but a last one): the labels' rows are not sure
+        # the labels' first line heads them: one label too many, or a line over the first group's name
+        if labels_headed and (len(columns[0]) - len(groups) >= figure_rows or groups[:1] == [1]):
+            heads[0] = columns[0].pop(0)
+            groups = [r - 1 for r in groups]
+        for r in groups:  # a group's name ('I. Raw materials:—') has no figures: the rows under it do
+            for column in columns[1:]:
+                column.insert(r, None)
     body = max((len(c) for c in columns), default=0)
     if len(columns) < 2 or body < MIN_ROWS or any(len(c) < body - 1 for c in columns[width_before:]) \
             or rows and 2 * len(rows) < body:
@@ -470,6 +515,84 @@ def _columns_table(labels: Stack | None, figures: list[Stack], head_stacks: list
     for r in range(body):
         grid.rows.append(Row([Cell(c[r] if r < len(c) and c[r] is not None else "", line) for c in columns]))
     return grid
+
+
+def _rows_with_sums(columns: list[list[str | None]], groups: list[int], headed: bool
+                    ) -> tuple[int, list[tuple[int | None, int | None]]] | None:
+    """Labels (columns[0], its group names at `groups`) laid over more rows of figures than they have:
+    each row with no label must be a sum (its figure adds up those above it since the last sum, or
+    all those before it: a grand total), or a group's one row right under its name; a label saying
+    'Total' stands on a sum. (The labels' first line, if `headed`, may head them instead.) The first
+    label used and the rows as (label, figures row) pairs, None for no label or no figures; None
+    unless exactly one way fits."""
+    if len({len(c) for c in columns[1:]}) != 1:
+        return None
+    values = [_value(t or "") for t in columns[1]]
+    sums: set[int] = set()
+    summed: set[int] = set()  # rows a sum adds up, past the first: no group's name comes before them
+    since: list[int] = []
+    items: list[float] = []
+    for j, value in enumerate(values):
+        if value is None:
+            continue
+        if len(since) >= 2 and _adds_up([values[k] for k in since], value):
+            sums.add(j)
+            summed.update(range(since[0] + 1, j + 1))
+            since = []
+        elif len(items) >= 2 and _adds_up(items, value):  # a grand total
+            sums.add(j)
+            since = []
+        else:
+            since.append(j)
+            items.append(value)
+    for first in ((1, 0) if headed and 0 not in groups else (0,)):
+        labels, group_rows = columns[0][first:], {g - first for g in groups}
+        if len(values) > len(labels) - len(group_rows):
+            found = _lay_labels(labels, group_rows, sums, summed, len(values))
+            if found is not None:
+                return first, found
+    return None
+
+
+def _lay_labels(labels: list[str | None], groups: set[int], sums: set[int], summed: set[int], rows: int
+                ) -> list[tuple[int | None, int | None]] | None:
+    """The one way to lay the labels over the rows under _rows_with_sums's terms, or None. Counted
+    from the end (ways[i][j][after a group's name], at most two: two tell it is not one)."""
+    def total(i: int) -> bool:
+        return re.match(r"(?i)total\b", labels[i] or "") is not None
+
+    L = len(labels)
+    ways = [[[0, 0] for _ in range(rows + 1)] for _ in range(L + 1)]
+    step: dict[tuple[int, int, int], tuple[int, int, int]] = {}  # the move of the one way on
+    ways[L][rows] = [1, 1]
+    for i in range(L, -1, -1):
+        for j in range(rows, -1, -1):
+            for after in (0, 1):
+                moves = []
+                if i < L and i in groups and j not in summed:
+                    moves.append((i + 1, j, 1))  # the group's name, a row of its own
+                elif i < L and i not in groups and j < rows and (j in sums or not total(i)):
+                    moves.append((i + 1, j + 1, 0))  # the label on its row
+                lone = after and (i == L or i in groups or total(i))  # a group with no labels of its own
+                if j < rows and (j in sums and not after or lone):  # a sum closes its group's rows
+                    moves.append((i, j + 1, 0))
+                if moves:
+                    ways[i][j][after] = min(2, sum(ways[a][b][c] for a, b, c in moves))
+                    step[i, j, after] = next((m for m in moves if ways[m[0]][m[1]][m[2]]), moves[0])
+    if ways[0][0][0] != 1:
+        return None
+    order: list[tuple[int | None, int | None]] = []
+    i, j, after = 0, 0, 0
+    while (i, j) != (L, rows):
+        a, b, c = step[i, j, after]
+        order.append((i if a > i else None, j if b > j else None))
+        i, j, after = a, b, c
+    return order
+
+
+def _adds_up(run: list[float], value: float) -> bool:
+    """A sum of figures rounded each (a table's total may be off by the rounding of its parts)."""
+    return abs(sum(run) - value) <= max(0.001 * value, 0.01)
 
 
 def _joined_labels(texts: list[str]) -> list[str]:
@@ -575,7 +698,7 @@ def _keyed_rows(body: list[str]) -> list[list[str]] | None:
 
 
 def _value(token: str) -> float | None:
-    digits = token.replace(",", "")
+    digits = token.replace(",", "").lstrip("$£€")
     return float(digits) if re.fullmatch(r"\d+(\.\d+)?", digits) else None
 
 
