@@ -558,3 +558,14 @@ def test_a_column_of_labels_running_on_from_one_table_into_the_next_under_its_ti
     assert pdf_rows(tree) == PORT_ROWS
     kept = " ".join(tree.xpath("//text()[not(ancestor::db:table or ancestor::db:informaltable)]", namespaces=NS))
     assert all(text in kept for text in ("Other ports", "711.70", "100.0"))
+
+
+@pytest.mark.parametrize("last, table", [("45.00", True), ("6.00", False)])
+def test_one_row_with_no_label_is_a_total_at_the_foot_only_if_its_figure_is_the_largest(last, table):
+    """A total that does not add up (a figure left out of the source) still stands at the foot; a
+    row with no label anywhere else may be any row: the labels would slip off their figures."""
+    stacks = [["Hull", "Leith", "Cardiff", "Dover"], ["Tons", "10.50", "20.25", "3.50", "7.00", last]]
+    tree, state = normalise_text(_stacked(stacks), kind="pdf")
+    rows = [["", "Tons"], ["Hull", "10.50"], ["Leith", "20.25"], ["Cardiff", "3.50"], ["Dover", "7.00"], ["", last]]
+    assert (pdf_rows(tree) == rows) is table
+    assert bool(tree.xpath("//db:informaltable", namespaces=NS)) is table

@@ -493,8 +493,8 @@ def _columns_table(labels: Stack | None, figures: list[Stack], head_stacks: list
         columns = [[columns[0][first + i] if i is not None else "" for i, _ in order]]
         columns += [[c[j] if j is not None and j < len(c) else None for _, j in order] for c in figure_columns]
     else:
-        if figure_rows > len(columns[0]) - len(groups) + (not groups):
-            return None  # rows with no label that are no sums (but a last one): the labels' rows are not sure
+        if figure_rows > len(columns[0]) - len(groups) + (not groups and _foot_total(columns[1])):
+            return None  # rows with no label that are no sums: the labels' rows are not sure
         # the labels' first line heads them: one label too many, or a line over the first group's name
         if labels_headed and (len(columns[0]) - len(groups) >= figure_rows or groups[:1] == [1]):
             heads[0] = columns[0].pop(0)
@@ -588,6 +588,12 @@ def _lay_labels(labels: list[str | None], groups: set[int], sums: set[int], summ
         order.append((i if a > i else None, j if b > j else None))
         i, j, after = a, b, c
     return order
+
+
+def _foot_total(column: list[str | None]) -> bool:
+    """The column's last figure is its largest: a total at its foot, if it does not add up exactly."""
+    values = [v for v in map(_value, filter(None, column)) if v is not None]
+    return len(values) >= MIN_ROWS and values[-1] == max(values)
 
 
 def _adds_up(run: list[float], value: float) -> bool:
