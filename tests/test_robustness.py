@@ -66,7 +66,12 @@ def test_cells_are_placed_in_their_column_and_with_their_row_not_at_a_fixed_row_
     assert _cells_placed(surviving, heads_in_one_row) == 7  # the body's six and the label over them
     rows_split = [["Trade", "Million Dollars", "Per cent"], ["Britain", None, None], [None, "359.65", "14.2"],
                   ["India", "1.5", "37.65"]]
-    assert _cells_placed(surviving, rows_split) == 4  # Trade; Britain or its figures; India alone
+    assert _cells_placed(surviving, rows_split) == 3  # Trade; Britain, its figures away from it; India alone
+    clean.append(["Egypt", "10.85", "0.4"])
+    surviving = [(r, c, key(t)) for r, row in enumerate(clean) for c, t in enumerate(row) if t]
+    keys_slipped = [["Trade", "Million Dollars", "Per cent"], ["Britain", "37.65", "1.5"], ["India", "10.85", "0.4"],
+                    ["Egypt", None, None]]
+    assert _cells_placed(surviving, keys_slipped) == 4  # Trade and the three keys: figures beside another key are misplaced
 
 
 def test_a_grid_goes_to_the_clean_table_it_is_not_to_a_smaller_one_whose_figures_it_holds():

@@ -297,9 +297,11 @@ def _grid(table: etree._Element) -> list[list[str | None]]:
 
 
 def _cells_placed(surviving: list[tuple[int, int, str]], grid: list[list[str | None]]) -> int:
-    """Cells in their own column and in the row of their own row's other cells: the clean table's rows
-    matched in order with the grid's, each pair scoring the cells it places (so heads set in one row
-    rather than three do not shift every row under them, but a row split in two places only one part)."""
+    """Cells in their own column and in the row of their own row's other cells and its key (a label or
+    a year in the first column: figures beside another row's key are misplaced, all of them): the
+    clean table's rows matched in order with the grid's, each pair scoring the cells it places (so
+    heads set in one row rather than three do not shift every row under them, but a row split in
+    two places only one part)."""
     rows: dict[int, list[tuple[int, str]]] = {}
     for r, c, k in surviving:
         rows.setdefault(r, []).append((c, k))
@@ -307,6 +309,9 @@ def _cells_placed(surviving: list[tuple[int, int, str]], grid: list[list[str | N
     found = [[key(t) if t else "" for t in row] for row in grid]
 
     def pair(i: int, j: int) -> int:
+        """The cells row j places of row i: none if row i has a key (its first column) and row j another."""
+        if expected[i][0][0] == 0 and found[j][:1] != [expected[i][0][1]]:
+            return 0
         return sum(1 for c, k in expected[i] if c < len(found[j]) and found[j][c] == k)
 
     n, m = len(expected), len(found)
