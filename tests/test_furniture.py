@@ -1,5 +1,7 @@
 """Furniture rules, each run alone on a crafted input."""
 
+import pytest
+
 from bookbuild.config import FurnitureRules
 from bookbuild.diagnostics import Diagnostics
 from bookbuild.normalise.pages import _stray_numbers
@@ -119,6 +121,24 @@ def test_site_tag_is_opt_in_and_named_boilerplate_and_trailer_go():
                      "A second paragraph that says something else entirely."]
     assert codes(state) == ["furniture.site-tag", *["furniture.boilerplate"] * 3]
     assert "[Book] A Title" in kept(apply_rules(text, ["boilerplate"], furniture=furniture))
+
+
+@pytest.mark.parametrize("ending, flagged", [
+    (["Print this page", "Related articles"], ("Print this page", 2)),
+    (["Back to top of page", "© 2021 The Site. All rights reserved."], ("Back to top of page", 2)),
+    (["© 2021 The Site. All rights reserved."], ("© 2021 The Site. All rights reserved.", 1)),
+    (["Lynn, Mass., April 28, 1845."], None),  # a dateline closes the book
+    (["The End", "Print this page", "Related articles"], ("Print this page", 2)),
+    (["The Last Poem", "And the night is still\nUnder the hill"], None),  # a stanza is one block of lines
+    (["Printed in Great Britain"], None),  # one short line alone may be the book's own
+])
+def test_a_web_dumps_last_short_lines_that_read_as_the_sites_are_flagged_and_kept(ending, flagged):
+    text = "\n\n".join(["A Title", "A first paragraph that says something of substance here.", *ending])
+    state = apply_rules(text, ["site-trailer"])
+    assert kept(state) == ["A Title", "A first paragraph that says something of substance here.",
+                           *"\n".join(ending).split("\n")]
+    flags = [(d.text, d.count) for d in state.diagnostics.items if d.code == "flag.site-trailer"]
+    assert flags == ([flagged] if flagged else [])
 
 
 def test_a_section_number_over_its_lines_is_kept_among_folios():

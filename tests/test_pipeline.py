@@ -6,12 +6,13 @@ from bookbuild.read import TextKind
 
 
 def test_rule_order_is_pinned():
-    # characters, then furniture before paragraphs (page breaks join paragraphs); contents before tables
+    # characters, then furniture before paragraphs (page breaks join paragraphs), a site's trailer flagged
+    # after book.toml's boilerplate is gone; contents before tables
     # (a contents entry ends a table) and before structure (it finds the chapters); tables before
     # structure (cells are no headings); footnotes and typography on the finished tree; a proofreader's
     # corrections last, on the text as the book has it.
     assert RULES.names == [
-        "stray-characters", "page-breaks", "site-tag", "boilerplate", "page-furniture", "navigation",
+        "stray-characters", "page-breaks", "site-tag", "boilerplate", "site-trailer", "page-furniture", "navigation",
         "title-blocks", "paragraphs", "front-matter", "contents", "tables", "garbled", "structure",
         "restore-headings-from-bylines", "restore-chapters-from-navigation", "gaps", "title-case", "tree",
         "footnotes", "empty-headings", "typography", "corrections"]

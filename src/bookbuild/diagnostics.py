@@ -44,6 +44,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "flag.garbled": ("flag", "garbled text from the PDF text layer kept out of the reading text: {text}"),
     "flag.possible-folio": ("flag", "a number alone at a page's edge that the page count does not expect, kept as text: {text}"),
     "flag.possible-heading": ("flag", "stands like a heading but reads as a sentence, kept as text (book.toml [structure] headings can make it one): {text}"),
+    "flag.site-trailer": ("flag", "the text ends with {count} short line(s) that read as a website's (links, a copyright line), kept: if they are, name the first in book.toml [furniture] trailer_from: {text}"),
     "flag.contents-missing": ("flag", "contents entry not found in the text: {text}"),
     "flag.table-columns": ("flag", "table needs data: the source does not fix its number of columns: {text}"),
     "flag.table-lost-cells": ("flag", "table has {count} lost cell(s) with no data file: {text}"),

@@ -1,5 +1,6 @@
-"""Furniture other than page edges: a site's tag on the title, boilerplate named in book.toml,
-navigation lines between web pages, and the title block a print-out repeats before each chapter.
+"""Furniture other than page edges: a site's tag on the title, boilerplate named in book.toml (and
+a web dump's last lines that read as the site's, flagged for it), navigation lines between web
+pages, and the title block a print-out repeats before each chapter.
 
 Each removal is logged with the line's text. Page edges (running heads, folios, page URLs) are
 in pages.py; the contents list of a web dump in front.py, because it also finds the headings.
@@ -15,6 +16,9 @@ from .state import State
 
 NAVIGATION = re.compile(r"^\s*(back to .{1,40}?\s+(\W+\s+)?on to .{1,40}|previous\s*\W+\s*next|next chapter|previous chapter)\s*$", re.I)
 SITE_TAG = re.compile(r"^\[(Book|Article|Page|Web|PDF)\]\s+", re.I)
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b", re.I)
+MAX_TRAILER_WORDS = 8
+END_MARK = re.compile(r"^(the\s+)?end\.?$|^finis\.?$", re.I)  # the book's own last line
 
 
 def remove_site_tag(state: State) -> None:
@@ -40,6 +44,33 @@ def remove_boilerplate(state: State) -> None:
             trailer_at = i
         if trailer_at is not None or (text and any(text.startswith(p) for p in rules.lines)):
             state.remove_line(i, "furniture.boilerplate")
+
+
+def flag_site_trailer(state: State) -> None:
+    """A web dump's last blocks when each is one short line that is no sentence ('Print this page',
+    'Related articles') or a copyright line: a site's trailer, most likely, but the end of a book
+    may be short lines too, so they stay and are flagged, for book.toml's trailer_from to remove."""
+    blocks: list[list[int]] = [[]]  # the dump's blocks of lines, as indexes
+    for i, line in enumerate(state.lines):
+        if line is not None and line.text.strip():
+            blocks[-1].append(i)
+        elif blocks[-1]:
+            blocks.append([])
+    trailer: list[int] = []
+    for block in reversed([b for b in blocks if b]):
+        text = state.lines[block[0]].text.strip()
+        if len(block) > 1 or not (COPYRIGHT.search(text) or _is_site_line(text)):
+            break
+        trailer.insert(0, block[0])
+    if len(trailer) >= 2 or any(COPYRIGHT.search(state.lines[i].text) for i in trailer):
+        first = state.lines[trailer[0]]
+        state.diagnostics.add("flag.site-trailer", first.number, first.text.strip(), count=len(trailer))
+
+
+def _is_site_line(text: str) -> bool:
+    """A short line that closes no sentence and is no heading of the book's: a link's or a button's words."""
+    return len(text.split()) <= MAX_TRAILER_WORDS and not re.search(r"[.!?;:,’”\"')\]]$", text) \
+        and not is_division_line(text) and not END_MARK.match(text)
 
 
 def remove_navigation(state: State) -> None:

@@ -16,7 +16,7 @@ from . import footnotes, tables
 from .corrections import apply_corrections
 from .characters import read_page_breaks, remove_stray_characters
 from .front import read_front_matter, remove_contents_list
-from .furniture import remove_boilerplate, remove_navigation, remove_site_tag, remove_title_blocks
+from .furniture import flag_site_trailer, remove_boilerplate, remove_navigation, remove_site_tag, remove_title_blocks
 from .garbled import remove_garbled_text
 from .pages import remove_page_furniture
 from .paragraphs import group_lines
@@ -39,6 +39,7 @@ RULES = Ruler([
     Rule("page-breaks", read_page_breaks),
     Rule("site-tag", remove_site_tag, WEB, opt_in=True),
     Rule("boilerplate", remove_boilerplate),
+    Rule("site-trailer", flag_site_trailer, WEB),
     Rule("page-furniture", remove_page_furniture, PDF),
     Rule("navigation", remove_navigation, BOTH, opt_in=True),
     Rule("title-blocks", remove_title_blocks, PDF),
