@@ -38,6 +38,18 @@ def test_pdf_a_page_break_with_no_furniture_after_a_full_line_stopping_on_a_comm
         assert (len(texts(tree, "//db:para")) == 2) is joined
 
 
+def test_pdf_a_paragraph_closing_a_sentence_then_its_call_on_a_line_of_its_own_is_not_run_on():
+    """'… of the book in order.' / '26': the call set on a line of its own after the sentence it closes;
+    the section number and title after a blank line open a section, they do not carry on the paragraph."""
+    text = "\n".join(["Chapter I", "Of the Things", "", LONG, f"{LONG} order.", "26", "", "II",
+                      "Of the Restraints Upon Other", "Principles", LONG, "the end of it.", "",
+                      "Notes", "", "26 The note of the first paragraph, which says where it comes from.", ""])
+    tree, state = normalise_text(text, kind="pdf")
+    assert "Of the Restraints Upon Other Principles" in texts(tree, "//db:section/db:title")
+    assert not any(p.endswith("II") for p in texts(tree, "//db:para"))
+    assert "restore.page-join" not in codes(state)
+
+
 def test_end_of_line_hyphen_removed_but_real_compound_kept():
     text = "\n".join([
         LONG + " eco-", "nomic growth of the country was for some years very high indeed, and the co-",

@@ -28,6 +28,7 @@ from .tables import report_table
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 HYPHENS = ("-", "\u2010", "\u00ad")
 CALL_ALONE = re.compile(r"[1-9]\d{0,3}")  # a line that is a number alone, inside a paragraph
+CALL_SET_APART = re.compile(r"(?<=[.!?’”\"'])\s+[1-9]\d{0,2}$")  # '… a sentence. 26': its call, a line of its own
 CALLED = re.compile(r"(?:[^\W\d_]|[.,;:!?”’)\]])$")  # a word or its closing mark, where a call stands
 MIN_SPLIT = 3  # one-word lines in a row: a justified line the extraction broke into its words
 COMPOUND_PREFIXES = {"co", "self", "non", "anti", "semi", "ex", "pre", "post", "re", "counter", "quasi",
@@ -212,8 +213,9 @@ def _ends_paragraph(text: str, width: int) -> bool:
 
 
 def _closes(text: str) -> bool:
-    """The line closes a sentence (or a clause), a note call printed after it or not ('society.15')."""
-    return bool(SENTENCE_END.search(CALLS_AT_END.sub("", text)))
+    """The line closes a sentence (or a clause), a note call printed after it or not ('society.15', or
+    'society. 15' where the call stood on a line of its own)."""
+    return bool(SENTENCE_END.search(CALLS_AT_END.sub("", CALL_SET_APART.sub("", text))))
 
 
 def _title_over_text(text: str, following: str, long: bool = False) -> bool:
