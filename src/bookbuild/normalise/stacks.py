@@ -42,6 +42,7 @@ from .tables import Cell, Row, TableGrid
 ITEM_MARK = re.compile(r"^\(\w{1,3}\)")  # '(a) …', '(12) …': an item of its own
 UNIT_HEAD = re.compile(r"^[A-Z]\w*:$")  # a column head's first word ('Amount:'), not a lead-in
 GROUP_NAME = re.compile(r"^(?:[IVXLC]+|\d+|[A-Z])\.\s+\S.{0,30}:[—-]?$")  # 'I. Raw materials:—'
+TOTAL = re.compile(r"total\b", re.I)  # a label saying its row is a sum
 DITTO = re.compile(r"^[”\"„〃]$")  # the cell above, again
 FIGURE = re.compile(rf"^[(\[]?[$£€]?\d[\d,.]*[½¼¾⅓⅔]?%?[)\]]?$|^[$£€]?[½¼¾⅓⅔]$|^[—–-]+$|{DITTO.pattern}")
 MAX_CELL = 60  # characters: a longer line is prose
@@ -167,8 +168,8 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
     if _alternates(stack) or labels:
         grid = _columns_table(stack, stacks[heads_after:figures_after], stacks[n + 1:heads_after])
         after = stacks[figures_after] if figures_after < len(stacks) else None
-        if grid is None and labels and after is not None and len(after.texts) <= MAX_LABELS_AFTER and not any(after.figures):
-            # the last rows' labels, read after the columns of figures
+        if grid is None and labels and after is not None and len(after.texts) <= MAX_LABELS_AFTER \
+                and not any(after.figures):  # the last rows' labels, read after the columns of figures
             grid = _columns_table(Stack(stack.indexes + after.indexes, stack.texts + after.texts),
                                   stacks[heads_after:figures_after], stacks[n + 1:heads_after])
             figures_after += grid is not None
@@ -192,7 +193,8 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
     return None
 
 
-def _table_under_the_labels_end(stacks: list[Stack], n: int, figures_after: int) -> tuple[int, list[tuple[list[int], TableGrid]]] | None:
+def _table_under_the_labels_end(stacks: list[Stack], n: int, figures_after: int
+                                ) -> tuple[int, list[tuple[list[int], TableGrid]]] | None:
     """A page's column of labels read whole, from the foot of one table into the next, set under it
     with its title: the first table's figures come next (as many rows as its labels, and its sums),
     then the second's heads and figures. The second table, its title over its labels; the first
@@ -203,8 +205,9 @@ def _table_under_the_labels_end(stacks: list[Stack], n: int, figures_after: int)
         return None
     rows = upper_rows.pop()
     for split, title in enumerate(labels.texts[:-MIN_ROWS]):
-        if not split or not 0 <= rows - len(_joined_labels(labels.texts[:split])) <= MAX_KEYLESS or not is_title_case(title) \
-                or GROUP_NAME.match(title) or re.match(r"(?i)total\b", title):
+        sums = rows - len(_joined_labels(labels.texts[:split]))  # the first table's rows with no label
+        if not split or not 0 <= sums <= MAX_KEYLESS or not is_title_case(title) or GROUP_NAME.match(title) \
+                or TOTAL.match(title):
             continue
         made = _table_at([Stack(labels.indexes[split:], labels.texts[split:]), *stacks[figures_after:]], 0)
         if made is not None and made[1][0][1].rows[0].cells[0].text == title:  # the title heads its labels
@@ -559,7 +562,7 @@ def _lay_labels(labels: list[str | None], groups: set[int], sums: set[int], summ
     """The one way to lay the labels over the rows under _rows_with_sums's terms, or None. Counted
     from the end (ways[i][j][after a group's name], at most two: two tell it is not one)."""
     def total(i: int) -> bool:
-        return re.match(r"(?i)total\b", labels[i] or "") is not None
+        return TOTAL.match(labels[i] or "") is not None
 
     L = len(labels)
     ways = [[[0, 0] for _ in range(rows + 1)] for _ in range(L + 1)]
