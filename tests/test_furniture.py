@@ -188,6 +188,23 @@ def test_a_running_head_wrapped_onto_two_lines_goes_a_title_under_a_head_that_re
     assert lines[lines.index("(First Annex)") - 1] == "Sands at Seventy"  # the part's title, under a head that reads the same
 
 
+def test_a_chapters_title_wrapped_as_a_running_head_every_other_page_goes_a_letters_heading_and_greeting_stay():
+    """A long chapter title as the recto's running head, wrapped onto a second line, with no author or
+    book title to tell it is one: the pair recurs together every other page, so it goes. A letter's
+    heading and its greeting stand alone together at each letter's start too, but pages apart."""
+    head = ["Of Restraints Upon the Importation from Foreign Countries of Goods", "at Home"]
+    body = [PROSE + "crises.", ""] * 8  # a page's text: 24 lines
+    text: list[str] = []
+    letter = lambda n: ["Letter " + "I" * (n // 10), "To Mrs. Saville, England.", ""]
+    for n in range(1, 41):
+        top = [*head, ""] if n % 2 and n < 10 else letter(n) if n % 10 == 0 else []
+        text += [*top, *body, PROSE + FULL, "", f"http://example.org/book/ch04.htm ({n} of 40) [22/08/2000 01:00:39]", "", ""]
+    state = apply_rules("\n".join([*text, "decline, backward countries are unable."]), ["page-furniture"], kind="pdf")
+    removed = [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"]
+    assert removed.count(head[0]) == 4 and removed.count("at Home") == 4  # pages 3 to 9; the first opens the text
+    assert kept(state).count("To Mrs. Saville, England.") == 4 and "Letter III" in kept(state)
+
+
 def test_a_tables_figures_among_the_folios_are_strays_not_folios():
     # every line the page edges suggest: folios 1-10 a page (40 lines) apart, and on page 5 a table's
     # figures one a line, many of them, so that they are one another's neighbours

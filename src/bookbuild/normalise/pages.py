@@ -47,10 +47,13 @@ def remove_page_furniture(state: State) -> None:
     anchors = _anchor_lines(state, filled, alone)
     edge = _edge_lines(state, filled, alone, anchors)[0]
     if pairs:  # two lines standing alone together: a running head on two lines when both are furniture as
-        # they stand and one is a running head's stem (not a part's title under a head that reads the same)
+        # they stand and one is a running head's stem, or the two recur together every page or two (not a
+        # part's title under a head that reads the same, nor a letter's heading and greeting)
         paired, stems = _edge_lines(state, filled, alone | pairs.keys(), anchors)
-        edge = sorted(set(edge) | {i for i in paired if i in pairs and pairs[i] in paired
-                                   and any(key in stems for j in (i, pairs[i]) for key in _keys(lines[j].text))})
+        both = [i for i in paired if i in pairs and pairs[i] in paired]
+        recurring = _recurring_pairs(state, both, pairs)
+        edge = sorted(set(edge) | {i for i in both if i in recurring
+                                   or any(key in stems for j in (i, pairs[i]) for key in _keys(lines[j].text))})
     strays = _stray_numbers(state, edge)
     counted = [i for i in edge if i not in strays]
     for i, missing, text in sorted(_lost_pages(state, counted) + _lost_document_pages(state, counted)):
@@ -263,6 +266,19 @@ def shape(text: str) -> str:
     text = re.sub(r"\d+", "#", text.strip().lower())
     text = re.sub(r"\b[ivxlc]+\b", "#", text)
     return re.sub(r"\s+", " ", text)
+
+
+def _recurring_pairs(state: State, both: list[int], pairs: dict[int, int]) -> set[int]:
+    """The lines of pairs that recur together, by shape, every page or two: a running head wrapped."""
+    positions: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in both:
+        if i < pairs[i]:
+            positions[shape(state.lines[i].text), shape(state.lines[pairs[i]].text)].append(i)
+    out: set[int] = set()
+    for found in positions.values():
+        if len(found) >= MIN_RECURRENCE and median(b - a for a, b in zip(found, found[1:])) <= MAX_HEAD_INTERVAL:
+            out.update(j for i in found for j in (i, pairs[i]))
+    return out
 
 
 def _standing_alone(state: State, filled: list[int]) -> tuple[set[int], dict[int, int]]:
