@@ -45,6 +45,20 @@ def test_note_list_styles(marker):
     assert footnotes(tree) == [("1", "Note number 1 says this."), ("2", "Note number 2 says this.")]
 
 
+@pytest.mark.parametrize("marker, broken", [("({n}) ", "293) to ignore the genuine fifth edition."),
+                                            ("{n}. ", "18. J. B. Denisart, Collection de décisions, 1771.")])
+def test_a_notes_line_that_opens_with_a_page_number_like_an_item_is_its_text(marker, broken):
+    """A reference broken after 'p.' leaves its page number opening the note's next line ('293) …' in a
+    list marked '(n)'; '18. …' where the next note, 3, follows close behind): the note's text, not an item."""
+    notes = "\n\n".join([marker.format(n=1) + "A first note of the chapter, which says a thing.",
+                          marker.format(n=2) + "See Rae, Life of the Author, tom. iii. p.", broken,
+                          marker.format(n=3) + "A third note of the chapter, which says another."])
+    text = web("Title", "First call here(1), a second(2) call and a third(3) one.", notes)
+    tree, state = normalise_text(text, kind="web")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2", "3"]
+    assert footnotes(tree)[1][1].endswith(broken)
+
+
 def test_a_note_list_at_the_books_end_over_a_sites_footer_of_three_lines():
     text = web("Title", P, "These consisted of myself, Sandy Jenkins,[1] and Handy Caldwell.", "She was free[2] then.",
                "Lynn, Mass., April 28, 1845.", "1. This is the same man who gave me the roots.\n\n2. She was free.",

@@ -53,7 +53,8 @@ class NoteList:
     more: dict[int, list[etree._Element]] = field(default_factory=dict)  # a note's further paragraphs
 
     def text(self, number: int) -> str:
-        return " ".join(_note_text(e) for e in [self.notes[number], *self.more.get(number, [])])
+        """The note's text: its item's, its number left out, and its further paragraphs' whole."""
+        return " ".join([_note_text(self.notes[number]), *(_plain(e) for e in self.more.get(number, []))])
 
 
 @dataclass
@@ -172,17 +173,18 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
     k = 0
     while k < len(blocks):
         start, notes, more = k, {}, {}
+        style = _item_style(blocks[k])
         while k < len(blocks):
-            items = _note_items(blocks[k])
-            if items and min(items) > max(notes, default=0):
+            items = _items_on(blocks, k, max(notes), style) if notes else _note_items(blocks[k], style)
+            if items and min(items) > 0:
                 notes.update(items)
                 k += 1
                 continue
             last = max(notes, default=-1)
             resumes = next((j for j in range(k + 1, min(len(blocks), k + 1 + CONTINUATION_LINES))
-                            if (later := _note_items(blocks[j])) and last < min(later) <= last + MAX_LOST_ITEMS
-                            and _runs_on(blocks[k:j])), None)
-            if not notes or resumes is None or any(_name(b) == "title" or _note_items(b) for b in blocks[k:resumes]):
+                            if _items_on(blocks, j, last, style) and _runs_on(blocks[k:j])), None)
+            if not notes or resumes is None \
+                    or any(_name(blocks[j]) == "title" or _items_on(blocks, j, last, style) for j in range(k, resumes)):
                 break
             if min(_note_items(blocks[resumes])) == last + 1:
                 more.setdefault(last, []).extend(blocks[k:resumes])
@@ -202,6 +204,21 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
     if len(headed) >= 2:
         found = [n for n in found if n in headed or _marked(n)]
     return found
+
+
+def _items_on(blocks: list[etree._Element], k: int, last: int, style: str | None) -> dict[int, etree._Element]:
+    """The items block k holds if they carry a list on from item `last`: marked in its style, numbered
+    on (a few may be lost, or a page of them where the report marks one lost), and not over the next
+    number, which follows close behind. A
+    note's line that opens like an item but does not carry the list on is its text: a reference's page
+    number ('… tom. iii. p.' / '18. J. B. Denisart …', '… p.' / '293) to ignore …')."""
+    items = _note_items(blocks[k], style)
+    if not items or min(items) <= last or min(items) > last + MAX_LOST_ITEMS and not _lost_before(blocks[k], "lost-page"):
+        return {}
+    if min(items) > last + 1 and any(min(_note_items(b, style) or [0]) == last + 1
+                                     for b in blocks[k + 1:k + 1 + CONTINUATION_LINES]):
+        return {}
+    return items
 
 
 def _runs_on(between: list[etree._Element]) -> bool:
@@ -276,7 +293,18 @@ def _division_id(element: etree._Element, n: int) -> str:
     return f"list-{n + 1}"
 
 
-def _note_items(element: etree._Element) -> dict[int, etree._Element]:
+def _item_style(element: etree._Element) -> str | None:
+    """How a note item is marked: '[1]', '(1)', '1.', '1)' (the number left out), or a list's own."""
+    if _name(element) == "orderedlist":
+        return "list"
+    match = NOTE_ITEM.match(element.text or "") if _name(element) == "para" else None
+    return re.sub(r"\d+", "", match.group(0)[:match.start(4)]).strip() if match else None
+
+
+def _note_items(element: etree._Element, style: str | None = None) -> dict[int, etree._Element]:
+    """The numbered note items a block holds (only those marked in `style`, if given)."""
+    if style is not None and _item_style(element) != style:
+        return {}
     name = _name(element)
     if name == "para" and element.get("role") is None and len(element) == 0:
         text = element.text or ""
@@ -506,8 +534,12 @@ def _remove_note_list(state: State, note_list: NoteList, linked: set[int], lines
                    + ", ".join(str(n) for n in unanchored) + ".", role="unanchored-notes"))
 
 
+def _plain(element: etree._Element) -> str:
+    return " ".join(t.strip() for t in element.itertext() if t.strip())
+
+
 def _note_text(element: etree._Element) -> str:
-    text = " ".join(t.strip() for t in element.itertext() if t.strip())
+    text = _plain(element)
     if _name(element) == "para":
         match = NOTE_ITEM.match(text)
         return match.group(4).strip() if match else text
