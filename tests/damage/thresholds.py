@@ -44,7 +44,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     "pdf": {
         "chapters": ("≥", 0.96),
         "sections": ("≥", 0.945),
-        "notes linked": ("≥", 0.98),
+        "notes linked": ("≥", 0.985),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.84),
         "cells placed": ("≥", 0.64),
