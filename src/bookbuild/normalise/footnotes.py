@@ -209,11 +209,11 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
 def _items_on(blocks: list[etree._Element], k: int, last: int, style: str | None) -> dict[int, etree._Element]:
     """The items block k holds if they carry a list on from item `last`: marked in its style, numbered
     on (a few may be lost, or a page of them where the report marks one lost), and not over the next
-    number, which follows close behind. A
-    note's line that opens like an item but does not carry the list on is its text: a reference's page
-    number ('… tom. iii. p.' / '18. J. B. Denisart …', '… p.' / '293) to ignore …')."""
+    number, which follows close behind. A note's line that opens like an item but does not carry the
+    list on is its text: a reference's page number ('… tom. iii. p.' / '18. J. B. Denisart …')."""
     items = _note_items(blocks[k], style)
-    if not items or min(items) <= last or min(items) > last + MAX_LOST_ITEMS and not _lost_before(blocks[k], "lost-page"):
+    skipped = min(items, default=last) - last - 1
+    if not items or skipped < 0 or skipped >= MAX_LOST_ITEMS and not _lost_before(blocks[k], "lost-page"):
         return {}
     if min(items) > last + 1 and any(min(_note_items(b, style) or [0]) == last + 1
                                      for b in blocks[k + 1:k + 1 + CONTINUATION_LINES]):
