@@ -569,3 +569,16 @@ def test_one_row_with_no_label_is_a_total_at_the_foot_only_if_its_figure_is_the_
     rows = [["", "Tons"], ["Hull", "10.50"], ["Leith", "20.25"], ["Cardiff", "3.50"], ["Dover", "7.00"], ["", last]]
     assert (pdf_rows(tree) == rows) is table
     assert bool(tree.xpath("//db:informaltable", namespaces=NS)) is table
+
+
+def test_a_layout_table_runs_on_past_a_page_break_however_many_blank_lines_its_margins_left():
+    # the page's foot (its address) is removed as furniture; the blank lines around it are more than a
+    # table may run on over within a page
+    rows = [f"{1401 + n}        {n % 3}      {12 - n}  {n % 7}" for n in range(12)]
+    text = "\n".join([*PROSE, "", "Years       £      s.  d.", *rows[:6], "", "", "",
+                      " http://www.example.org/lib/book/p01.htm (48 of 90) [22/08/2000 01:01:05]",
+                      "", "", "", "", "", *rows[6:], "", *PROSE])
+    tree, state = normalise_text(text, kind="pdf")
+    assert len(tree.xpath("//db:table | //db:informaltable", namespaces=NS)) == 1
+    assert pdf_rows(tree)[1:] == [row.split() for row in rows]
+    assert not any("1407" in p for p in texts(tree, "//db:para"))

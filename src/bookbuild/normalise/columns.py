@@ -23,7 +23,7 @@ LIST_MARK = re.compile(r"^(?:[•·▪◦‣*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)
 MIN_GAP = 3  # spaces between two cells
 ALIGN = 4  # characters a column's cells may start apart (numbers set to the right)
 MIN_ROWS = 2
-MAX_BREAK = 8  # blank or removed lines (a page's foot and head) a table may run on over
+MAX_BREAK = 8  # blank lines a table may run on over (past a page break, any: its margins')
 MAX_FURNITURE = 3  # lines of a page's foot and head left in the text that a table may run on over
 NOTE_CALL = re.compile(r"(?<=[^\W\d_])\d{1,3}\b")  # a call glued to a head's last word ('times221')
 MAX_LABEL = 40  # characters of a cell alone on its line, a group's name or a column's head (a longer line is prose)
@@ -47,6 +47,7 @@ def cells_of(text: str) -> Cells:
 def find_column_tables(lines: list[SourceLine | None]) -> list[tuple[list[int], TableGrid]]:
     """The source indexes and the grid of each table laid out in aligned columns, in order."""
     rows_of = [cells_of(line.text) if line is not None and line.text.strip() else [] for line in lines]
+    removed = frozenset(k for k, line in enumerate(lines) if line is None)
     found: list[tuple[list[int], TableGrid]] = []
     i = 0
     while i < len(lines):
@@ -59,7 +60,7 @@ def find_column_tables(lines: list[SourceLine | None]) -> list[tuple[list[int], 
             continue
         before = _rows_before(rows_of, core[0] - 1, columns, floor=found[-1][0][-1] + 1 if found else 0)
         figures = any(_figures(rows_of[k], columns) for k in core)
-        rows = [(k, columns) for k in before + core] + _rows_after(rows_of, core[-1] + 1, columns, figures)
+        rows = [(k, columns) for k in before + core] + _rows_after(rows_of, core[-1] + 1, columns, figures, removed)
         placed = [(lines[k].number, [(_column(cols, start), text) for start, text in _split_spanning(rows_of[k], cols)])
                   for k, cols in rows]
         found.append(([k for k, _ in rows], _grid(len(found) + 1, len(columns), placed)))
@@ -67,19 +68,20 @@ def find_column_tables(lines: list[SourceLine | None]) -> list[tuple[list[int], 
     return found
 
 
-def _rows_after(rows_of: list[Cells], k: int, columns: list[int], figures: bool) -> list[tuple[int, list[int]]]:
+def _rows_after(rows_of: list[Cells], k: int, columns: list[int], figures: bool,
+                removed: frozenset[int]) -> list[tuple[int, list[int]]]:
     """The lines after a table's first rows that go on with it, each with the columns it is set in
     (past a page break the columns may stand elsewhere: a full row there sets them anew)."""
     rows: list[tuple[int, list[int]]] = []
     while k < len(rows_of):
-        following = _next_text(rows_of, k)
+        following = _next_text(rows_of, k, removed=removed)
         if following is None:
             break
         cells = rows_of[following]
         if figures and _heads(cells, columns):
             break  # a line of heads after rows of figures: the next table's
         if following > k:  # past a break: a page's head left in, the columns set anew
-            row = _full_row(rows_of, following, len(columns))
+            row = _full_row(rows_of, following, len(columns), removed)
             if row is not None and not _fits(rows_of[row], columns) \
                     and not any(_lead_in(rows_of[j], columns) for j in range(following, row)):
                 columns = [start for start, _ in _figure_words(rows_of[row])]
@@ -139,7 +141,7 @@ def _labels_above(rows_of: list[Cells], row: int, columns: list[int]) -> int:
     return row
 
 
-def _full_row(rows_of: list[Cells], k: int | None, width: int) -> int | None:
+def _full_row(rows_of: list[Cells], k: int | None, width: int, removed: frozenset[int]) -> int | None:
     """The first of the next few text lines that holds a cell in every column (and is no prose), past a
     page's foot and head and a label wrapped over it."""
     for _ in range(MAX_FURNITURE + 3):
@@ -147,7 +149,7 @@ def _full_row(rows_of: list[Cells], k: int | None, width: int) -> int | None:
             return None
         if len(_figure_words(rows_of[k])) == width and not _prose(rows_of[k]):
             return k
-        k = _next_text(rows_of, k + 1)
+        k = _next_text(rows_of, k + 1, removed=removed)
     return None
 
 
@@ -199,9 +201,13 @@ def _group_name(text: str, above: Cells, columns: list[int]) -> bool:
         and (len(above) >= 2 or _column(columns, above[0][0]) != 0)
 
 
-def _next_text(rows_of: list[Cells], k: int, reach: int = MAX_BREAK) -> int | None:
-    """The next line with text, within reach (blank and removed lines between)."""
-    return next((j for j in range(k, min(len(rows_of), k + reach + 1)) if rows_of[j]), None)
+def _next_text(rows_of: list[Cells], k: int, reach: int = MAX_BREAK, removed: frozenset[int] = frozenset()) -> int | None:
+    """The next line with text within reach, blank lines between; past a page break (removed furniture
+    between), however many blank lines its margins left."""
+    j = next((j for j in range(k, len(rows_of)) if rows_of[j]), None)
+    if j is None or j - k > reach and not any(i in removed for i in range(k, j)):
+        return None
+    return j
 
 
 def _fits(cells: Cells, columns: list[int], heads: bool = False) -> bool:
