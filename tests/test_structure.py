@@ -167,6 +167,23 @@ def test_pdf_a_title_in_title_case_wrapped_over_three_lines_under_its_chapter_li
     assert not texts(tree, "//db:section/db:title")
 
 
+def test_pdf_a_title_set_larger_wraps_on_a_line_that_stops_on_the_and_after_a_line_that_carried_it_on():
+    # set larger than the text, the title wraps at fewer characters: its second line stops on 'the' (so it goes
+    # on: no list entry of its own), and in the next chapter its last word stands alone under two lines joined
+    line = "a line of prose running to the full width of a small page"
+    body = ["Reading the page, a line of prose running to the width", line, line, "and it ends here."]
+    text = "\n".join(["Chapter One", " Of Lamps Considered as a Particular", "  Branch of the Common Stock of the",
+                      "     Harbour, or of the Expense of", "   Keeping the Northern Coast", *body, "",
+                      "Chapter Two", "Of the Rise and Progress of Lamps and", "Towers, After the Fall of the Old",
+                      "Lighthouse", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == [
+        "Of Lamps Considered as a Particular Branch of the Common Stock of the Harbour, or of the Expense of "
+        "Keeping the Northern Coast", "Of the Rise and Progress of Lamps and Towers, After the Fall of the Old Lighthouse"]
+    assert not texts(tree, "//db:section/db:title")
+    assert not any(p in ("Lighthouse", "Keeping the Northern Coast") for p in texts(tree, "//db:para"))
+
+
 def test_pdf_titles_are_set_apart_and_poem_titles_stand_over_verse():
     line = "a line of prose running to the full width of the page and on"
     body = ["Reading the page, " + line, line, line, "and it ends here."]

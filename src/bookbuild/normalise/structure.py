@@ -647,9 +647,10 @@ class _Headings:
     def _wrap_title(self, i: int) -> None:
         """In print a long title wraps: the lines set under it that carry it on are part of it. A line
         carries a title on when the title stops on a word no title ends with ('of', 'and', a
-        dash), when it starts in lower case, when both are in capitals, or when it reads as the end
-        of a title in Title Case right under a line that its first word would have made too long,
-        and running text follows it."""
+        dash), when it stops on such a word itself right under the title (so it goes on, and stands
+        alone as nothing), when it starts in lower case, when both are in capitals, or when it
+        reads as the end of a title in Title Case right under a line that its first word would have
+        made too long, and running text follows it."""
         found = self.found[i]
         if not self.pdf or found.subtitle is not None:
             return
@@ -661,20 +662,27 @@ class _Headings:
             if j in self.found or j in self.used or block.kind != "short" \
                     or j in self.forms and self.forms[j].number is not None or not above:
                 return
-            overflows = len(f"{above} {text.split()[0]}") >= WRAPPED_TITLE * self.state.measure  # had to wrap
-            one_line = self.blocks[last].first == self.blocks[last].last  # a wrapped title's short last line ended it
+            above_line = self._last_line(self.blocks[last])
+            overflows = len(f"{above_line} {text.split()[0]}") >= WRAPPED_TITLE * self.state.measure  # had to wrap
+            right_under = block.first == self.blocks[last].last + 1
             after = j + 2 if _cut(text) and j + 1 < len(self.blocks) and self.blocks[j + 1].kind == "short" else j + 1
-            ends_title = block.first == self.blocks[last].last + 1 and overflows and one_line \
-                and is_title_case(text) and reads_as_title(text, attached=True) and \
+            ends_title = right_under and overflows and is_title_case(text) and reads_as_title(text, attached=True) and \
                 reads_as_title(f"{self._title_text(i)} {text}", attached=True) and \
                 after < len(self.blocks) and self._is_body(self.blocks[after])  # past its own wrapped last line
-            if not (_cut(above) and reads_as_title(text, attached=True) or text[:1].islower()
+            runs_on = right_under and _cut(text) and is_title_case(text)  # a line stopping on 'of' is no line of its own
+            if not ((_cut(above) or runs_on) and reads_as_title(text, attached=True) or text[:1].islower()
                     or is_capitals(above) and is_capitals(text) or ends_title) or SOURCE_LINE.match(text) \
                     or closes_unopened(f"{self._title_text(i)} {text}"):
                 return  # a line in brackets under a title is its subtitle; a closing bracket ends some other line
             found.wrapped.append(j)
             self.used.add(j)
             last = j
+
+    def _last_line(self, block: Block) -> str:
+        """The block's last line as the source has it (its lines unwrapped into one)."""
+        k = block.last - 1
+        line = self.state.lines[k] if 0 <= k < len(self.state.lines) else None
+        return line.text.strip() if line is not None and line.number == block.last else block.text.strip()
 
     def _lines_under(self, i: int) -> list[int]:
         """Up to four short lines right under a line, with no blank between them."""
