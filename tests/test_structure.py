@@ -79,8 +79,8 @@ LONG = "This is a line of prose that runs on to the full width of the printed pa
 
 def test_pdf_chapter_title_section_list_and_numbered_sections():
     text = "\n".join([
-        "Chapter 2", "ECONOMIC GROWTH", "AND THE ZIGZAGS", "A first section title", "", "A sharp turn",
-        "and more", "", "1.", "A First Section", "Title", "", LONG, "end.", "", "2. A Second Section", "", LONG,
+        "Chapter 2", "ECONOMIC GROWTH", "AND THE ZIGZAGS", "A first section title", "", "A second",
+        "section", "", "1.", "A First Section", "Title", "", LONG, "end.", "", "2. A Second Section", "", LONG,
         "end.", "", " 3.", "A Third", "", LONG, "the text stops mid-sentence with", " Chapter 3", "NEXT", "",
         LONG, "end."])
     tree, state = normalise_text(text, kind="pdf")
@@ -88,8 +88,19 @@ def test_pdf_chapter_title_section_list_and_numbered_sections():
     assert texts(tree, "//db:section/@label") == ["1", "2", "3"]
     assert texts(tree, "//db:section/db:title") == ["A First Section Title", "A Second Section", "A Third"]
     assert [d.text for d in state.diagnostics.items if d.code == "furniture.section-list"] == [
-        "A first section title", "A sharp turn and more"]  # a wrapped entry is one
+        "A first section title", "A second section"]  # a wrapped entry is one
     assert "flag.truncated" in codes(state)
+
+
+def test_pdf_short_lines_under_a_chapter_title_naming_no_later_heading_are_no_section_list():
+    # each line is as long as a later section's title, in other words: no evidence of a list of them
+    text = "\n".join([
+        "Chapter 2", "THE HARBOUR", "Lamps and Towers", "Ships and Harbours", "", LONG, "end.", "",
+        "1. Ropes and Cables", "", LONG, "end.", "", "2. Coins and Treasure", "", LONG, "end."])
+    tree, state = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:section/db:title")[-2:] == ["Ropes and Cables", "Coins and Treasure"]
+    assert "furniture.section-list" not in codes(state)
+    assert "Lamps and Towers" in " ".join(texts(tree, "//db:para | //db:title | //db:bridgehead"))
 
 
 def test_pdf_chapter_opening_lost_is_restored_from_navigation():

@@ -858,8 +858,8 @@ def _other_line(text: str) -> bool:
 def _names(entry: str, title: str) -> bool:
     """A contents entry names a heading: the same words, or one holds the other of two words at least
     (a title cut short, or a number added); one common word in both is no evidence."""
-    shorter = min(entry, title, key=len)
-    return entry == title or len(shorter.split()) >= 2 and shorter in max(entry, title, key=len)
+    shorter, longer = sorted((entry, title), key=len)  # of two as long, neither holds the other
+    return entry == title or len(shorter.split()) >= 2 and shorter in longer
 
 
 def _join_continued(texts: list[str]) -> list[str]:
