@@ -97,3 +97,18 @@ def test_pdf_a_short_title_line_takes_the_short_lines_it_wraps_onto():
     assert texts(tree, "//db:chapter/db:title") == [
         "Of the Principle of the Commercial or Mercantile System",
         "Of Restraints Upon the Importation from Foreign Countries of Such Goods as Can Be Produced at Home"]
+
+
+def test_pdf_a_title_wrapped_onto_two_lines_right_over_its_text_is_set_apart_from_it():
+    # no blank line between a title and its text; the title's first line stops on 'the' (or on a comma), so it
+    # is no title alone, and its second line is not short enough to end a paragraph
+    line = "a line of prose running on to the full width of a page"
+    body = ["Before the lamps were lit, the prose ran on to the full", line, line, "and it ends here."]
+    text = "\n".join([*body, "", "Variations in the Proportion Between the", "Respective Lamps of Towers and Ships",
+                      *body, "", "Digression Concerning Lamps of Harbours,", "Particularly Concerning That of Ostend",
+                      *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:section/db:title | //db:chapter/db:title") == [
+        "Variations in the Proportion Between the Respective Lamps of Towers and Ships",
+        "Digression Concerning Lamps of Harbours, Particularly Concerning That of Ostend"]
+    assert all(p.startswith("Before the lamps") for p in texts(tree, "//db:para"))

@@ -108,6 +108,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
     for run in filter(None, runs):
         run = _calls_glued(run, full)
         start = 0
+        title_end = -1  # the second line of a title wrapped onto two
         margin = min(_indent(line.text) for line in run)
         split = _split_line(run)
         for k, line in enumerate(run):
@@ -126,11 +127,17 @@ def _unwrap_pdf(state: State) -> list[Block]:
             long = len(line.text.strip()) >= full  # as long as the text's lines: not where a sentence runs on to it
             # a title opens a piece: a run's first line (a full one under a closed sentence), or the line
             # after a short line or a title
-            title = k == start and k < len(run) - 1 and (not long or k > 0 or above is None or _closes(above)) \
-                and _title_over_text(line.text, run[k + 1].text, long=long)
+            opens = k == start and (not long or k > 0 or above is None or _closes(above))
+            title = opens and k < len(run) - 1 and _title_over_text(line.text, run[k + 1].text, long=long)
             if title:
                 titles.add(line.number)
-            ends = title or _ends_paragraph(line.text.strip(), width) if k < len(run) - 1 else False
+            elif opens and k + 2 < len(run) and _wrapped_over_text(line.text, run[k + 1].text, run[k + 2].text, full):
+                titles.update((line.number, run[k + 1].number))
+                title_end = k + 1
+            if k + 1 == title_end:  # a wrapped title's first line: a line of its own, as a title's set apart, but
+                ends = not line.text.rstrip().endswith(",")  # on a comma, no title alone: one block with the next
+            else:
+                ends = title or k == title_end or _ends_paragraph(line.text.strip(), width) if k < len(run) - 1 else False
             if ends and not broken_word and k not in split:
                 pieces.append(run[start:k + 1])
                 start = k + 1
@@ -160,8 +167,8 @@ def _unwrap_pdf(state: State) -> list[Block]:
             blocks[-1].lines[-1] = f"{blocks[-1].lines[-1]} {text}"
             blocks[-1].last = piece[-1].number
             continue
-        kind = "para" if (len(piece) > 1 or len(piece[0].text.strip()) >= full and piece[0].number not in titles) \
-            and not _wrapped_title(piece, text, full) else "short"
+        kind = "para" if (len(piece) > 1 or len(piece[0].text.strip()) >= full) \
+            and not _wrapped_title(piece, text, full) and not all(line.number in titles for line in piece) else "short"
         blocks.append(Block([text], piece[0].number, piece[-1].number, kind=kind))
         ends_full[id(blocks[-1])] = len(piece[-1].text.strip()) >= full
     return sorted(blocks + tables, key=lambda b: b.first)
@@ -220,15 +227,27 @@ def _closes(text: str) -> bool:
 
 def _title_over_text(text: str, following: str, long: bool = False) -> bool:
     """A line in Title Case at the top of a page or after a blank, with no sentence in it and not
-    stopping on a little word, over a line starting with a capital or a section's number: a heading
+    stopping on a little word or a comma, over a line starting with a capital or a section's number: a heading
     set over its text (it may be long on a narrow page; a line as long as the text's, only with every
     word that counts capitalised and no title going on under it)."""
     text, following = text.strip(), following.strip()
     last_word = text.split()[-1].lower() if text else ""
     title_goes_on = long and is_title_case(following) and reads_as_title(following) and not SENTENCE_END.search(following)
     return len(text.split()) >= 2 and is_title_case(text, 1.0 if long else 0.6) and reads_as_title(text) \
-        and last_word not in MINOR_WORDS and not SENTENCE_END.search(text) and not title_goes_on \
+        and last_word not in MINOR_WORDS and not text.endswith(",") and not SENTENCE_END.search(text) and not title_goes_on \
         and (following[:1].isupper() or re.fullmatch(r"\d{1,3}", following) is not None)
+
+
+def _wrapped_over_text(first: str, second: str, following: str, full: float) -> bool:
+    """A title wrapped onto a second line, set over its text with no blank between: the first line
+    stops on a little word or a comma, so it is no title alone ('Variations in the Proportion
+    Between the' / 'Respective Values of Gold and Silver'), and the two read as one title (a line as
+    long as the text's only in strict Title Case)."""
+    first, second = first.strip(), second.strip()
+    last_word = first.split()[-1].lower() if first else ""
+    long = [len(line) >= full for line in (first, second)]
+    return (last_word in MINOR_WORDS or first.endswith(",")) and is_title_case(first, 1.0 if long[0] else 0.6) \
+        and is_title_case(second, 1.0 if long[1] else 0.6) and _title_over_text(f"{first} {second}", following, long=any(long))
 
 
 def _wrapped_title(piece: list[SourceLine], text: str, full: float) -> bool:
