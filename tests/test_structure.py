@@ -546,6 +546,19 @@ def test_a_numeral_in_capitals_keeps_them_though_the_text_cites_it_in_lower_case
     assert texts(tree, "//db:chapter/db:title") == ["Of the Division of Labour", "II", "Of the Price of Commodities"]
 
 
+def test_web_a_count_of_sections_that_starts_again_only_after_it_ended_numbers_sections_not_chapters():
+    # chapters titled only; the sections of two of them numbered '1.', '2.', … (no chapter numbered)
+    para = "A paragraph of ordinary prose, long enough to read as one, and ending as sentences end. " * 3
+    text = "\n\n".join(["The Harbour", para, "The Lamps", para, "1. Lamps of Oil", para, "2. Lamps of Gas", para,
+                         "3. Lamps of Fire", para, "The Ships", para, "1. Ships of Oak", para, "2. Ships of Iron", para,
+                         "3. Ships of Steel", para, "4. Ships of Glass", para])
+    tree, _ = normalise_text(text, kind="web")
+    assert not texts(tree, "//db:chapter/@label")
+    assert texts(tree, "//db:section/@label") == ["1", "2", "3", "1", "2", "3", "4"]
+    assert texts(tree, "//db:section[not(@label)]/db:title") == ["The Lamps", "The Ships"]  # a short first paragraph
+    # under a section's title is no epigraph: the title after it is no source
+
+
 def test_pdf_a_count_of_numerals_goes_on_past_parts_opened_inside_it_and_past_numbers_lost():
     line = "a line of prose running on to the full width of the printed page, and on it goes"
     body = [line, line, "and it ends here.", "", line, line, "and it ends here.", ""]
@@ -566,10 +579,12 @@ def test_pdf_a_count_of_numerals_goes_on_past_parts_opened_inside_it_and_past_nu
     def sections(numbers):
         return [text for n in numbers for text in (str(n), *body)]
 
-    # a poem's sections after a longer one's: the line numbered 5 lost with its page
+    # a poem's sections after a longer one's: the line numbered 5 lost with its page; the count starts again
+    # only after it ended, so both poems' numbers are sections (of titles not numbered)
     text = "\n".join(["\fSong of the Open Road", *sections(range(1, 9)), "\fSong of the Broad-Axe", *sections([1, 2, 3, 4, 6, 7])])
     tree, _ = normalise_text(text, kind="pdf")
-    assert texts(tree, "//db:section/@label") == ["1", "2", "3", "4", "6", "7"]
+    assert texts(tree, "//db:section/@label") == [*map(str, range(1, 9)), "1", "2", "3", "4", "6", "7"]
+    assert texts(tree, "//db:chapter/db:title") == ["Song of the Open Road", "Song of the Broad-Axe"]
 
     # numbers alone that count nothing ('4.', '26.', '253.': a table's, a note's) number no headings
     text = "\n".join(["\fA Chapter", *body, "1", *body, "4.", *body, "26.", *body, "253.", *body, "349.", *body])

@@ -189,7 +189,10 @@ class _Headings:
             if not self._counts_up(top) and not (len(members) == 1 and self._stands_alone(top[0])):
                 continue
             parts_only = any(f.form and f.level == PART for f in self.found.values()) and not labelled_chapters
-            top_level = SECTION if labelled_chapters else CHAPTER
+            # a count that starts again only after it ended, no higher heading numbered: both are the
+            # sections of divisions the dump did not number
+            restarted = bool(nested) and min(nested) > max(top) and not parts_only
+            top_level = SECTION if labelled_chapters or restarted else CHAPTER
             nested_level = CHAPTER if parts_only else SECTION
             for i in top:
                 self.found[i] = _Found(self.forms[i], top_level, "numbering")
@@ -373,14 +376,14 @@ class _Headings:
         self._sources_under_titles()
 
     def _sources_under_titles(self) -> None:
-        """A title found under a quotation that stands right under a heading (or under another quotation
+        """A title found under a quotation that stands right under a division's heading (or under another quotation
         and its source) is that quotation's source when it names a person or a work ('A. Author')
         and no verse follows (a poem's title under a short poem) but another epigraph's: the titles over
         it may have been found in the same pass, so this looks again after it."""
         sources = [i for i, found in sorted(self.found.items())
                    if found.why == "titled" and found.subtitle is None and not found.wrapped and i >= 2
                    and self.blocks[i].text.strip() not in self.headings and not self.blocks[i].lost_before
-                   and i - 2 in self.found and self._quotation(self.blocks[i - 1])
+                   and i - 2 in self.found and self.found[i - 2].level <= CHAPTER and self._quotation(self.blocks[i - 1])
                    and (not self._verse_follows(i) or self._epigraph_verse_follows(i))
                    and _source_like(self.blocks[i].text) and _names_a_source(self.blocks[i].text.strip(), self.common)]
         for i in sources:
@@ -515,12 +518,13 @@ class _Headings:
     # -- context
 
     def _epigraph_source(self, i: int) -> bool:
-        """The source under an epigraph: a short line after a quotation that stands right under a heading
-        (or under another epigraph and its source)."""
+        """The source under an epigraph: a short line after a quotation that stands right under a
+        division's heading (or under another epigraph and its source; a section's short first
+        paragraph is no epigraph)."""
         k = i
         while k >= 1 and self._quotation(self.blocks[k - 1]) and _source_like(self.blocks[k].text) \
                 and not self.blocks[k].lost_before:
-            if k - 2 in self.found or k - 2 in self.used:  # under a heading
+            if k - 2 in self.found and self.found[k - 2].level <= CHAPTER or k - 2 in self.used:  # under a division's heading
                 return True
             if k == 1:  # at the very start of the text: only a name can say whose the quotation is
                 return bool(NAME_LINE.match(self.blocks[k].text.strip()))
