@@ -590,3 +590,14 @@ def test_pdf_a_count_of_numerals_goes_on_past_parts_opened_inside_it_and_past_nu
     text = "\n".join(["\fA Chapter", *body, "1", *body, "4.", *body, "26.", *body, "253.", *body, "349.", *body])
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:section/@label") == []
+
+
+def test_pdf_a_column_head_over_figures_at_the_top_of_a_page_is_no_heading():
+    # a table read down its columns (not rebuilt): a page opens with a column's head over its figures, which
+    # stand one under the other as verse does, but verse has words
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    body = [line] * 8 + ["and it ends here.", ""]
+    text = "\n".join(["\fThe Trade", *body, *body, "\fAmount: Million", "Dollars", "330.65", "187.75", "176.70", "",
+                      "Share of the Whole", "Exports", "13.2", "7.5", "7.0", "", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title | //db:section/db:title") == ["The Trade"]

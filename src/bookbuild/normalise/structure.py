@@ -496,11 +496,12 @@ class _Headings:
             or i - 1 in self.found or i - 1 in self.used
 
     def _verse_run(self, j: int) -> bool:
-        """In a PDF extraction: lines set one under the other, none of them a title, as verse is."""
+        """In a PDF extraction: lines set one under the other, none of them a title or figures (a table's
+        column read down), as verse is."""
         run = self.blocks[j:j + 3]
         return self.pdf and len(run) == 3 and all(b.kind in ("short", "para") for b in run) and \
             all(b.first == a.last + 1 for a, b in zip(run, run[1:])) and \
-            not any(self._stands_as_title(k) for k in range(j, j + 3))
+            not any(self._stands_as_title(k) or is_figures(self.blocks[k].text.strip()) for k in range(j, j + 3))
 
     def _epigraph_verse_follows(self, i: int) -> bool:
         """In a web dump, the verse under line i is another epigraph: a line naming its source stands
