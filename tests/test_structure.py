@@ -418,6 +418,13 @@ def test_pdf_a_running_head_or_a_cut_line_left_at_a_page_top_is_no_heading():
                       "and it ends here.", "", "Page 11 of 143 01:01:05]", "", *prose, "and it ends here."])
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:title") == ["Test Book", "Of Wages", "Preface"]
+    # a running head wrapped over the title it repeats, the author before the book's main title
+    prose = ["A line of prose that runs on to the full width of a page"] * 4
+    text = "\n".join(["Chapter 1", "Of Wages", *prose, "and it ends here.", "",
+                      "\fA. Writer — Test Book: Effect of Material Progress Upon the Distribution of", "Wealth", "",
+                      "Effect of Material Progress Upon the", "Distribution of Wealth", "", *prose, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf", title="Test Book: Being an Account of the Lamps")
+    assert texts(tree, "//db:title")[1:] == ["Of Wages", "Effect of Material Progress Upon the Distribution of Wealth"]
 
 
 def test_a_contents_list_of_numbered_titles_past_ii_is_found():

@@ -533,9 +533,16 @@ class _Headings:
         return False
 
     def _running_head(self, text: str) -> bool:
-        """A page's running head left in the text: the book's title, a colon, and a division's title."""
+        """A page's running head left in the text: the book's title (or its main title, before a colon),
+        after its author and a dash or not, a colon, and a division's title."""
         title = self.state.config.title or self.state.info.title
-        return bool(title) and text.lower().startswith(f"{title.lower()}:")
+        head, colon, _ = text.partition(":")
+        if not title or not colon:
+            return False
+        for author in self.authors:
+            if head.lower().startswith(author.lower()):
+                head = head[len(author):].lstrip(" —–-")
+        return head.strip().lower() in {title.lower(), re.split(r"[:;]", title)[0].strip().lower()}
 
     def _front_source(self, i: int) -> bool:
         """In the front matter (the first blocks, before the first heading found by its form), a person's
