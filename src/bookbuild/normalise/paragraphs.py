@@ -247,7 +247,8 @@ def _wrapped_over_text(first: str, second: str, following: str, full: float) -> 
     last_word = first.split()[-1].lower() if first else ""
     long = [len(line) >= full for line in (first, second)]
     return (last_word in MINOR_WORDS or first.endswith(",")) and is_title_case(first, 1.0 if long[0] else 0.6) \
-        and is_title_case(second, 1.0 if long[1] else 0.6) and _title_over_text(f"{first} {second}", following, long=any(long))
+        and is_title_case(second, 1.0 if long[1] else 0.6) \
+        and _title_over_text(f"{first} {second}", following, long=any(long))
 
 
 def _wrapped_title(piece: list[SourceLine], text: str, full: float) -> bool:

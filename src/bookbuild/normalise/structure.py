@@ -525,8 +525,8 @@ class _Headings:
         k = i
         while k >= 1 and self._quotation(self.blocks[k - 1]) and _source_like(self.blocks[k].text) \
                 and not self.blocks[k].lost_before:
-            if k - 2 in self.found and self.found[k - 2].level <= CHAPTER or k - 2 in self.used:  # under a division's heading
-                return True
+            if k - 2 in self.found and self.found[k - 2].level <= CHAPTER or k - 2 in self.used:
+                return True  # under a division's heading
             if k == 1:  # at the very start of the text: only a name can say whose the quotation is
                 return bool(NAME_LINE.match(self.blocks[k].text.strip()))
             k -= 2
