@@ -240,9 +240,9 @@ def _title_over_text(text: str, following: str, long: bool = False) -> bool:
 
 def _wrapped_over_text(first: str, second: str, following: str, full: float) -> bool:
     """A title wrapped onto a second line, set over its text with no blank between: the first line
-    stops on a little word or a comma, so it is no title alone ('Variations in the Proportion
-    Between the' / 'Respective Values of Gold and Silver'), and the two read as one title (a line as
-    long as the text's only in strict Title Case)."""
+    stops on a little word or a comma, so it is no title alone ('Of the Lamps Kept in the' /
+    'Harbours of the North'), and the two read as one title (a line as long as the text's only in
+    strict Title Case)."""
     first, second = first.strip(), second.strip()
     last_word = first.split()[-1].lower() if first else ""
     long = [len(line) >= full for line in (first, second)]
