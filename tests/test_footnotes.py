@@ -280,3 +280,28 @@ def test_pdf_a_call_set_on_a_line_of_its_own_is_glued_back_but_not_amid_a_line_s
     assert [label for label, _ in footnotes(tree)] == ["1", "2"]
     assert call_text(tree, "2").endswith("agio of the bank,")
     assert "discouragement of the import of 3 manufactured articles." in texts(tree, "//db:para")[0]
+
+
+def test_pdf_a_notes_line_opening_1_is_no_new_list_when_the_next_item_follows_close_behind():
+    """A reference wrapped after 'pt.' leaves '1., § 36' opening a line of note 10: the list goes on to
+    11 and 12, each its own item, however full their lines."""
+    full = "is a line of prose that runs on to the full width of the printed page of the book"
+    items = [f"{n}. The note {full}." for n in range(1, 10)]
+    text = "\n".join([f"This {full} and", f"this {full} too.", "", *items,
+                      "10. The note cites Harris, writing nearly twenty years earlier, Money and Coins, pt.",
+                      "1., § 36", f"11. The note {full}.", f"12. The note {full}.", ""])
+    tree, _ = normalise_text(text, kind="pdf")
+    numbers = [p.split(".")[0] for p in texts(tree, "//db:para") if p[:1].isdigit()]
+    assert numbers == [str(n) for n in range(1, 13)]
+
+
+def test_pdf_a_new_list_opening_1_2_3_after_a_list_of_two_restarts_its_count():
+    """After a chapter's two notes, the next chapter's list '1.', '2.', '3.' is a new list, though its
+    third item is the old list's next number."""
+    full = "is a line of prose that runs on to the full width of the printed page of the book"
+    notes = [f"{n}. The note {full}." for n in (1, 2)]
+    text = "\n".join([f"This {full} and", f"this {full} too.", "", *notes, "", f"This {full} and",
+                      f"this {full} too.", "", *notes, f"3. The note {full}.", ""])
+    tree, _ = normalise_text(text, kind="pdf")
+    numbers = [p.split(".")[0] for p in texts(tree, "//db:para") if p[:1].isdigit()]
+    assert numbers == ["1", "2", "1", "2", "3"]

@@ -30,6 +30,7 @@ HYPHENS = ("-", "\u2010", "\u00ad")
 CALL_ALONE = re.compile(r"[1-9]\d{0,3}")  # a line that is a number alone, inside a paragraph
 CALL_SET_APART = re.compile(r"(?<=[.!?’”\"'])\s+[1-9]\d{0,2}$")  # '… a sentence. 26': its call, a line of its own
 CALLED = re.compile(r"(?:[^\W\d_]|[.,;:!?”’)\]])$")  # a word or its closing mark, where a call stands
+LIST_LOOKAHEAD = 8  # lines in which a note list's next item follows a line opening '1.' that is no item
 MIN_SPLIT = 3  # one-word lines in a row: a justified line the extraction broke into its words
 COMPOUND_PREFIXES = {"co", "self", "non", "anti", "semi", "ex", "pre", "post", "re", "counter", "quasi",
                      "pro", "neo", "pseudo", "ultra", "well", "half", "all", "cross", "inter", "over", "under"}
@@ -105,6 +106,8 @@ def _unwrap_pdf(state: State) -> list[Block]:
     titles: set[int] = set()  # lines read as a title set over its text
     item = 0  # the number of the last note item seen (a list goes on across page breaks)
     above: str | None = None  # the last line before the run
+    text_lines = [line for run in runs for line in run]
+    position = {line.number: k for k, line in enumerate(text_lines)}
     for run in filter(None, runs):
         run = _calls_glued(run, full)
         start = 0
@@ -114,8 +117,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
         for k, line in enumerate(run):
             number = _item_number(line.text)
             # a note list goes on past the items of a page lost in between, after a closed sentence
-            opens_item = number is not None and (number in (1, item + 1) or item < number <= item + MAX_LOST_ITEMS and
-                                                 (k == 0 or _closes(run[k - 1].text)) or line.number in after_lost)
+            opens_item = number is not None and (number == item + 1 or number == 1 and not _list_goes_on(
+                text_lines, position[line.number], item) or item < number <= item + MAX_LOST_ITEMS and
+                (k == 0 or _closes(run[k - 1].text)) or line.number in after_lost)
             indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
             if (_opens_division_or_section(line.text) or opens_item or indented) and k > start:
                 pieces.append(run[start:k])
@@ -264,6 +268,13 @@ def _reads_as_title(text: str) -> bool:
     if form is not None and form.number is not None and form.title is not None:
         return is_title_case(form.title)
     return is_title_case(text) and reads_as_title(text)
+
+
+def _list_goes_on(lines: list[SourceLine], k: int, item: int) -> bool:
+    """Item `item` + 1 follows close behind line k, before any item 2: line k, opening '1.', is a
+    note's text (a reference's '… pt.' / '1., § 36'), not a new list's first item."""
+    numbers = (_item_number(line.text) for line in lines[k + 1:k + 1 + LIST_LOOKAHEAD])
+    return item > 1 and next((n for n in numbers if n in (2, item + 1)), None) == item + 1
 
 
 def _item_number(text: str) -> int | None:
