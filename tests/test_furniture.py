@@ -247,6 +247,20 @@ def test_a_page_count_set_on_one_line_with_the_running_head_goes_and_counts_the_
         ["1 page(s) between pages 3 and 5 (the page numbers skip them)"]
 
 
+def test_a_chapters_number_as_the_running_head_of_its_rectos_goes_a_sections_number_over_its_text_stays():
+    """The book's title heads each verso, the chapter's number each recto ('I', 'I', 'II', 'II'):
+    numbers outside the folios' count, but the same again a page or two on, set apart from the text
+    under them. A poem's section number '2' set right over its lines on two pages stays."""
+    pages = []
+    for n in range(1, 13):
+        head = "A Book" if n % 2 else ("I" if n <= 6 else "II")
+        body = ["2", "the lines of the section, set close under its number,"] if n in (5, 9) else []
+        pages += [head, "", *body, (PROSE * 10).rstrip("\n"), FULL, "", f"- {n} -", ""]
+    state = apply_rules("\n".join(pages), ["page-breaks", "page-furniture"], kind="pdf")
+    assert [line for line in kept(state) if len(line.strip()) <= 6] == ["2", "2"]
+    assert codes(state).count("furniture.page-edge") == 24
+
+
 def test_a_running_foot_every_other_page_goes_though_chapters_opening_a_page_shift_it():
     """The book's title at the foot of each verso, no folios: where a chapter opens a page of its own
     the next verso comes a page or a page and a half on rather than two, and the foot still goes."""

@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from statistics import median
 
+from .patterns import WORD
 from .state import State
 
 URL_LINE = re.compile(r"^(https?://|www\.)\S+(\s+\(\d+\s+of\s+\d+\))?(\s+\[[\d/.: -]+\])?$", re.I)
@@ -34,6 +35,7 @@ BESIDE = 2  # lines set right against an anchor, with no blank between, that can
 CLUSTER_REACH = 4  # lines standing alone on each side of an anchor that can be furniture
 MIN_RECURRENCE = 3
 STEM = " …"  # marks the key of a running head's stem ('author — title …')
+HEAD_REPEAT_PAGES = 2.5  # pages from a running head to its repeat (every other page, on rectos)
 FOLIO_SLACK = 3  # pages a folio may stand off the count around it (pages lost, numbers skipped)
 MIN_PAGE_LINES, MAX_PAGE_LINES = 10, 400  # lines from one folio to the next (a few pages may be lost)
 MAX_HEAD_INTERVAL = 160  # lines from a running head to the next: two pages of text at most
@@ -134,7 +136,27 @@ def _stray_numbers(state: State, edge: list[int]) -> set[int]:
             counted[k + 1][1] if k + 1 < len(counted) else None
         if before is not None and after is not None and before < after and not before <= value <= after:
             strays.add(i)  # where the count stands between two numbers, no page holds a third
-    return strays
+    return strays - _numbered_heads(state, strays, page)
+
+
+def _numbered_heads(state: State, strays: set[int], page: float) -> set[int]:
+    """Strays that are a chapter's number as its running head ('I', 'I', 'II'): the same number at
+    the edge of a page or two before or after, where no folio repeats; set apart from the text
+    under it by a blank line (a section's number stands right over its text), and over words; and
+    no other stray on its page (a table's figures stand many a page, among figures)."""
+    lines = state.lines
+    filled = [i for i, line in enumerate(lines) if line is not None and line.text.strip()]
+
+    def text(i: int) -> str:
+        return lines[i].text.strip()
+
+    def set_over_words(i: int) -> bool:
+        below = filled[bisect.bisect_right(filled, i)] if i < filled[-1] else None
+        return below is not None and below > i + 1 and lines[i + 1] is not None and WORD.search(text(below)) is not None
+
+    return {i for i in strays
+            if not any(j != i and abs(j - i) < 0.5 * page for j in strays) and set_over_words(i)
+            and any(0.5 * page <= abs(j - i) <= HEAD_REPEAT_PAGES * page and text(j) == text(i) for j in strays)}
 
 
 def _fits_counts(count: list[tuple[int, int]], counts: list[list[tuple[int, int]]]) -> bool:
