@@ -305,3 +305,12 @@ def test_pdf_a_new_list_opening_1_2_3_after_a_list_of_two_restarts_its_count():
     tree, _ = normalise_text(text, kind="pdf")
     numbers = [p.split(".")[0] for p in texts(tree, "//db:para") if p[:1].isdigit()]
     assert numbers == ["1", "2", "1", "2", "3"]
+
+
+def test_the_end_of_a_lost_note_between_two_items_stays_in_the_book():
+    """Item 3 was lost; what stands between items 2 and 4 is no part of either: it stays where it was."""
+    text = web("Title", "First call here(1), a second(2) call, a third(3) one and a fourth(4).", "Notes",
+               "1. Note one.", "2. Note two.", "and the end of the lost third note, which ran on.", "4. Note four.")
+    tree, _ = normalise_text(text, kind="web")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2", "4"]
+    assert "and the end of the lost third note, which ran on." in texts(tree, "//db:para")

@@ -172,7 +172,7 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
     found: list[NoteList] = []
     k = 0
     while k < len(blocks):
-        start, notes, more = k, {}, {}
+        start, notes, more, left = k, {}, {}, set()
         style = _item_style(blocks[k])
         while k < len(blocks):
             items = _items_on(blocks, k, max(notes), style) if notes else _note_items(blocks[k], style)
@@ -188,7 +188,8 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
                 break
             if min(_note_items(blocks[resumes])) == last + 1:
                 more.setdefault(last, []).extend(blocks[k:resumes])
-            # else items were lost (a dropped page): what stands between is the end of a lost note, left in place
+            else:  # items were lost (a dropped page): what stands between is the end of a lost note, left in place
+                left.update(range(k, resumes))
             k = resumes
         if not notes:
             k += 1
@@ -197,7 +198,8 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
         heading = blocks[start - 1] if start and _is_notes_heading(blocks[start - 1]) else None
         numbered = min(notes) in (1, previous_end + 1) or _lost_before(blocks[start], "lost-page")  # its first items lost
         if numbered and (heading is not None or _closes_division(blocks, k) or _lost_after(blocks[k - 1])):
-            found.append(NoteList("text", [], blocks[start:k], notes, heading, more))
+            elements = [blocks[j] for j in range(start, k) if j not in left]
+            found.append(NoteList("text", [], elements, notes, heading, more))
     # where the book heads its lists ('Notes', or a heading line or page lost), a run of items '1. …'
     # with no heading is numbered text
     headed = [n for n in found if n.heading is not None or _lost_before(n.elements[0]) or _lost_before(n.elements[0], "lost-page")]
