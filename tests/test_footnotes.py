@@ -282,14 +282,17 @@ def test_pdf_a_call_set_on_a_line_of_its_own_is_glued_back_but_not_amid_a_line_s
     assert "discouragement of the import of 3 manufactured articles." in texts(tree, "//db:para")[0]
 
 
-def test_pdf_a_notes_line_opening_1_is_no_new_list_when_the_next_item_follows_close_behind():
-    """A reference wrapped after 'pt.' leaves '1., § 36' opening a line of note 10: the list goes on to
-    11 and 12, each its own item, however full their lines."""
+@pytest.mark.parametrize("going_on", [0, 24])
+def test_pdf_a_notes_line_opening_1_is_no_new_list_when_the_next_item_follows_close_behind(going_on):
+    """A reference wrapped after 'pt.' leaves '1., § 36' opening a line of note 10 (and the note may
+    go on for a page): the list goes on to 11 and 12, each its own item, however full their lines."""
     full = "is a line of prose that runs on to the full width of the printed page of the book"
     items = [f"{n}. The note {full}." for n in range(1, 10)]
     text = "\n".join([f"This {full} and", f"this {full} too.", "", *items,
                       "10. The note cites Harris, writing nearly twenty years earlier, Money and Coins, pt.",
-                      "1., § 36", f"11. The note {full}.", f"12. The note {full}.", ""])
+                      "1., § 36 and the note goes on to the full width of the printed page of the book,",
+                      *[f"and {full}"] * going_on, "which ends here.",
+                      f"11. The note {full}.", f"12. The note {full}.", ""])
     tree, _ = normalise_text(text, kind="pdf")
     numbers = [p.split(".")[0] for p in texts(tree, "//db:para") if p[:1].isdigit()]
     assert numbers == [str(n) for n in range(1, 13)]

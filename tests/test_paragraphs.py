@@ -85,6 +85,20 @@ def test_pdf_a_justified_line_broken_into_its_words_stays_in_its_paragraph():
     assert paras[2:6] == ["Cotton", "Wool", "Copper", "Timber"]  # words in capitals one a line: no broken line
 
 
+def test_pdf_a_justified_line_broken_into_its_words_and_a_figure_stays_in_its_paragraph():
+    """A figure among the words of a broken justified line ('May,' / '1919),' / 'quotes') is one of
+    them; figures one a line with no words around them are a column's."""
+    text = "\n".join([LONG, "Economic and Statistical Survey of the Southern Slav Nations of the book (Journal of the Royal",
+                      "Statistical", "Society,", "May,",
+                      "1919),", "quotes", "some", LONG, "and it ends here.", "",
+                      LONG, "and it ends here.", "", "Wheat", "1,000", "2,000", "3,000", "", LONG, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    paras = texts(tree, "//db:para")
+    assert "Royal Statistical Society, May, 1919), quotes some This is a line" in paras[0]
+    assert not any(p.startswith("1919)") or p.startswith("quotes") for p in paras)
+    assert not any("Wheat" in p and "1,000" in p for p in paras)
+
+
 def test_pdf_a_short_title_line_takes_the_short_lines_it_wraps_onto():
     """A title under a numeral wraps onto two short lines, the first too long to end a paragraph on
     its own: they are the title's, not a paragraph under it."""

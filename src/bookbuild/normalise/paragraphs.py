@@ -30,7 +30,7 @@ HYPHENS = ("-", "\u2010", "\u00ad")
 CALL_ALONE = re.compile(r"[1-9]\d{0,3}")  # a line that is a number alone, inside a paragraph
 CALL_SET_APART = re.compile(r"(?<=[.!?’”\"'])\s+[1-9]\d{0,2}$")  # '… a sentence. 26': its call, a line of its own
 CALLED = re.compile(r"(?:[^\W\d_]|[.,;:!?”’)\]])$")  # a word or its closing mark, where a call stands
-LIST_LOOKAHEAD = 8  # lines in which a note list's next item follows a line opening '1.' that is no item
+LIST_LOOKAHEAD = 60  # lines in which a note list's next item follows a line opening '1.' that is no item
 MIN_SPLIT = 3  # one-word lines in a row: a justified line the extraction broke into its words
 COMPOUND_PREFIXES = {"co", "self", "non", "anti", "semi", "ex", "pre", "post", "re", "counter", "quasi",
                      "pro", "neo", "pseudo", "ultra", "well", "half", "all", "cross", "inter", "over", "under"}
@@ -198,13 +198,15 @@ def _calls_glued(run: list[SourceLine], full: float) -> list[SourceLine]:
 def _split_line(run: list[SourceLine]) -> set[int]:
     """The lines of a run that are words of one justified line the extraction set one a line (its wide
     spaces read as columns: 'The' / 'growth' / 'of' / 'the' / … / 'market towns, …'): runs
-    of MIN_SPLIT or more one-word lines (no figures: a column's), some word in lower case, as running
-    text has. No such line ends a paragraph."""
+    of MIN_SPLIT or more one-word lines, some word in lower case, as running text has, and a figure
+    only between words ('May,' / '1919),' / 'quotes': a column of figures is a table's). No such
+    line ends a paragraph."""
     split: set[int] = set()
     k = 0
     while k < len(run):
         end = k
-        while end < len(run) and len(run[end].text.split()) == 1 and WORD.search(run[end].text):
+        while end < len(run) and len(run[end].text.split()) == 1 and (
+                WORD.search(run[end].text) or end > k and end + 1 < len(run) and WORD.search(run[end + 1].text)):
             end += 1
         words = [run[j].text.strip() for j in range(k, end)]
         if len(words) >= MIN_SPLIT and any(w[:1].islower() for w in words):
@@ -271,7 +273,7 @@ def _reads_as_title(text: str) -> bool:
 
 
 def _list_goes_on(lines: list[SourceLine], k: int, item: int) -> bool:
-    """Item `item` + 1 follows close behind line k, before any item 2: line k, opening '1.', is a
+    """The running list's next item follows line k, before any item 2: line k, opening '1.', is a
     note's text (a reference's '… pt.' / '1., § 36'), not a new list's first item."""
     numbers = (_item_number(line.text) for line in lines[k + 1:k + 1 + LIST_LOOKAHEAD])
     return item > 1 and next((n for n in numbers if n in (2, item + 1)), None) == item + 1
