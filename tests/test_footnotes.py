@@ -317,3 +317,19 @@ def test_the_end_of_a_lost_note_between_two_items_stays_in_the_book():
     tree, _ = normalise_text(text, kind="web")
     assert [label for label, _ in footnotes(tree)] == ["1", "2", "4"]
     assert "and the end of the lost third note, which ran on." in texts(tree, "//db:para")
+
+
+def test_a_notes_first_item_that_reads_as_a_numbered_title_is_under_its_notes_heading():
+    """'1. Political Economy for Beginners, by …' reads like a numbered title; item 2 following close
+    behind makes it a note, under its heading, and the chapter's calls link to it, not to the next
+    chapter's list."""
+    text = web("Title", "CHAPTER I", "The First Chapter", "A claim here(1) and another(2) in prose.",
+               "Notes to this chapter", "1. Political Economy for Beginners, by Millicent Garrett",
+               "Fawcett, Chap. III, p. 25.", "2. The words quoted are Ricardo’s; but the idea is common.",
+               "CHAPTER II", "The Second Chapter", "Another claim(1) in the prose of it.",
+               "Notes to this chapter", "1. A note of the second chapter, in sentence case.",
+               "CHAPTER III", "The Third Chapter", "More claims(1) in the prose of it.",
+               "Notes to this chapter", "1. A note of the third chapter, in sentence case.")
+    tree, _ = normalise_text(text, kind="web")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2", "1", "1"]
+    assert footnotes(tree)[0][1].startswith("Political Economy for Beginners")

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..model.docbook import SOURCE_PI, el, sub
 from ..namespaces import DB, XML_ID, XML_NS
-from .patterns import NOTE_ITEM
+from .patterns import NOTE_ITEM, item_number
 from .state import State
 
 STRONG_CALL = re.compile(r"(?=[\[(])(?:\[(\d{1,4})\]|(?<=[^\s—–])\((\d{1,4})\))")  # '—(3)' numbers a point
@@ -309,10 +309,9 @@ def _note_items(element: etree._Element, style: str | None = None) -> dict[int, 
         return {}
     name = _name(element)
     if name == "para" and element.get("role") is None and len(element) == 0:
-        text = element.text or ""
-        match = NOTE_ITEM.match(text)
-        if match:
-            return {int(next(g for g in match.groups()[:3] if g)): element}
+        number = item_number(element.text or "")
+        if number is not None:
+            return {number: element}
     if name == "orderedlist":
         items = element.findall(f"{{{DB}}}listitem")
         numbers = [int(i.get("override")) for i in items if i.get("override")]

@@ -20,7 +20,7 @@ from .blocks import Block
 from .columns import find_column_tables
 from .footnotes import MAX_LOST_ITEMS
 from .headings import CALLS_AT_END, MINOR_WORDS, heading_form, is_division_line, is_title_case, reads_as_title
-from .patterns import NOTE_ITEM, SENTENCE_END
+from .patterns import SENTENCE_END, item_number
 from .stacks import figures_left, find_sentence_stacks, find_stacked_tables
 from .state import State
 from .tables import report_table
@@ -115,7 +115,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
         margin = min(_indent(line.text) for line in run)
         split = _split_line(run)
         for k, line in enumerate(run):
-            number = _item_number(line.text)
+            number = item_number(line.text)
             # a note list goes on past the items of a page lost in between, after a closed sentence
             opens_item = number is not None and (number == item + 1 or number == 1 and not _list_goes_on(
                 text_lines, position[line.number], item) or item < number <= item + MAX_LOST_ITEMS and
@@ -275,14 +275,8 @@ def _reads_as_title(text: str) -> bool:
 def _list_goes_on(lines: list[SourceLine], k: int, item: int) -> bool:
     """The running list's next item follows line k, before any item 2: line k, opening '1.', is a
     note's text (a reference's '… pt.' / '1., § 36'), not a new list's first item."""
-    numbers = (_item_number(line.text) for line in lines[k + 1:k + 1 + LIST_LOOKAHEAD])
+    numbers = (item_number(line.text) for line in lines[k + 1:k + 1 + LIST_LOOKAHEAD])
     return item > 1 and next((n for n in numbers if n in (2, item + 1)), None) == item + 1
-
-
-def _item_number(text: str) -> int | None:
-    """The number of a note or list item opening a line ('[3] …', '(3) …', '3. …')."""
-    match = NOTE_ITEM.match(text)
-    return int(next(g for g in match.groups()[:3] if g)) if match else None
 
 
 def _continues(prev: Block, piece: list[SourceLine], full_line: bool, page_starts: set[int]) -> bool:
@@ -294,7 +288,7 @@ def _continues(prev: Block, piece: list[SourceLine], full_line: bool, page_start
         return False
     last = prev.lines[-1].rstrip()
     first = piece[0].text.strip()
-    if re.fullmatch(r"\*[ *]*", first) or _opens_division_or_section(first) or _item_number(first) is not None:
+    if re.fullmatch(r"\*[ *]*", first) or _opens_division_or_section(first) or item_number(first) is not None:
         return False
     if first[:1].islower():
         return True

@@ -11,3 +11,9 @@ YEAR = re.compile(r"\b(1[5-9]|2\d)\d\d\b")
 SENTENCE_END = re.compile(r"[.!?…:;,]['’\"”)\]]*$")
 # an item of a flattened note list: '[1] text', '(1) text', '1. text', '1) text'
 NOTE_ITEM = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s*(\S.*)$", re.S)  # a book may number 1100 notes
+
+
+def item_number(text: str) -> int | None:
+    """The number of a note or list item opening a line ('[3] …', '(3) …', '3. …')."""
+    match = NOTE_ITEM.match(text)
+    return int(next(g for g in match.groups()[:3] if g)) if match else None

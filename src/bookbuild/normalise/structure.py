@@ -26,7 +26,7 @@ from .blocks import Block
 from .front import normalise_title
 from .headings import (MAX_TITLE, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, abbreviation_inside, closes_unopened,
                        heading_form, is_capitals, is_title_case, number_value, reads_as_title)
-from .patterns import DATELINE, NOTE_ITEM, SENTENCE_END, WORD
+from .patterns import DATELINE, SENTENCE_END, WORD, item_number
 from .state import State
 from .stacks import is_figures
 from .tables import CAPTION
@@ -51,6 +51,7 @@ FRONT_BLOCKS = 40  # the blocks at the start of a text where front matter (epigr
 SPEAKER_REACH = 6  # blocks either side where a line that stands again is a speaker's name
 ARTICLE_WORDS = 12_000  # a text this short with only titled headings is an article with sections
 PART, CHAPTER, SECTION = 0, 1, 2
+NOTE_ITEM_REACH = 3  # blocks from a note list's first item to its second, a note's further lines between
 SKIPPED_NUMBERS = 3  # headings' numbers a count may skip (pages or lines lost)
 WRAPPED_TITLE = 0.6  # of a full line: a heading's line with the next word (set larger than the text) wraps
 
@@ -269,16 +270,14 @@ class _Headings:
         return (form.title is not None or self._followed_by_title(i)) and self._followed_by_text(i)
 
     def _in_list(self, i: int) -> bool:
-        """A numbered line between the items numbered before and after it ('100. …', '101. Title', '102. …'):
-        an item of a list or of notes. A roman numeral ('II. Title') is in no list of arabic items."""
+        """A numbered line between the items numbered before and after it ('100. …', '101. Title', '102. …'),
+        or under a notes heading: an item of a list or of notes. A roman numeral ('II. Title') is in no
+        list of arabic items."""
         if self.forms[i].label or self.forms[i].style.endswith("roman"):
             return False
         number = self.forms[i].number
-        for j, expected in ((i - 1, number - 1), (i + 1, number + 1)):
-            match = NOTE_ITEM.match(self.blocks[j].text) if 0 <= j < len(self.blocks) else None
-            if match and int(next(g for g in match.groups()[:3] if g)) == expected:
-                return True
-        return False
+        return i > 0 and self.blocks[i - 1].kind == "notes-heading" or any(0 <= j < len(self.blocks) and item_number(self.blocks[j].text) == expected
+                   for j, expected in ((i - 1, number - 1), (i + 1, number + 1)))
 
     def _named(self) -> None:
         """Front and back matter named by a word: divisions before the first numbered chapter or after
@@ -423,9 +422,7 @@ class _Headings:
 
     def _amid_notes(self, i: int) -> bool:
         """Right above a note item numbered past 1: a line of the note before it."""
-        following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
-        match = NOTE_ITEM.match(following.text) if following is not None else None
-        return bool(match) and int(next(g for g in match.groups()[:3] if g)) > 1
+        return i + 1 < len(self.blocks) and (item_number(self.blocks[i + 1].text) or 0) > 1
 
     def _repeats_heading_above(self, i: int) -> bool:
         """The line reads as the heading found last before it (or the last with words in its title), with
@@ -888,13 +885,15 @@ def _join_continued(texts: list[str]) -> list[str]:
 # ---------------------------------------------------------------- other kinds of block
 
 def _mark_notes_headings(blocks: list[Block]) -> None:
-    """A short line naming notes right above a note list's first item ('Notes', 'References') heads it."""
-    for block, following in zip(blocks, blocks[1:]):
-        match = NOTE_ITEM.match(following.text)
+    """A short line naming notes right above a note list's first item ('Notes', 'References') heads it.
+    An item that reads as a numbered title ('1. Political Economy for Beginners') is a note's when
+    item 2 follows close behind (a numbered section's text runs on longer)."""
+    for i, (block, following) in enumerate(zip(blocks, blocks[1:])):
         if block.kind in ("para", "short") and len(block.lines) == 1 and len(block.text.split()) <= 8 \
-                and match and int(next(g for g in match.groups()[:3] if g)) == 1 and reads_as_title(block.text) \
-                and NOTES_WORD.search(block.text) \
-                and not _other_line(block.text) and heading_form(following.text) is None:
+                and item_number(following.text) == 1 and reads_as_title(block.text) \
+                and NOTES_WORD.search(block.text) and not _other_line(block.text) \
+                and (heading_form(following.text) is None
+                     or any(item_number(b.text) == 2 for b in blocks[i + 2:i + 2 + NOTE_ITEM_REACH])):
             block.kind = "notes-heading"
 
 

@@ -22,7 +22,7 @@ from ..errors import BookbuildError
 from ..read.manuscript import TableData
 from .blocks import Block
 from .headings import ABBREVIATIONS, CALLS_AT_END, SENTENCE_INSIDE, is_division_line, reads_as_title
-from .patterns import NOTE_ITEM
+from .patterns import item_number
 from .state import State
 
 CAPTION = re.compile(r"^\(\s*(?P<number>\d+(?:\.\d+)*)\s*\)\s+(?P<title>\S.*)$"
@@ -243,8 +243,7 @@ def _heads_notes(blocks: list[Block], j: int) -> bool:
 
 
 def _first_note(block: Block) -> bool:
-    match = NOTE_ITEM.match(block.text)
-    return bool(match) and int(next(g for g in match.groups()[:3] if g)) == 1
+    return item_number(block.text) == 1
 
 
 def _is_cell(block: Block, state: State) -> bool:
