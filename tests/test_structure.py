@@ -1,6 +1,7 @@
 """Structure recognition on small crafted web dumps and PDF extractions."""
 
 from bookbuild.config import RuleSwitches
+from bookbuild.normalise.headings import number_value
 from conftest import apply_rules, codes, normalise_text, texts
 
 P = "A paragraph of ordinary prose, long enough to read as one, and ending as sentences end."
@@ -467,6 +468,21 @@ def test_pdf_a_running_head_over_the_title_it_repeats_and_on_a_later_page_of_the
     assert [d.line for d in state.diagnostics.items if d.code == "furniture.running-head"] == [1, 60, 183, 242, 301]
 
 
+def test_pdf_a_running_head_naming_the_title_under_it_short_or_numbered_otherwise_is_no_heading():
+    """A recto's head over the chapter's opening: the title's first words ('Introduction and Plan' over
+    'Introduction and Plan of the Work') or its label numbered another way ('Book I' over 'Book One').
+    A poem's title over its first line, which reads as it does, is no running head."""
+    body = [LONG, LONG, "and it ends here.", ""]
+    pages = [["\fIntroduction and Plan".rjust(60), "", "Introduction and Plan of the Work", *body],
+             ["\fBook I".rjust(60), "", "Book One", "Of the causes of improvement in the productive powers of labour.",
+              "", "Chapter One", "Of the Division of Labour", *body],
+             ["\fOf the Terrible Doubt of Appearances", "   Of the terrible doubt of appearances,",
+              "   Of the uncertainty after all, that we may be deluded,", "   That may-be reliance and hope are but speculations.", ""]]
+    state = apply_rules("\n".join(line for page in pages for line in page), ["page-breaks", "paragraphs", "structure"],
+                        kind="pdf")
+    assert [d.text for d in state.diagnostics.items if d.code == "furniture.running-head"] == ["Introduction and Plan", "Book I"]
+
+
 def test_pdf_a_roman_numbered_title_right_after_a_note_item_numbered_one_is_a_heading():
     prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 4
     text = "\n".join(["I. The Current Doctrine of Wages", *prose, "and it ends here.[1]", "", "Notes and references",
@@ -608,3 +624,8 @@ def test_pdf_a_column_head_over_figures_at_the_top_of_a_page_is_no_heading():
                       "Share of the Whole", "Exports", "13.2", "7.5", "7.0", "", *body])
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:chapter/db:title | //db:section/db:title") == ["The Trade"]
+
+
+def test_a_subscript_digit_is_no_number_of_a_heading():
+    # '₄' is a digit to str.isdigit, but int() refuses it: a fraction's part, not a chapter's number
+    assert number_value("₄") is None and number_value("12") == (12, "arabic") and number_value("XII") == (12, "roman")

@@ -76,7 +76,7 @@ class HeadingForm:
 def number_value(token: str) -> tuple[int, str] | None:
     """(value, kind) of a numeral: '12' arabic, 'XII' roman, 'Twelve' or 'Twelfth' a word."""
     token = token.strip().rstrip(".")
-    if token.isdigit():
+    if token.isdecimal() and token.isascii():
         return int(token), "arabic"
     if ROMAN.match(token):
         value, previous = 0, 0

@@ -126,13 +126,14 @@ class _Headings:
         return self._make_blocks()
 
     def _running_heads_over_titles(self) -> None:
-        """A line opening a page (the book's first, or one after a break), right over the same line: the
-        page's running head over the title it repeats. It is dropped, logged; the title stays."""
+        """A line opening a page (the book's first, or one after a break), right over a line it repeats:
+        the page's running head over the title ('Introduction and Plan' over 'Introduction and Plan
+        of the Work', 'Book I' over 'Book One'). It is dropped, logged; the title stays."""
         for n, i in enumerate(self.lines[:-1]):
             after = self.lines[n + 1]
             text = self.blocks[i].text.strip()
             if after == i + 1 and self._opens_page(i) and re.search(r"[^\W\d_]", text) \
-                    and text.casefold() == self.blocks[after].text.strip().casefold():
+                    and _repeats_title(text, self.blocks[after].text.strip()):
                 self.state.diagnostics.add("furniture.running-head", self.blocks[i].first, text)
                 self.blocks[i].kind = "removed"
                 self.state.page_starts.add(self.blocks[after].first)  # the title opens the page
@@ -862,6 +863,22 @@ def _other_line(text: str) -> bool:
     """A line with a kind of its own: a dateline, a byline, a source in brackets, a scene break, a
     site's breadcrumb trail ('Home › Library'), a note ('[2] …')."""
     return any(p.match(text) for p in (DATELINE, BYLINE, SOURCE_LINE, SCENE_BREAK, BREADCRUMB, MARKED_NOTE))
+
+
+def _repeats_title(head: str, title: str) -> bool:
+    """A running head repeats a title: the same words, the first words (two or more) of a title that
+    reads as one (a poem's first line opens with its title's words), or its label with the number
+    written another way ('Book I', 'Book One')."""
+    if head.casefold() == title.casefold():
+        return True
+    if not (is_title_case(title) and reads_as_title(title)):
+        return False
+    head, title = normalise_title(head), normalise_title(title)
+    if head == title or len(head.split()) >= 2 and title.startswith(head + " "):
+        return True
+    (*label, number), (*title_label, title_number) = head.split() or [""], title.split() or [""]
+    values = number_value(number), number_value(title_number)
+    return bool(label) and label == title_label and None not in values and values[0][0] == values[1][0]
 
 
 def _names(entry: str, title: str) -> bool:
