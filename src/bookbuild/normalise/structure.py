@@ -276,8 +276,10 @@ class _Headings:
         list of arabic items."""
         if self.forms[i].label or self.forms[i].style.endswith("roman"):
             return False
+        if i > 0 and self.blocks[i - 1].kind == "notes-heading":
+            return True
         number = self.forms[i].number
-        return i > 0 and self.blocks[i - 1].kind == "notes-heading" or any(0 <= j < len(self.blocks) and item_number(self.blocks[j].text) == expected
+        return any(0 <= j < len(self.blocks) and item_number(self.blocks[j].text) == expected
                    for j, expected in ((i - 1, number - 1), (i + 1, number + 1)))
 
     def _named(self) -> None:
