@@ -99,6 +99,28 @@ def test_pdf_a_justified_line_broken_into_its_words_and_a_figure_stays_in_its_pa
     assert not any("Wheat" in p and "1,000" in p for p in paras)
 
 
+def test_pdf_a_title_whose_first_line_runs_the_full_width_right_over_its_text_is_set_apart_from_it():
+    """'Different Effects of the Progress of Improvement' runs the full width in strict Title Case: no
+    title alone would; with its second line it is one title over its text."""
+    line = "a line of prose running on to the full width of a page"
+    body = ["Before the lamps were lit, the prose ran on to the full", line, line, "and it ends here."]
+    text = "\n".join([*body, "", "Different Effects of the Progress of Lamps", "Upon Three Different Sorts of Old Harbours", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:section/db:title | //db:chapter/db:title") == [
+        "Different Effects of the Progress of Lamps Upon Three Different Sorts of Old Harbours"]
+    assert not any(p.startswith("Different Effects") for p in texts(tree, "//db:para"))
+
+
+def test_pdf_a_title_under_its_number_right_over_its_text_is_set_apart_from_it():
+    """'II' alone, then a title the full width of the line with its text right under it: the title is
+    no paragraph's first line."""
+    line = "a line of prose running on to the full width of a page"
+    body = ["Before the lamps were lit, the prose ran on to the full", line, line, "and it ends here."]
+    text = "\n".join([*body, "", "II", "", "Inequalities Occasioned by Lamps of Europe", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert not any(p.startswith("Inequalities") and len(p) > 42 for p in texts(tree, "//db:para"))
+
+
 def test_pdf_a_short_title_line_takes_the_short_lines_it_wraps_onto():
     """A title under a numeral wraps onto two short lines, the first too long to end a paragraph on
     its own: they are the title's, not a paragraph under it."""

@@ -129,9 +129,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
             broken_word = line.text.rstrip().endswith(HYPHENS) and run[k + 1].text.strip()[:1].isalpha() \
                 if k < len(run) - 1 else False
             long = len(line.text.strip()) >= full  # as long as the text's lines: not where a sentence runs on to it
-            # a title opens a piece: a run's first line (a full one under a closed sentence), or the line
-            # after a short line or a title
-            opens = k == start and (not long or k > 0 or above is None or _closes(above))
+            # a title opens a piece: a run's first line (a full one under a closed sentence or a heading's
+            # number), or the line after a short line or a title
+            opens = k == start and (not long or k > 0 or above is None or _closes(above) or _numbers_heading(above))
             title = opens and k < len(run) - 1 and _title_over_text(line.text, run[k + 1].text, long=long)
             if title:
                 titles.add(line.number)
@@ -247,14 +247,22 @@ def _title_over_text(text: str, following: str, long: bool = False) -> bool:
 def _wrapped_over_text(first: str, second: str, following: str, full: float) -> bool:
     """A title wrapped onto a second line, set over its text with no blank between: the first line
     stops on a little word or a comma, so it is no title alone ('Of the Lamps Kept in the' /
-    'Harbours of the North'), and the two read as one title (a line as long as the text's only in
-    strict Title Case)."""
+    'Harbours of the North'), or runs the full width in strict Title Case, as a title alone would not
+    ('Different Effects of the Progress of Improvement' / 'Upon Three Different Sorts of Rude
+    Produce'); and the two read as one title (a line as long as the text's only in strict Title Case)."""
     first, second = first.strip(), second.strip()
     last_word = first.split()[-1].lower() if first else ""
     long = [len(line) >= full for line in (first, second)]
-    return (last_word in MINOR_WORDS or first.endswith(",")) and is_title_case(first, 1.0 if long[0] else 0.6) \
+    full_title = long[0] and "," not in first and not re.search(r"\d", second)  # no place and date ('New' / 'Jersey, 1874')
+    return (last_word in MINOR_WORDS or first.endswith(",") or full_title) and is_title_case(first, 1.0 if long[0] else 0.6) \
         and is_title_case(second, 1.0 if long[1] else 0.6) \
         and _title_over_text(f"{first} {second}", following, long=any(long))
+
+
+def _numbers_heading(text: str) -> bool:
+    """A heading's number or label alone on its line ('II', 'CHAPTER IV'): a title may follow."""
+    form = heading_form(text)
+    return form is not None and form.title is None and form.number is not None
 
 
 def _wrapped_title(piece: list[SourceLine], text: str, full: float) -> bool:
