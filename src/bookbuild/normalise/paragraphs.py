@@ -199,7 +199,7 @@ def _split_line(run: list[SourceLine]) -> set[int]:
     """The lines of a run that are words of one justified line the extraction set one a line (its wide
     spaces read as columns: 'The' / 'growth' / 'of' / 'the' / … / 'market towns, …'): runs
     of MIN_SPLIT or more one-word lines, some word in lower case, as running text has, and a figure
-    only between words ('May,' / '1919),' / 'quotes': a column of figures is a table's). No such
+    only between words ('June,' / '1920),' / 'says': a column of figures is a table's). No such
     line ends a paragraph."""
     split: set[int] = set()
     k = 0
@@ -248,12 +248,12 @@ def _wrapped_over_text(first: str, second: str, following: str, full: float) -> 
     """A title wrapped onto a second line, set over its text with no blank between: the first line
     stops on a little word or a comma, so it is no title alone ('Of the Lamps Kept in the' /
     'Harbours of the North'), or runs the full width in strict Title Case, as a title alone would not
-    ('Different Effects of the Progress of Improvement' / 'Upon Three Different Sorts of Rude
-    Produce'); and the two read as one title (a line as long as the text's only in strict Title Case)."""
+    ('Of the Effects of the Progress of the Harbour Trade' / 'Upon Three Sorts of the Towns
+    Around It'); and the two read as one title (a line as long as the text's only in strict Title Case)."""
     first, second = first.strip(), second.strip()
     last_word = first.split()[-1].lower() if first else ""
     long = [len(line) >= full for line in (first, second)]
-    full_title = long[0] and "," not in first and not re.search(r"\d", second)  # no place and date ('New' / 'Jersey, 1874')
+    full_title = long[0] and "," not in first and not re.search(r"\d", second)  # no place and date ('New' / 'York, 1880')
     return (last_word in MINOR_WORDS or first.endswith(",") or full_title) and is_title_case(first, 1.0 if long[0] else 0.6) \
         and is_title_case(second, 1.0 if long[1] else 0.6) \
         and _title_over_text(f"{first} {second}", following, long=any(long))
@@ -282,7 +282,7 @@ def _reads_as_title(text: str) -> bool:
 
 def _list_goes_on(lines: list[SourceLine], k: int, item: int) -> bool:
     """The running list's next item follows line k, before any item 2: line k, opening '1.', is a
-    note's text (a reference's '… pt.' / '1., § 36'), not a new list's first item."""
+    note's text (a reference's '… vol.' / '1., p. 20'), not a new list's first item."""
     numbers = (item_number(line.text) for line in lines[k + 1:k + 1 + LIST_LOOKAHEAD])
     return item > 1 and next((n for n in numbers if n in (2, item + 1)), None) == item + 1
 

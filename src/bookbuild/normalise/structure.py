@@ -127,8 +127,8 @@ class _Headings:
 
     def _running_heads_over_titles(self) -> None:
         """A line opening a page (the book's first, or one after a break), right over a line it repeats:
-        the page's running head over the title ('Introduction and Plan' over 'Introduction and Plan
-        of the Work', 'Book I' over 'Book One'). It is dropped, logged; the title stays."""
+        the page's running head over the title ('Preface and Plan' over 'Preface and Plan of the
+        Work', 'Part II' over 'Part Two'). It is dropped, logged; the title stays."""
         for n, i in enumerate(self.lines[:-1]):
             after = self.lines[n + 1]
             text = self.blocks[i].text.strip()
@@ -870,7 +870,7 @@ def _other_line(text: str) -> bool:
 def _repeats_title(head: str, title: str) -> bool:
     """A running head repeats a title: the same words, the first words (two or more) of a title that
     reads as one (a poem's first line opens with its title's words), or its label with the number
-    written another way ('Book I', 'Book One')."""
+    written another way ('Part II', 'Part Two')."""
     if head.casefold() == title.casefold():
         return True
     if not (is_title_case(title) and reads_as_title(title)):
@@ -905,7 +905,7 @@ def _join_continued(texts: list[str]) -> list[str]:
 
 def _mark_notes_headings(blocks: list[Block]) -> None:
     """A short line naming notes right above a note list's first item ('Notes', 'References') heads it.
-    An item that reads as a numbered title ('1. Political Economy for Beginners') is a note's when
+    An item that reads as a numbered title ('1. A Primer of Trade, by A. Writer') is a note's when
     item 2 follows close behind (a numbered section's text runs on longer)."""
     for i, (block, following) in enumerate(zip(blocks, blocks[1:])):
         if block.kind in ("para", "short") and len(block.lines) == 1 and len(block.text.split()) <= 8 \
