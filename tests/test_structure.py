@@ -244,6 +244,20 @@ def test_pdf_a_part_title_over_its_first_poem_title_and_a_short_poem():
     assert texts(tree, "//db:section[db:title='France']/db:subtitle") == ["The 18th Year of These States"]
 
 
+def test_pdf_a_one_word_poem_title_over_a_poem_of_two_long_lines():
+    """'Thought' over two lines of verse, the first stopping on a comma: a poem's title, though its
+    long lines, wrapped, read as no run of short lines. A word over two sentences is no title."""
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 6
+    verse = ["Of justice—as if Justice could be anything but the same ample law, expounded by natural",
+             "judges and saviors,", "As if it might be this thing or that thing, according to decisions."]
+    sentences = ["Of justice, then, nothing could be said that was not the same ample law expounded by them",
+                 "all.", "As it might be this thing or that thing, according to decisions of the court."]
+    text = "\n".join([*prose, "and it ends here.", "", "Thought", *verse, "", *prose, "and it ends here.", "",
+                      "Afterwards", *sentences, "", *prose, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:section/db:title | //db:chapter/db:title") == ["Thought"]
+
+
 def test_pdf_a_poem_title_right_over_its_first_section_number_and_under_its_parts_title():
     prose = ["A line of prose to the width of a narrow page, on"] * 6  # the titles are long for the measure
     verse = ["To the garden the world anew ascending,", "Potent mates, daughters, sons, preluding,",

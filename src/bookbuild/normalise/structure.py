@@ -478,7 +478,8 @@ class _Headings:
         if not (0 < i < len(self.blocks) - 1 and re.fullmatch(r"[A-Z][^\W\d_]+(?:[-’'][^\W\d_]+)*", word)):
             return False
         above, below = self.blocks[i - 1], self.blocks[i + 1]
-        under = self._verse_run(i + 1) and len(WORD.findall(below.text)) >= 3 \
+        under = (self._verse_run(i + 1) or self._verse_run(i + 1, 2) and below.text.rstrip().endswith((",", ";"))) \
+            and len(WORD.findall(below.text)) >= 3 \
             or self._stands_as_title(i + 1) and self._verse_run(i + 2)  # or a title over its lines
         set_apart = above.last + 1 < self.blocks[i].first or i - 1 in self.found or i - 1 in self.used
         return set_apart and len(above.text.split()) > 1 \
@@ -495,13 +496,13 @@ class _Headings:
         return not i or self.blocks[i - 1].last + 1 < self.blocks[i].first or self._opens_page(i) \
             or i - 1 in self.found or i - 1 in self.used
 
-    def _verse_run(self, j: int) -> bool:
+    def _verse_run(self, j: int, size: int = 3) -> bool:
         """In a PDF extraction: lines set one under the other, none of them a title or figures (a table's
         column read down), as verse is."""
-        run = self.blocks[j:j + 3]
-        return self.pdf and len(run) == 3 and all(b.kind in ("short", "para") for b in run) and \
+        run = self.blocks[j:j + size]
+        return self.pdf and len(run) == size and all(b.kind in ("short", "para") for b in run) and \
             all(b.first == a.last + 1 for a, b in zip(run, run[1:])) and \
-            not any(self._stands_as_title(k) or is_figures(self.blocks[k].text.strip()) for k in range(j, j + 3))
+            not any(self._stands_as_title(k) or is_figures(self.blocks[k].text.strip()) for k in range(j, j + size))
 
     def _epigraph_verse_follows(self, i: int) -> bool:
         """In a web dump, the verse under line i is another epigraph: a line naming its source stands
