@@ -43,7 +43,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     },
     "pdf": {
         "chapters": ("≥", 0.965),
-        "sections": ("≥", 0.945),
+        "sections": ("≥", 0.955),
         "notes linked": ("≥", 0.985),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.84),
