@@ -40,8 +40,11 @@ def read_front_matter(state: State) -> None:
     if rest[k:]:
         blocks[0] = Block(rest[k:], first.last - len(rest) + k + 1, first.last, lost_before=0)
         consumed = 0
-    # short lines right after the title: author, publication line, source
-    while consumed and consumed < len(blocks) and _is_front_line(blocks[consumed]):
+    # short lines right after the title: author, publication line, source; not a line the text has again
+    # on its own (a contents list's first entry, right under the author)
+    later = {normalise_title(b.text) for b in blocks[consumed + 1:] if len(b.lines) == 1}
+    while consumed and consumed < len(blocks) and _is_front_line(blocks[consumed]) \
+            and (normalise_title(blocks[consumed].text) not in later or blocks[consumed].text in state.config.authors):
         front_lines.extend(blocks[consumed].lines)
         consumed += 1
     for text in front_lines:  # an author's name, or a line about the source (issue, publication date)
