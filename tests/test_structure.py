@@ -643,3 +643,36 @@ def test_pdf_a_column_head_over_figures_at_the_top_of_a_page_is_no_heading():
 def test_a_subscript_digit_is_no_number_of_a_heading():
     # '₄' is a digit to str.isdigit, but int() refuses it: a fraction's part, not a chapter's number
     assert number_value("₄") is None and number_value("12") == (12, "arabic") and number_value("XII") == (12, "roman")
+
+
+def test_a_contents_entry_right_under_the_author_is_no_source_line():
+    text = web("The Title", "A. Writer", "Editor’s Preface", "1. First Things", "2. Second Things",
+               "Editor’s Preface", P, "1. First Things", P, "2. Second Things", P)
+    tree, _ = normalise_text(text, kind="web", division="book")
+    assert texts(tree, "/db:book/*[not(self::db:info)]/db:title") == ["Editor’s Preface", "First Things", "Second Things"]
+    assert texts(tree, "//db:info/db:bibliosource") == []
+
+
+def test_a_heading_with_a_note_call_glued_to_it_is_still_the_contents_entry():
+    text = web("The Title", "Contents", "Book I", "Of the Nature of Money", "Of the Origin of Trade",
+               "Book I", "The argument of the first book, in one sentence, as the editions print it.",
+               "Of the Nature of Money1", P, "Of the Origin of Trade", P)
+    tree, state = normalise_text(text, kind="web", division="book")
+    assert texts(tree, "//db:chapter/db:title") == ["Book I", "Of the Nature of Money1", "Of the Origin of Trade"]
+    assert "flag.contents-missing" not in codes(state)
+
+
+def test_a_title_under_an_epigraphs_source_is_a_division_like_the_title_over_the_epigraph():
+    """A division's title and its epigraph over the next division's title, each with a line lost before it
+    (a numeral): the source is no title, so the title under it is no first section of a chapter. A source
+    may name its author, then a long title after a comma."""
+    epigraph = " ".join(["The first systems are always the most complex, and a connecting principle unites them."] * 6)
+    source = "Adam Writer, Essay on the Principles which Lead and Direct Inquiries, as Illustrated by the History of Optics"
+    chapter = [P] * 400
+    text = web("The Title", *chapter, "", "The Laws of Distribution", epigraph, source, "",
+               "The Inquiry Narrowed to the Laws of Distribution", *chapter, "", "The Remedy", epigraph[:200],
+               "John Writer", "", "Insufficiency of Remedies", *chapter).replace("\n\n\n\n", "\n\n\n")
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:chapter/db:title")[-4:] == ["The Laws of Distribution", "The Inquiry Narrowed to the Laws of Distribution",
+                                                        "The Remedy", "Insufficiency of Remedies"]
+    assert texts(tree, "//db:epigraph/db:attribution") == [source, "John Writer"]

@@ -42,10 +42,12 @@ NAME_TITLES = {"Mr", "Mrs", "Dr", "Sir", "Lord", "St"}
 _NAME_WORD = r"(?:(?:Mrs?|Dr|Sir|Lord|St)\.?\s+|[A-Z][\w’'-]*\.?\s*|(?:de|von|van|du|la|le)\s+)"
 NAME_LINE = re.compile(rf"^(?!(?:The|A|An|On|In|Of|To|For|At)\s)(?:[—–-]\s*{_NAME_WORD}{{1,5}}|{_NAME_WORD}{{2,5}})(?:,\s[^:;]*)?$")
 EPIGRAPH = re.compile(r"^(?P<text>.{10,300}?)\s*\((?P<who>[A-Z][\w.’'-]*(\s+[A-Z][\w.’'-]*){0,4})\)$")
+GLUED_CALL = re.compile(r"(?<=[^\W\d])\d{1,3}$")  # a bare note call glued to a title's last word
 SCENE_BREAK = re.compile(r"^[*⁂#~]+( *[*#~])*$")
 SENTENCE = re.compile(r"[.!?…][’'”\")\]]*$")
 SENTENCE_OPENER = re.compile(r"^(But|And|Or|Nor|Yet|So|Then|Now|Thus|Hence|For|If|When|Yes|No)\b[ ,]")  # in sentence case
 EPIGRAPH_WORDS = 100
+LONG_SOURCE = 24  # words of a source line naming its author before a comma, then a long title
 BODY = 100  # characters: a block this long (or of several lines) is running text, not a heading
 FRONT_BLOCKS = 40  # the blocks at the start of a text where front matter (epigraphs) can stand
 SPEAKER_REACH = 6  # blocks either side where a line that stands again is a speaker's name
@@ -160,8 +162,8 @@ class _Headings:
         for i in self.lines:
             if k >= len(keys):
                 break
-            key = normalise_title(self.blocks[i].text)
-            match = next((j for j in range(k, min(len(keys), k + 4)) if keys[j] == key), None)
+            titles = _title_keys(self.blocks[i].text)
+            match = next((j for j in range(k, min(len(keys), k + 4)) if keys[j] in titles), None)
             if match is not None:
                 self.found[i] = _Found(self.forms.get(i), CHAPTER, "contents")
                 k = match + 1
@@ -371,7 +373,8 @@ class _Headings:
                 level = SECTION
             else:
                 level = SECTION if words < ARTICLE_WORDS and not chapters else CHAPTER
-            if previous is not None and previous.why == "titled" and previous.level == CHAPTER:
+            if previous is not None and previous.why == "titled" and previous.level == CHAPTER \
+                    and not self._source_title(i - 1):
                 level = SECTION  # a title right under a chapter's title: its first section
             self.found[i] = _Found(None, level, "titled")
             self._wrap_title(i)
@@ -382,14 +385,17 @@ class _Headings:
         and its source) is that quotation's source when it names a person or a work ('A. Author')
         and no verse follows (a poem's title under a short poem) but another epigraph's: the titles over
         it may have been found in the same pass, so this looks again after it."""
-        sources = [i for i, found in sorted(self.found.items())
-                   if found.why == "titled" and found.subtitle is None and not found.wrapped and i >= 2
-                   and self.blocks[i].text.strip() not in self.headings and not self.blocks[i].lost_before
-                   and i - 2 in self.found and self.found[i - 2].level <= CHAPTER and self._quotation(self.blocks[i - 1])
-                   and (not self._verse_follows(i) or self._epigraph_verse_follows(i))
-                   and _source_like(self.blocks[i].text) and _names_a_source(self.blocks[i].text.strip(), self.common)]
-        for i in sources:
+        for i in [i for i in sorted(self.found) if self._source_title(i)]:
             del self.found[i]
+
+    def _source_title(self, i: int) -> bool:
+        """A title found under an epigraph, as said above: the epigraph's source."""
+        found = self.found.get(i)
+        return found is not None and found.why == "titled" and found.subtitle is None and not found.wrapped and i >= 2 \
+            and self.blocks[i].text.strip() not in self.headings and not self.blocks[i].lost_before \
+            and i - 2 in self.found and self.found[i - 2].level <= CHAPTER and self._quotation(self.blocks[i - 1]) \
+            and (not self._verse_follows(i) or self._epigraph_verse_follows(i)) \
+            and _source_like(self.blocks[i].text) and _names_a_source(self.blocks[i].text.strip(), self.common)
 
     def _titled_candidate(self, i: int) -> bool:
         """A line that reads as a title and stands where a heading stands (or book.toml says it is one)."""
@@ -795,9 +801,12 @@ def _attributed(text: str) -> bool:
 
 
 def _source_like(text: str) -> bool:
-    """A short line that can name a quotation's source: a name, a title, no sentence."""
+    """A short line that can name a quotation's source: a name, a title, no sentence; or a name, a comma and
+    a long title."""
     text = text.strip()
-    return len(text.split()) <= 10 and not SENTENCE_END.search(text) and text[:1].isupper() and not _other_line(text)
+    words = len(text.split())
+    return (words <= 10 or words <= LONG_SOURCE and "," in text and bool(NAME_LINE.match(text))) \
+        and not SENTENCE_END.search(text) and text[:1].isupper() and not _other_line(text)
 
 
 def _epigraphs(blocks: list[Block]) -> None:
@@ -1091,6 +1100,12 @@ def flag_gaps(state: State) -> None:
             state.diagnostics.add("flag.contents-missing", line, text)
 
 
+def _title_keys(text: str) -> set[str]:
+    """A heading's text as compared with contents entries: as it stands, and without a note call glued
+    to its last word ('Of Money1')."""
+    return {normalise_title(text), normalise_title(GLUED_CALL.sub("", text))}
+
+
 def _contents_found(state: State) -> dict[int, Block]:
     """Which entries of the source's contents list are headings in the text, matched in order."""
     keys = [normalise_title(text) for _, text in state.contents]
@@ -1098,7 +1113,7 @@ def _contents_found(state: State) -> dict[int, Block]:
     k = 0
     for block in state.blocks:
         if block.kind == "heading" and k < len(keys):
-            titles = {normalise_title(block.text), normalise_title(f"{block.label} {block.text}")}
+            titles = _title_keys(block.text) | {normalise_title(f"{block.label} {block.text}")}
             match = next((j for j in range(k, len(keys)) if keys[j] in titles), None)
             if match is not None:
                 found[match], k = block, match + 1
