@@ -676,3 +676,17 @@ def test_a_title_under_an_epigraphs_source_is_a_division_like_the_title_over_the
     assert texts(tree, "//db:chapter/db:title")[-4:] == ["The Laws of Distribution", "The Inquiry Narrowed to the Laws of Distribution",
                                                         "The Remedy", "Insufficiency of Remedies"]
     assert texts(tree, "//db:epigraph/db:attribution") == [source, "John Writer"]
+
+
+def test_a_sections_title_over_the_first_of_a_series_of_titles_holds_the_series():
+    """Under a section's title at once: 'First Period' is no subtitle when 'Second Period' stands later;
+    the periods are the section's own sections, up to a title out of the series. A title over a title
+    alike in none of the later titles is still its subtitle."""
+    text = web("The Title", "Chapter I", "Of Wages", P, P, "Of Silver", P, "A Digression on Silver", "First Period", P, P,
+               "Second Period", P, "Third Period", P, "Conclusion of the Digression", P,
+               "Chapter II", "Of Rent", P, P, "Of Rent in Towns", "With an Account of Their Markets", P, "Of Mines", P)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:section[db:title='A Digression on Silver']/db:section/db:title") == [
+        "First Period", "Second Period", "Third Period"]
+    assert "Conclusion of the Digression" in texts(tree, "//db:chapter/db:section/db:title")
+    assert texts(tree, "//db:section/db:subtitle") == ["With an Account of Their Markets"]

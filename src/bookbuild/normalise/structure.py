@@ -67,6 +67,7 @@ def recognise_structure(state: State) -> None:
     _epigraphs(blocks)
     (_pdf_kinds if pdf else _web_kinds)(blocks)
     _nest_numbered_sections(blocks)
+    _nest_series(blocks)
     _demote_empty_sections(blocks)
     if state.config.division == "article":  # an article has sections, never chapters
         for block in blocks:
@@ -355,13 +356,13 @@ class _Headings:
                 continue
             if self._repeats_heading_above(i):
                 continue
-            if self.pdf and self.state.page_starts and previous is not None and previous.why == "titled" \
-                    and previous.subtitle is None and not self._opens_page(i - 1):
+            under_title = previous is not None and previous.why == "titled" and previous.subtitle is None \
+                and not self._opens_series(i)
+            if self.pdf and self.state.page_starts and under_title and not self._opens_page(i - 1):
                 previous.subtitle = i  # under a section's title (a division's would open a page): its subtitle
                 self.used.add(i)
                 continue
-            if not self.pdf and previous is not None and previous.why == "titled" and previous.level > CHAPTER \
-                    and previous.subtitle is None and not self.blocks[i].lost_before:
+            if not self.pdf and under_title and previous.level > CHAPTER and not self.blocks[i].lost_before:
                 previous.subtitle = i  # a section's title over a title: nothing between, so no empty section
                 self.used.add(i)
                 continue
@@ -432,6 +433,11 @@ class _Headings:
     def _amid_notes(self, i: int) -> bool:
         """Right above a note item numbered past 1: a line of the note before it."""
         return i + 1 < len(self.blocks) and (item_number(self.blocks[i + 1].text) or 0) > 1
+
+    def _opens_series(self, i: int) -> bool:
+        """A title of two words or more that a later line of its own reads as with one word changed
+        ('First Period', 'Second Period'): the first of a run of sections, no subtitle."""
+        return any(_in_series(self.blocks[i].text, self.blocks[j].text) for j in self.lines if j > i)
 
     def _repeats_heading_above(self, i: int) -> bool:
         """The line reads as the heading found last before it (or the last with words in its title), with
@@ -981,6 +987,26 @@ def _nest_numbered_sections(blocks: list[Block]) -> None:
                 break
             inner.level = 2
             expected += 1
+
+
+def _nest_series(blocks: list[Block]) -> None:
+    """A titled section followed at once by the first of a series of sections ('First Period', then
+    'Second Period'): the series is its own, a level down, up to the first section out of it."""
+    for k, block in enumerate(blocks[:-1]):
+        first = blocks[k + 1]
+        if not (block.kind == "heading" and block.level == 1 and first.kind == "heading" and first.level == 1):
+            continue
+        later = [b for b in blocks[k + 2:] if b.kind == "heading" and b.level <= 1]
+        series = list(takewhile(lambda b: b.level == 1 and _in_series(first.text, b.text), later))
+        if series:
+            for inner in (first, *series):
+                inner.level = 2
+
+
+def _in_series(title: str, other: str) -> bool:
+    """Two titles of two words or more alike but for one word ('First Period', 'Second Period')."""
+    words, others = title.split(), other.split()
+    return len(words) >= 2 and len(others) == len(words) and sum(a != b for a, b in zip(words, others)) == 1
 
 
 def _label_value(label: str | None) -> int | None:
