@@ -337,3 +337,16 @@ def test_section_numbers_counting_up_a_few_pages_apart_are_no_folios_where_runni
     removed = [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"]
     assert removed.count("The Book: A Running Head") >= 20
     assert not {"I", "II", "III", "IV"} & set(removed)
+
+
+def test_sections_numbered_a_page_apart_amid_the_text_are_no_folios_where_urls_mark_the_pages():
+    """'I', 'II', 'III', 'IV' standing alone a page apart count up as folios do; the page URLs (with
+    the folio on their line) show where the pages end, and the numerals stand far from there."""
+    pages = []
+    for n in range(1, 7):
+        section = ["", ["I", "II", "III", "IV", "V", "VI"][n - 1], "", "Its Title"] if n > 1 else []
+        pages += [(PROSE * 3).rstrip("\n"), FULL + ".", *section, (PROSE * 4).rstrip("\n"), FULL, "",
+                  f"http://example.org/book/ch02.htm ({n} of 6) [22/08/2000 01:00:39]          {n}", "", ""]
+    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
+    assert [line.strip() for line in kept(state) if line.strip() in ("II", "III", "IV", "V", "VI")] == ["II", "III", "IV", "V", "VI"]
+    assert codes(state).count("furniture.page-edge") == 6

@@ -358,15 +358,37 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int]) -> set[int]:
     anchors = {i for i in filled  # by itself, wherever it stands (beside a folio, in -layout)
                if any(PRINTED_URL.match(box) for box in MARGIN_BOXES.split(lines[i].text.strip()))}
     anchors |= {i for i in alone if _page_mark(lines[i].text)}
+    at_edges = _at_page_marks(state, filled, anchors)
     by_shape: dict[str, list[int]] = defaultdict(list)
     for i in sorted(alone):
         by_shape[shape(lines[i].text)].append(i)
     intervals = []  # the median interval of each line recurring at page edges
     for key, positions in by_shape.items():
         if _regular(positions, key):
-            anchors.update(_counting_up(state, positions))
+            counted = _counting_up(state, positions)
+            if at_edges(counted):
+                anchors.update(counted)
             intervals.append(median(b - a for a, b in zip(positions, positions[1:])))
-    return anchors | _folio_runs(state, sorted(alone), min(intervals, default=None))
+    return anchors | _folio_runs(state, sorted(alone), min(intervals, default=None), at_edges)
+
+
+def _at_page_marks(state: State, filled: list[int], marks: set[int]) -> Callable[[list[int]], bool]:
+    """Where page marks of their own (URLs, page counts, form feeds) show the page edges, a run of
+    numbers is folios only if most stand near one: sections numbered 'I', 'II', 'III' a page apart
+    count up as folios do, but amid the text (a folio drifts there only on a page of table columns).
+    A line with words is always let through: its recurrence decides."""
+    position = {i: k for k, i in enumerate(filled)}
+    edges = sorted([position[i] for i in marks] + [k for k, i in enumerate(filled)
+                                                    if state.lines[i].number in state.page_starts])
+
+    def near(i: int) -> bool:
+        k = bisect.bisect_left(edges, position[i])
+        return any(abs(edges[j] - position[i]) <= CLUSTER_REACH + 1 for j in (k - 1, k) if 0 <= j < len(edges))
+
+    def at_edges(run: list[int]) -> bool:
+        numbers = [i for i in run if _folio_value(state.lines[i].text) is not None]
+        return len(edges) < MIN_RECURRENCE or 2 * sum(map(near, numbers)) >= len(numbers)
+    return at_edges
 
 
 def _counting_up(state: State, positions: list[int]) -> list[int]:
@@ -385,10 +407,11 @@ def _counting_up(state: State, positions: list[int]) -> list[int]:
     return kept
 
 
-def _folio_runs(state: State, alone: list[int], page: float | None) -> set[int]:
+def _folio_runs(state: State, alone: list[int], page: float | None, at_edges: Callable[[list[int]], bool]) -> set[int]:
     """Numbers standing alone that count up (by 1, or a little more where pages are missing) with a
     page's worth of lines between them: where lines recurring at the page edges tell the page's
-    length, about that many lines a number (section numbers count up too, a section or so apart)."""
+    length, about that many lines a number (section numbers count up too, a section or so apart), and
+    near the page edges where other marks show them (`at_edges`)."""
     numbered = [(i, _folio_value(state.lines[i].text)) for i in alone]
     numbered = [(i, v) for i, v in numbered if v is not None]
     runs: list[list[int]] = []
@@ -404,7 +427,7 @@ def _folio_runs(state: State, alone: list[int], page: float | None) -> set[int]:
         return page is None or 0.5 * page <= median(steps) <= 1.5 * page
 
     value = dict(numbered)
-    return {i for run in runs if len(run) >= 4 and paged(run) for i in run}
+    return {i for run in runs if len(run) >= 4 and paged(run) and at_edges(run) for i in run}
 
 
 def _folio_value(text: str) -> int | None:
