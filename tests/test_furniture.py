@@ -350,3 +350,16 @@ def test_sections_numbered_a_page_apart_amid_the_text_are_no_folios_where_urls_m
     state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
     assert [line.strip() for line in kept(state) if line.strip() in ("II", "III", "IV", "V", "VI")] == ["II", "III", "IV", "V", "VI"]
     assert codes(state).count("furniture.page-edge") == 6
+
+
+def test_a_sections_roman_number_beside_the_folio_at_a_page_top_is_kept_and_flagged():
+    """A page has one folio: under '5' and the running head, a section's 'V' (the count is in digits)
+    is text; a page-top 'V' with no folio beside it still counts with the folios."""
+    pages = []
+    for n in range(1, 9):
+        section = ["", "", "V", "", "Of the Inequalities of Wages"] if n == 5 else []
+        pages += [f"\f{n}", "", "A Book Title", "", *section, (PROSE * 8).rstrip("\n"), FULL, ""]
+    state = apply_rules("\n".join(pages), ["page-breaks", "page-furniture"], kind="pdf")
+    assert "V" in [line.strip() for line in kept(state)]
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.possible-folio"] == ["V"]
+    assert not any(line.strip().isdigit() or line.strip() == "A Book Title" for line in kept(state))

@@ -38,6 +38,7 @@ STEM = " …"  # marks the key of a running head's stem ('author — title …')
 HEAD_REPEAT_PAGES = 2.5  # pages from a running head to its repeat (every other page, on rectos)
 FOLIO_SLACK = 3  # pages a folio may stand off the count around it (pages lost, numbers skipped)
 MIN_PAGE_LINES, MAX_PAGE_LINES = 10, 400  # lines from one folio to the next (a few pages may be lost)
+PAGE_EDGE_SPAN = 12  # lines from one end of a page edge's furniture to the other (blanks, heads, folio)
 MAX_HEAD_INTERVAL = 160  # lines from a running head to the next: two pages of text at most
 
 
@@ -136,7 +137,24 @@ def _stray_numbers(state: State, edge: list[int]) -> set[int]:
             counted[k + 1][1] if k + 1 < len(counted) else None
         if before is not None and after is not None and before < after and not before <= value <= after:
             strays.add(i)  # where the count stands between two numbers, no page holds a third
+    strays |= _second_numbers(state, folios, counted, set(edge))
     return strays - _numbered_heads(state, strays, page)
+
+
+def _second_numbers(state: State, folios: list[tuple[int, int]], counted: list[tuple[int, int]],
+                    edge: set[int]) -> set[int]:
+    """A page has one folio: of two numbers at one page edge (only furniture and blanks between), one
+    in the count's numerals (digits or roman) and one not ('1' and a section's 'I'), the other is text."""
+    lines = state.lines
+
+    def digits(i: int) -> bool:
+        return lines[i].text.strip(" -–—").isdigit()
+
+    count_in_digits = 2 * sum(digits(i) for i, _ in counted) > len(counted)
+    return {b if digits(a) == count_in_digits else a
+            for (a, _), (b, _) in zip(folios, folios[1:])
+            if b - a <= PAGE_EDGE_SPAN and digits(a) != digits(b) and counted
+            and all(k in edge or lines[k] is None or not lines[k].text.strip() for k in range(a + 1, b))}
 
 
 def _numbered_heads(state: State, strays: set[int], page: float) -> set[int]:
