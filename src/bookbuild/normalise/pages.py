@@ -146,6 +146,8 @@ def _second_numbers(state: State, folios: list[tuple[int, int]], counted: list[t
     """A page has one folio: of two numbers at one page edge (only furniture and blanks between), one
     in the count's numerals (digits or roman) and one not ('1' and a section's 'I'), the other is text."""
     lines = state.lines
+    if not counted:
+        return set()
 
     def digits(i: int) -> bool:
         return lines[i].text.strip(" -–—").isdigit()
@@ -153,7 +155,7 @@ def _second_numbers(state: State, folios: list[tuple[int, int]], counted: list[t
     count_in_digits = 2 * sum(digits(i) for i, _ in counted) > len(counted)
     return {b if digits(a) == count_in_digits else a
             for (a, _), (b, _) in zip(folios, folios[1:])
-            if b - a <= PAGE_EDGE_SPAN and digits(a) != digits(b) and counted
+            if b - a <= PAGE_EDGE_SPAN and digits(a) != digits(b)
             and all(k in edge or lines[k] is None or not lines[k].text.strip() for k in range(a + 1, b))}
 
 
