@@ -690,3 +690,17 @@ def test_a_sections_title_over_the_first_of_a_series_of_titles_holds_the_series(
         "First Period", "Second Period", "Third Period"]
     assert "Conclusion of the Digression" in texts(tree, "//db:chapter/db:section/db:title")
     assert texts(tree, "//db:section/db:subtitle") == ["With an Account of Their Markets"]
+
+
+def test_pdf_a_running_head_over_a_numbered_title_wrapped_under_it_goes():
+    """A chapter's page opens with its running head, the chapter's title in full, over the title as
+    the chapter sets it: numbered and wrapped ('II. Of the Principle Which Gives Occasion to the Division
+    of' / 'Labour'). The head goes, logged; the title stays."""
+    body = [LONG, LONG, "and it ends here.", ""]
+    pages = [["\fI. Of the Division of Labour", *body],
+             ["\fOf the Principle Which Gives Occasion to the Division of Labour", "",
+              "II. Of the Principle Which Gives Occasion to the Division of", "Labour", *body]]
+    state = apply_rules("\n".join(line for page in pages for line in page), ["page-breaks", "paragraphs", "structure"],
+                        kind="pdf")
+    assert [d.text for d in state.diagnostics.items if d.code == "furniture.running-head"] == [
+        "Of the Principle Which Gives Occasion to the Division of Labour"]

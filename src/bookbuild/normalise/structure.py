@@ -136,12 +136,22 @@ class _Headings:
             after = self.lines[n + 1]
             text = self.blocks[i].text.strip()
             if after == i + 1 and self._opens_page(i) and re.search(r"[^\W\d_]", text) \
-                    and _repeats_title(text, self.blocks[after].text.strip()):
+                    and any(_repeats_title(text, title) for title in self._title_readings(n + 1)):
                 self.state.diagnostics.add("furniture.running-head", self.blocks[i].first, text)
                 self.blocks[i].kind = "removed"
                 self.state.page_starts.add(self.blocks[after].first)  # the title opens the page
         self.lines = [i for i in self.lines if self.blocks[i].kind != "removed"]
         self.forms = {i: f for i, f in self.forms.items() if i in self.lines}
+
+    def _title_readings(self, n: int) -> set[str]:
+        """The title on line self.lines[n] as a running head can repeat it: as it stands, without its
+        number ('II. Title'), and each with the line right under it (a title wrapped)."""
+        i = self.lines[n]
+        form = self.forms.get(i)
+        readings = {self.blocks[i].text.strip(), *([form.title.strip()] if form and form.title else [])}
+        if n + 1 < len(self.lines) and self.lines[n + 1] == i + 1:
+            readings |= {f"{r} {self.blocks[i + 1].text.strip()}" for r in readings}
+        return readings
 
     def _levels_by_page(self) -> None:
         """In print, divisions open a page: where the pages are known, a heading that opens one is a
