@@ -363,3 +363,19 @@ def test_a_sections_roman_number_beside_the_folio_at_a_page_top_is_kept_and_flag
     assert "V" in [line.strip() for line in kept(state)]
     assert [d.text for d in state.diagnostics.items if d.code == "flag.possible-folio"] == ["V"]
     assert not any(line.strip().isdigit() or line.strip() == "A Book Title" for line in kept(state))
+
+
+def test_folios_of_short_documents_go_though_a_tables_figures_one_a_line_outnumber_them():
+    """Each chapter printed as its own document, two pages long: its folios '1', '2' make no count,
+    but the shape stands at the foot of every page, before the form feed. A table read column by
+    column sets far more numbers one a line amid the text; they are no reason to keep the folios."""
+    column = ["1202", "1205", "1223", "1237", "1243", "1244", "1246", "1247", "1257", "1258"] * 4
+    pages = []
+    for document, length in enumerate([2, 9, 4, 12, 3, 8, 5, 11]):  # pages of all lengths: no regular interval
+        for n in (1, 2):
+            table = ["", *column, ""] if document == 3 and n == 1 else []
+            pages += ["\f" + (PROSE * length).rstrip("\n"), FULL, *table, (PROSE * 4).rstrip("\n"), FULL, "", str(n), ""]
+    pages += ["\f" + (PROSE * 3).rstrip("\n"), FULL]  # a last page, with no folio
+    state = apply_rules("\n".join(pages), ["page-breaks", "page-furniture"], kind="pdf")
+    assert not [line for line in kept(state) if line.strip() in ("1", "2")]
+    assert [line.strip() for line in kept(state) if line.strip().isdigit()] == column

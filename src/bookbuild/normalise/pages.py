@@ -21,6 +21,7 @@ from collections.abc import Callable
 from statistics import median
 
 from .patterns import WORD
+from .stacks import is_figures
 from .state import State
 
 URL_LINE = re.compile(r"^(https?://|www\.)\S+(\s+\(\d+\s+of\s+\d+\))?(\s+\[[\d/.: -]+\])?$", re.I)
@@ -80,7 +81,10 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
     lines standing alone whose shape recurs at their place, mostly at page edges."""
     lines = state.lines
     placed = _places(state, filled, alone, anchors)
-    occurrences = Counter(key for i in filled for key in _keys(lines[i].text))
+    # where a shape stands besides: a table's figures set one a line (a column read down) are no text
+    # a folio's shape could be mistaken in, and would outnumber the folios of a book of tables
+    column = {i for k, i in enumerate(filled) if _in_column(state, filled, k)}
+    occurrences = Counter(key for i in filled if i not in column for key in _keys(lines[i].text))
     at_edges = Counter(key for i in anchors | set(placed) for key in _keys(lines[i].text))
     counts: dict[str, Counter] = defaultdict(Counter)
     for i, places in placed.items():
@@ -98,8 +102,8 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
 
     def furniture(i: int) -> bool:
         keys = _keys(lines[i].text)
-        return i in anchors or any(placed[i] & furniture_places.get(key, set()) or placed[i] and key in stems
-                                   for key in keys)
+        return i in anchors or i not in column and any(
+            placed[i] & furniture_places.get(key, set()) or placed[i] and key in stems for key in keys)
 
     return [i for i in sorted(anchors | set(placed)) if furniture(i)], stems
 
@@ -291,6 +295,13 @@ def _page_count(text: str) -> str | None:
     line, or the margin box of it that -layout set beside a folio or a running head."""
     text = text.strip()
     return next((box for box in (*MARGIN_BOXES.split(text), text) if PAGE_OF.match(box) or PRINTED_URL.match(box)), None)
+
+
+def _in_column(state: State, filled: list[int], k: int) -> bool:
+    """Line filled[k] is figures, with figures on the line above or below it (a blank line between or not)."""
+    def figures(j: int) -> bool:
+        return 0 <= j < len(filled) and is_figures(state.lines[filled[j]].text)
+    return figures(k) and any(figures(j) and abs(filled[j] - filled[k]) <= 2 for j in (k - 1, k + 1))
 
 
 def _keys(text: str) -> list[str]:
