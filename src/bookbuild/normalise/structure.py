@@ -446,7 +446,7 @@ class _Headings:
 
     def _opens_series(self, i: int) -> bool:
         """A title of two words or more that a later line of its own reads as with one word changed
-        ('First Period', 'Second Period'): the first of a run of sections, no subtitle."""
+        ('The First Voyage', 'The Second Voyage'): the first of a run of sections, no subtitle."""
         return any(_in_series(self.blocks[i].text, self.blocks[j].text) for j in self.lines if j > i)
 
     def _repeats_heading_above(self, i: int) -> bool:
@@ -1000,8 +1000,8 @@ def _nest_numbered_sections(blocks: list[Block]) -> None:
 
 
 def _nest_series(blocks: list[Block]) -> None:
-    """A titled section followed at once by the first of a series of sections ('First Period', then
-    'Second Period'): the series is its own, a level down, up to the first section out of it."""
+    """A titled section followed at once by the first of a series of sections ('The First Voyage', then
+    'The Second Voyage'): the series is its own, a level down, up to the first section out of it."""
     for k, block in enumerate(blocks[:-1]):
         first = blocks[k + 1]
         if not (block.kind == "heading" and block.level == 1 and first.kind == "heading" and first.level == 1):
@@ -1014,7 +1014,7 @@ def _nest_series(blocks: list[Block]) -> None:
 
 
 def _in_series(title: str, other: str) -> bool:
-    """Two titles of two words or more alike but for one word ('First Period', 'Second Period')."""
+    """Two titles of two words or more alike but for one word ('The First Voyage', 'The Second Voyage')."""
     words, others = title.split(), other.split()
     return len(words) >= 2 and len(others) == len(words) and sum(a != b for a, b in zip(words, others)) == 1
 
