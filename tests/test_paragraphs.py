@@ -148,3 +148,28 @@ def test_pdf_a_title_wrapped_onto_two_lines_right_over_its_text_is_set_apart_fro
         "Variations in the Proportion Between the Respective Lamps of Towers and Ships",
         "Digression Concerning Lamps of Harbours, Particularly Concerning That of Ostend"]
     assert all(p.startswith("Before the lamps") for p in texts(tree, "//db:para"))
+
+
+def test_pdf_a_numbered_title_wrapped_over_four_lines_right_over_its_text_is_set_apart_from_it():
+    """On a narrow page a long title wraps over four lines, its third and fourth too long to end a
+    paragraph: the title is whole, and its text opens on its own first line."""
+    line = "the light of the lamps along the coast, shining on and on"
+    body = ["It has been shown that the light of the lamps upon the", *[line] * 6, "and it ends here.", ""]
+    text = "\n".join(["I. Of Lamps", *body,
+                      "II. Of Lamps Considered as a", "Particular Branch of the Common", "Stock of the Harbour, or of the Expense",
+                      "of Maintaining the Northern Coastline", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == [
+        "Of Lamps", "Of Lamps Considered as a Particular Branch of the Common Stock of the Harbour, or of the Expense "
+                    "of Maintaining the Northern Coastline"]
+    assert all(p.startswith("It has been shown") for p in texts(tree, "//db:para"))
+
+
+def test_pdf_a_chapter_named_in_lower_case_where_a_sentence_runs_on_is_no_heading():
+    line = "the light of the lamps along the coast, shining on"
+    text = "\n".join(["I. Of Lamps", "It has been shown that the light of the lamps upon", *[line] * 4,
+                      "the coast, as the harbour's master foretold in", "chapter i.",
+                      "And the lamps along the coast shone out over the", *[line] * 4, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Of Lamps"]
+    assert any(p.endswith("foretold in chapter i.") for p in texts(tree, "//db:para"))

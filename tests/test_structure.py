@@ -704,3 +704,19 @@ def test_pdf_a_running_head_over_a_numbered_title_wrapped_under_it_goes():
                         kind="pdf")
     assert [d.text for d in state.diagnostics.items if d.code == "furniture.running-head"] == [
         "Of the Principle Which Gives Occasion to the Division of Labour"]
+
+
+def test_pdf_a_title_wrapped_over_three_lines_over_its_first_sections_title_is_whole():
+    """A title stopping on 'the' wraps over three lines, and its first section's title stands under
+    it: the text past them both follows the title, and its last line ('Last Centuries') is its own,
+    not a section between them."""
+    line = "the light of the lamps along the coast, shining on and on"
+    body = ["It has been shown that the light of the lamps upon the", *[line] * 6, "and it ends here.", ""]
+    text = "\n".join(["Chapter One", "Of Lamps", *body * 3,
+                      "Digression Concerning the Lamps of the", "Harbours During the Course of the Four",
+                      "Last Centuries", "First Period", *body, "Second Period", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:section/db:title") == [
+        "Digression Concerning the Lamps of the Harbours During the Course of the Four Last Centuries",
+        "First Period", "Second Period"]
+    assert all(p.startswith("It has been shown") for p in texts(tree, "//db:para"))

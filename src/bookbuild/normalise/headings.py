@@ -119,6 +119,7 @@ def heading_form(text: str) -> HeadingForm | None:
 
 
 MAX_TITLE = 320  # characters: any longer line is prose
+MAX_TITLE_LINES = 5  # the lines a long title wraps over in print, on a narrow page
 
 
 def reads_as_title(text: str, attached: bool = False) -> bool:

@@ -19,7 +19,8 @@ from ..read import SourceLine, TextKind
 from .blocks import Block
 from .columns import find_column_tables
 from .footnotes import MAX_LOST_ITEMS
-from .headings import CALLS_AT_END, MINOR_WORDS, heading_form, is_division_line, is_title_case, reads_as_title
+from .headings import (CALLS_AT_END, MAX_TITLE_LINES, MINOR_WORDS, heading_form, is_division_line, is_title_case,
+                       reads_as_title)
 from .patterns import SENTENCE_END, item_number
 from .stacks import figures_left, find_sentence_stacks, find_stacked_tables
 from .state import State
@@ -111,7 +112,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
     for run in filter(None, runs):
         run = _calls_glued(run, full)
         start = 0
-        title_end = -1  # the second line of a title wrapped onto two
+        title_end = -1  # the last line of a title wrapped over two lines or more
         margin = min(_indent(line.text) for line in run)
         split = _split_line(run)
         for k, line in enumerate(run):
@@ -121,7 +122,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
                 text_lines, position[line.number], item) or item < number <= item + MAX_LOST_ITEMS and
                 (k == 0 or _closes(run[k - 1].text)) or line.number in after_lost)
             indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
-            if (_opens_division_or_section(line.text) or opens_item or indented) and k > start:
+            # 'chapter iv.' in lower case under a line running on ('… as we saw in'): the sentence's end
+            runs_on = line.text.strip()[:1].islower() and k > 0 and not _closes(run[k - 1].text)
+            if (_opens_division_or_section(line.text) and not runs_on or opens_item or indented) and k > start:
                 pieces.append(run[start:k])
                 start = k
             if opens_item:
@@ -135,10 +138,10 @@ def _unwrap_pdf(state: State) -> list[Block]:
             title = opens and k < len(run) - 1 and _title_over_text(line.text, run[k + 1].text, long=long)
             if title:
                 titles.add(line.number)
-            elif opens and k + 2 < len(run) and _wrapped_over_text(line.text, run[k + 1].text, run[k + 2].text, full):
-                titles.update((line.number, run[k + 1].number))
-                title_end = k + 1
-            if k + 1 == title_end:  # a wrapped title's first line: a line of its own, as a title's set apart, but
+            elif opens and (wrapped := _wrapped_title_lines([l.text.strip() for l in run[k:k + MAX_TITLE_LINES + 1]], full)):
+                titles.update(l.number for l in run[k:k + wrapped])
+                title_end = k + wrapped - 1
+            if k < title_end:  # a wrapped title's line: a line of its own, as a title's set apart, but
                 ends = not line.text.rstrip().endswith(",")  # on a comma, no title alone: one block with the next
             else:
                 ends = title or k == title_end or _ends_paragraph(line.text.strip(), width) if k < len(run) - 1 else False
@@ -244,19 +247,34 @@ def _title_over_text(text: str, following: str, long: bool = False) -> bool:
         and (following[:1].isupper() or re.fullmatch(r"\d{1,3}", following) is not None)
 
 
-def _wrapped_over_text(first: str, second: str, following: str, full: float) -> bool:
-    """A title wrapped onto a second line, set over its text with no blank between: the first line
-    stops on a little word or a comma, so it is no title alone ('Of the Lamps Kept in the' /
-    'Harbours of the North'), or runs the full width in strict Title Case, as a title alone would not
-    ('Of the Effects of the Progress of the Harbour Trade' / 'Upon Three Sorts of the Towns
-    Around It'); and the two read as one title (a line as long as the text's only in strict Title Case)."""
-    first, second = first.strip(), second.strip()
+def _wrapped_title_lines(lines: list[str], full: float) -> int:
+    """How many of these lines, from the first, are a title wrapped over its text (none: 0): the most
+    that read as one title over a line of text, so that a title wrapped over four lines on a narrow
+    page ('II. Of Money Considered as a' / 'Particular Branch of the General' / 'Stock of the
+    Society, or of the Expense' / 'of Maintaining the National Capital') is not cut after two."""
+    wrapped = 0
+    for n in range(2, len(lines)):
+        if n > 2 and (len(lines[n - 1]) >= full or _numbers_heading(lines[n - 1])):
+            break  # a title's lines past its second are set short of the text's width, and number nothing
+        if _wrapped_over_text(lines[:n], lines[n], full):
+            wrapped = n
+    return wrapped
+
+
+def _wrapped_over_text(title: list[str], following: str, full: float) -> bool:
+    """A title wrapped onto a second line or more, set over its text with no blank between: the
+    first line stops on a little word or a comma, so it is no title alone ('Of the Lamps Kept in
+    the' / 'Harbours of the North'), or runs the full width in strict Title Case, as a title alone
+    would not ('Of the Effects of the Progress of the Harbour Trade' / 'Upon Three Sorts of the
+    Towns Around It'); and the lines read as one title (a line as long as the text's only in strict
+    Title Case)."""
+    first = title[0]
     last_word = first.split()[-1].lower() if first else ""
-    long = [len(line) >= full for line in (first, second)]
-    full_title = long[0] and "," not in first and not re.search(r"\d", second)  # no place and date ('New' / 'York, 1880')
-    return (last_word in MINOR_WORDS or first.endswith(",") or full_title) and is_title_case(first, 1.0 if long[0] else 0.6) \
-        and is_title_case(second, 1.0 if long[1] else 0.6) \
-        and _title_over_text(f"{first} {second}", following, long=any(long))
+    long = [len(line) >= full for line in title]
+    full_title = long[0] and "," not in first and not re.search(r"\d", title[1])  # no place and date ('New' / 'York, 1880')
+    return (last_word in MINOR_WORDS or first.endswith(",") or full_title) \
+        and all(is_title_case(line, 1.0 if is_long else 0.6) for line, is_long in zip(title, long)) \
+        and _title_over_text(" ".join(title), following, long=any(long))
 
 
 def _numbers_heading(text: str) -> bool:

@@ -24,8 +24,8 @@ from ..read import TextKind
 from ..wordcount import count_tokens
 from .blocks import Block
 from .front import normalise_title
-from .headings import (MAX_TITLE, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, abbreviation_inside, closes_unopened,
-                       heading_form, is_capitals, is_title_case, number_value, reads_as_title)
+from .headings import (MAX_TITLE, MAX_TITLE_LINES, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, abbreviation_inside,
+                       closes_unopened, heading_form, is_capitals, is_title_case, number_value, reads_as_title)
 from .patterns import DATELINE, SENTENCE_END, WORD, item_number
 from .state import State
 from .stacks import is_figures
@@ -611,8 +611,10 @@ class _Headings:
 
     def _followed_by_text(self, i: int) -> bool:
         """Text comes after the line, past at most two short lines (a title, a subtitle, a dateline)
-        and no other heading: running text, or a lead-in ending with a colon."""
-        for j in range(i + 1, min(len(self.blocks), i + 4)):
+        and no other heading: running text, or a lead-in ending with a colon. In print, past the
+        lines a title wraps over too, when it stops on a word no title ends with."""
+        reach = 3 + (MAX_TITLE_LINES - 1 if self.pdf and _cut(self.blocks[i].text.strip()) else 0)
+        for j in range(i + 1, min(len(self.blocks), i + 1 + reach)):
             block = self.blocks[j]
             if j in self.found and j not in self.used:
                 form = self.found[j].form
@@ -690,7 +692,7 @@ class _Headings:
         if not self.pdf or found.subtitle is not None:
             return
         last = max([i, *found.title_blocks])
-        while len(found.wrapped) < 3 and last + 1 < len(self.blocks):
+        while len(found.wrapped) < MAX_TITLE_LINES - 1 and last + 1 < len(self.blocks):
             j = last + 1
             block, above = self.blocks[j], self.blocks[last].text.strip()
             text = block.text.strip()
@@ -703,7 +705,7 @@ class _Headings:
             after = j + 2 if _cut(text) and j + 1 < len(self.blocks) and self.blocks[j + 1].kind == "short" else j + 1
             ends_title = right_under and overflows and is_title_case(text) and reads_as_title(text, attached=True) and \
                 reads_as_title(f"{self._title_text(i)} {text}", attached=True) and \
-                after < len(self.blocks) and self._is_body(self.blocks[after])  # past its own wrapped last line
+                self._text_or_title_over_text(after)  # past its own wrapped last line
             runs_on = right_under and _cut(text) and is_title_case(text)  # a line stopping on 'of' is no line of its own
             if not ((_cut(above) or runs_on) and reads_as_title(text, attached=True) or text[:1].islower()
                     or is_capitals(above) and is_capitals(text) or ends_title) or SOURCE_LINE.match(text) \
@@ -712,6 +714,13 @@ class _Headings:
             found.wrapped.append(j)
             self.used.add(j)
             last = j
+
+    def _text_or_title_over_text(self, j: int) -> bool:
+        """Running text at block j, or a title over running text (a first section's, under the title)."""
+        blocks = self.blocks[j:j + 2]
+        return bool(blocks) and (self._is_body(blocks[0]) or len(blocks) == 2 and self._is_body(blocks[1])
+                                 and self._is_line(blocks[0]) and is_title_case(blocks[0].text)
+                                 and reads_as_title(blocks[0].text))
 
     def _last_line(self, block: Block) -> str:
         """The block's last line as the source has it (its lines unwrapped into one)."""
