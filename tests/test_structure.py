@@ -2,7 +2,7 @@
 
 from bookbuild.config import RuleSwitches
 from bookbuild.normalise.headings import number_value
-from conftest import apply_rules, codes, normalise_text, texts
+from conftest import apply_rules, codes, make_config, normalise_text, texts
 
 P = "A paragraph of ordinary prose, long enough to read as one, and ending as sentences end."
 
@@ -720,3 +720,20 @@ def test_pdf_a_title_wrapped_over_three_lines_over_its_first_sections_title_is_w
         "Digression Concerning the Lamps of the Harbours During the Course of the Four Last Centuries",
         "First Period", "Second Period"]
     assert all(p.startswith("It has been shown") for p in texts(tree, "//db:para"))
+
+
+def test_web_a_poem_quoted_in_a_chapters_prose_keeps_its_title_as_no_heading():
+    """A titled poem between two paragraphs of a prose chapter is quoted there: its title is the
+    poem's (a bridgehead, shown over the verse), no section; in a book of poems it heads one."""
+    from bookbuild.render.pdf import print_html
+    stanza = "Come, lamps and towers, hear me tell\nHow harbour lights guide Jack and Nell,\nAnd ships come home as well."
+    text = web("The Title", "Chapter 1", "The Harbour", *[P] * 6, "Chapter 2", "The Lights", P, P,
+               "A Song of Lamps", stanza, stanza, P, P)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:section/db:title") == []
+    assert texts(tree, "//db:bridgehead[@otherrenderas='poem-title']") == ["A Song of Lamps"]
+    assert '<p class="poem-title">A Song of Lamps</p>' in print_html(tree, make_config())
+    poems = web("The Title", "Chapter 1", "The Harbour", "A Song of Lamps", stanza, stanza, stanza,
+                "A Song of Ships", stanza, stanza, stanza, P, "A Song of Towers", stanza, stanza, P)
+    tree, _ = normalise_text(poems, kind="web")
+    assert texts(tree, "//db:section/db:title") == ["A Song of Lamps", "A Song of Ships", "A Song of Towers"]

@@ -10,7 +10,7 @@ again inside divisions numbers sections. Every block ends with a kind the tree b
 
     heading (level 0: a division, with division and label; level 1: a section; level 2: a
     section's numbered sections), para, quote, attribution, verse, dialogue, list, dateline,
-    byline, epigraph, scene-break
+    byline, epigraph, scene-break, poem-title (a quoted poem's, in a division's prose)
 """
 
 from __future__ import annotations
@@ -126,7 +126,34 @@ class _Headings:
         self._titled()
         if self.pdf and self.state.page_starts:
             self._levels_by_page()
+        else:
+            self._quoted_poem_titles()
         return self._make_blocks()
+
+    def _quoted_poem_titles(self) -> None:
+        """In a web dump, a title over verse, between a paragraph of prose and more prose after the
+        verse, the one heading over verse in a book of prose: the title of a poem quoted in the
+        text, no heading of a division or a section ('A Parody', between '… the following portrait:'
+        and the prose that answers the poem). It stays a line of its own, the poem's title."""
+        if self.pdf:
+            return
+        over_verse = [i for i in self.found if self._verse_follows(i)]
+        stanzas = sum(self._verse_follows(j - 1) for j in range(1, len(self.blocks)))
+        if len(over_verse) != 1 or stanzas * 4 > sum(map(self._prose_at, range(len(self.blocks)))):
+            return  # headings over verse again and again (each chapter's verse epigraph), or a book of poems
+        i = over_verse[0]
+        found, j = self.found[i], i + 1
+        while j < len(self.blocks) and self._verse_follows(j - 1):
+            j += 1  # past the poem's stanzas
+        if found.why == "titled" and not found.title_blocks and found.subtitle is None \
+                and self._prose_at(i - 1) and self._prose_at(j):
+            del self.found[i]
+            self.blocks[i].kind = "poem-title"
+
+    def _prose_at(self, j: int) -> bool:
+        """A paragraph of running text, no heading, at block j."""
+        return 0 <= j < len(self.blocks) and j not in self.found and j not in self.used \
+            and self.blocks[j].kind == "para" and len(self.blocks[j].lines) == 1 and self._is_body(self.blocks[j])
 
     def _running_heads_over_titles(self) -> None:
         """A line opening a page (the book's first, or one after a break), right over a line it repeats:

@@ -240,6 +240,9 @@ class _Builder:
     def _scene_break(self, block: Block) -> None:
         self._block(block, "bridgehead", block.text, renderas="other", otherrenderas="scene-break")
 
+    def _poem_title(self, block: Block) -> None:
+        self._block(block, "bridgehead", block.text, renderas="other", otherrenderas="poem-title")
+
     def _table(self, block: Block) -> None:
         grid = block.table
         _source_pi(self.container, block)
