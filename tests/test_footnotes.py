@@ -333,3 +333,22 @@ def test_a_notes_first_item_that_reads_as_a_numbered_title_is_under_its_notes_he
     tree, _ = normalise_text(text, kind="web")
     assert [label for label, _ in footnotes(tree)] == ["1", "2", "1", "1"]
     assert footnotes(tree)[0][1].startswith("Political Economy for Beginners")
+
+
+def test_pdf_a_note_running_on_to_a_line_that_names_a_section_is_one_note_and_opens_nothing():
+    """Note 2 runs on from a full line to 'Section IV.' (the Treaty's, cited): no chapter IV opens
+    amid the note list, so the next chapter's calls are linked to its own notes."""
+    line = "The line of development of the economy is far from an uninterrupted and evenly rising curve in"
+    body = [line, "the first years of the new regime, and you can clearly see1 several stages marked by sharp", line,
+            "the first years of the new regime, and you can clearly see2 several stages marked by sharp", line,
+            "and it ends."]
+    text = "\n".join(["Chapter I", "Of Money", *body, "", "Notes",
+                      "(1) The first note of chapter I.",
+                      "(2) Art. 297 (h) and para. 4 of the Annex to the Treaty's long Part X and", "Section IV.", "",
+                      "Chapter II", "Of Trade", *body, "", "Notes", "(1) The first note of chapter II.",
+                      "(2) The second note of chapter II."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Of Money", "Of Trade"]
+    assert footnotes(tree) == [("1", "The first note of chapter I."),
+                               ("2", "Art. 297 (h) and para. 4 of the Annex to the Treaty’s long Part X and Section IV."),
+                               ("1", "The first note of chapter II."), ("2", "The second note of chapter II.")]

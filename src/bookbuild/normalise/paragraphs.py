@@ -122,8 +122,10 @@ def _unwrap_pdf(state: State) -> list[Block]:
                 text_lines, position[line.number], item) or item < number <= item + MAX_LOST_ITEMS and
                 (k == 0 or _closes(run[k - 1].text)) or line.number in after_lost)
             indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
-            # 'chapter iv.' in lower case under a line running on ('… as we saw in'): the sentence's end
-            runs_on = line.text.strip()[:1].islower() and k > 0 and not _closes(run[k - 1].text)
+            # a division's form under a line running on, in lower case or under a full line ('… as we saw in' /
+            # 'chapter iv.'; '(11) Art. 297 and para. 4 of Annex to Part X' / 'Section IV.'): the sentence's end
+            runs_on = k > 0 and not _closes(run[k - 1].text) and (
+                line.text.strip()[:1].islower() or len(run[k - 1].text.strip()) >= full)
             if (_opens_division_or_section(line.text) and not runs_on or opens_item or indented) and k > start:
                 pieces.append(run[start:k])
                 start = k
