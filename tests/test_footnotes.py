@@ -352,3 +352,26 @@ def test_pdf_a_note_running_on_to_a_line_that_names_a_section_is_one_note_and_op
     assert footnotes(tree) == [("1", "The first note of chapter I."),
                                ("2", "Art. 297 (h) and para. 4 of the Annex to the Treaty’s long Part X and Section IV."),
                                ("1", "The first note of chapter II."), ("2", "The second note of chapter II.")]
+
+
+def test_pdf_a_note_list_goes_on_past_a_lost_page_of_notes_and_the_end_of_its_last_note():
+    """The page holding notes 3 to 10 and the start of note 11 is lost: the list goes on at 12, past
+    the end of note 11 standing alone over it, and the calls on both sides of the lost page link."""
+    line = "The line of development of the economy is far from an uninterrupted and evenly rising curve in"
+
+    def page(n, body, fill=True):
+        filler = [line] * (9 - len(body)) + ["the end of the page's text, it stops here and goes on over"] if fill else []
+        return [*body, *filler, "", "Some Book: A Chapter", "", f"http://example.org/book/ch02.htm ({n} of 9) [22/08/2000]", "", ""]
+
+    def calls(*numbers):
+        return [f"the first years of the new regime, and you can clearly see{n} several stages marked by sharp" for n in numbers]
+
+    pages = [page(1, ["I", "Of Money", *calls(1, 2, 3, 4)]), page(2, calls(5, 6, 7, 8)), page(3, calls(9, 10, 11, 12)),
+             page(4, [*calls(13), line, "and it ends.", "", "Notes", "(1) The first note.", "(2) The second note."],
+                  fill=False),
+             page(6, ["of the eleventh note, which stops here.", "(12) The twelfth note.", "(13) The thirteenth note."],
+                  fill=False)]
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2", "12", "13"]
+    assert "flag.notes-without-calls" not in codes(state)
+    assert "of the eleventh note, which stops here." in texts(tree, "//db:para")

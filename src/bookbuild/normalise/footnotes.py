@@ -174,15 +174,18 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
     while k < len(blocks):
         start, notes, more, left = k, {}, {}, set()
         style = _item_style(blocks[k])
+        page_lost = False  # over the end of a lost note, after a lost page
         while k < len(blocks):
-            items = _items_on(blocks, k, max(notes), style) if notes else _note_items(blocks[k], style)
+            items = _items_on(blocks, k, max(notes), style, page_lost) if notes else _note_items(blocks[k], style)
             if items and min(items) > 0:
                 notes.update(items)
                 k += 1
+                page_lost = False
                 continue
             last = max(notes, default=-1)
+            page_lost = _lost_before(blocks[k], "lost-page")
             resumes = next((j for j in range(k + 1, min(len(blocks), k + 1 + CONTINUATION_LINES))
-                            if _items_on(blocks, j, last, style) and _runs_on(blocks[k:j])), None)
+                            if _items_on(blocks, j, last, style, page_lost) and _runs_on(blocks[k:j])), None)
             if not notes or resumes is None \
                     or any(_name(blocks[j]) == "title" or _items_on(blocks, j, last, style) for j in range(k, resumes)):
                 break
@@ -208,14 +211,16 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
     return found
 
 
-def _items_on(blocks: list[etree._Element], k: int, last: int, style: str | None) -> dict[int, etree._Element]:
+def _items_on(blocks: list[etree._Element], k: int, last: int, style: str | None,
+              page_lost: bool = False) -> dict[int, etree._Element]:
     """The items block k holds if they carry a list on from item `last`: marked in its style, numbered
-    on (a few may be lost, or a page of them where the report marks one lost), and not over the next
-    number, which follows close behind. A note's line that opens like an item but does not carry the
-    list on is its text: a reference's page number ('… tom. iii. p.' / '18. J. B. Denisart …')."""
+    on (a few may be lost, or a page of them where the report marks one lost: right before the block,
+    or before the end of a lost note that stands over it, `page_lost`), and not over the next number,
+    which follows close behind. A note's line that opens like an item but does not carry the list on
+    is its text: a reference's page number ('… tom. iii. p.' / '18. J. B. Denisart …')."""
     items = _note_items(blocks[k], style)
     skipped = min(items, default=last) - last - 1
-    if not items or skipped < 0 or skipped >= MAX_LOST_ITEMS and not _lost_before(blocks[k], "lost-page"):
+    if not items or skipped < 0 or skipped >= MAX_LOST_ITEMS and not (page_lost or _lost_before(blocks[k], "lost-page")):
         return {}
     if min(items) > last + 1 and any(min(_note_items(b, style) or [0]) == last + 1
                                      for b in blocks[k + 1:k + 1 + CONTINUATION_LINES]):
