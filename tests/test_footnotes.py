@@ -375,3 +375,17 @@ def test_pdf_a_note_list_goes_on_past_a_lost_page_of_notes_and_the_end_of_its_la
     assert [label for label, _ in footnotes(tree)] == ["1", "2", "12", "13"]
     assert "flag.notes-without-calls" not in codes(state)
     assert "of the eleventh note, which stops here." in texts(tree, "//db:para")
+
+
+def test_pdf_a_notes_line_opening_a_number_past_the_next_is_no_item_when_the_next_follows_close_behind():
+    """A reference wrapped after 'p.' leaves '8. J. B. Denisart …' opening a line of note 5: no
+    item past lost ones (6 and 7 follow close behind), so note 5 keeps it and 6 and 7 are items."""
+    full = "is a line of prose that runs on to the full width of the printed page of the book"
+    items = [f"{n}. The note {full}." for n in range(1, 5)]
+    text = "\n".join([f"This {full} and", f"this {full} too.", "", *items,
+                      "5. See Denisart, Article Taux des Intérêts, in his long Collection of cases, tom. iii. p.",
+                      "8. J. B. Denisart, Collection de décisions nouvelles, which ends here.",
+                      f"6. The note {full}.", f"7. The note {full}.", ""])
+    tree, _ = normalise_text(text, kind="pdf")
+    numbers = [p.split(".")[0] for p in texts(tree, "//db:para") if p[:1].isdigit()]
+    assert numbers == [str(n) for n in range(1, 8)]

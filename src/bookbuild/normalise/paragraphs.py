@@ -120,7 +120,8 @@ def _unwrap_pdf(state: State) -> list[Block]:
             # a note list goes on past the items of a page lost in between, after a closed sentence
             opens_item = number is not None and (number == item + 1 or number == 1 and not _list_goes_on(
                 text_lines, position[line.number], item) or item < number <= item + MAX_LOST_ITEMS and
-                (k == 0 or _closes(run[k - 1].text)) or line.number in after_lost)
+                (k == 0 or _closes(run[k - 1].text)) and not _list_goes_on(text_lines, position[line.number], item)
+                or line.number in after_lost)
             indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
             # a division's form under a line running on, in lower case or under a full line ('… as we saw in' /
             # 'chapter iv.'; '(11) Art. 297 and para. 4 of Annex to Part X' / 'Section IV.'): the sentence's end
@@ -301,8 +302,9 @@ def _reads_as_title(text: str) -> bool:
 
 
 def _list_goes_on(lines: list[SourceLine], k: int, item: int) -> bool:
-    """The running list's next item follows line k, before any item 2: line k, opening '1.', is a
-    note's text (a reference's '… vol.' / '1., p. 20'), not a new list's first item."""
+    """The running list's next item follows line k, before any item 2: line k, opening '1.' or a
+    number past the next ('18.' after item 15), is a note's text (a reference's '… vol.' / '1., p.
+    20'; '… tom. iii. p.' / '18. J. B. Denisart'), not a new list's first item nor one past lost items."""
     numbers = (item_number(line.text) for line in lines[k + 1:k + 1 + LIST_LOOKAHEAD])
     return item > 1 and next((n for n in numbers if n in (2, item + 1)), None) == item + 1
 
