@@ -379,3 +379,35 @@ def test_folios_of_short_documents_go_though_a_tables_figures_one_a_line_outnumb
     state = apply_rules("\n".join(pages), ["page-breaks", "page-furniture"], kind="pdf")
     assert not [line for line in kept(state) if line.strip() in ("1", "2")]
     assert [line.strip() for line in kept(state) if line.strip().isdigit()] == column
+
+
+def test_layout_folios_beside_running_heads_that_name_each_chapter_go_and_count_the_pages():
+    """-layout sets the folio and the running head on one line, sides swapped verso and recto, the
+    head naming the chapter: 'Narrative: Preface   -1-'. Heads that stand on two or three pages
+    only recur by their folios, which count the pages and show page 8 lost."""
+    heads = ["Preface"] * 3 + ["Letter from a Friend"] * 2 + ["Chapter 1"] * 6 + ["Chapter 2"] * 3
+    pages = []
+    for n, head in enumerate(heads, start=1):
+        if n == 8:
+            continue  # the page the extraction lost
+        folio = f"-{n}-" if n < 10 else f"- {n} -"
+        margin = f"{folio}{' ' * 60}Narrative: {head}" if n % 2 == 0 else f"Narrative: {head}{' ' * 60}{folio}"
+        pages += [(PROSE * 4).rstrip("\n"), FULL, "", "", margin, ""]
+    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
+    assert not [line for line in kept(state) if "Narrative:" in line]
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == [
+        "1 page(s) between pages 7 and 9 (the page numbers skip them)"]
+
+
+def test_sections_numbered_a_page_apart_near_the_page_foot_count_no_folio_with_the_urls_beside_folios():
+    """-layout sets the folio beside the page's URL; a section's numeral stands a dozen lines over it,
+    one less than the folio: numerals and folios together count up a page apart, but the URL lines
+    mark their pages already, and the numerals are no folios."""
+    numerals = ["I", "II", "III", "IV"]
+    pages = []
+    for n in range(1, 10):
+        section = ["", numerals[n - 2], "", "Its Title"] if 2 <= n <= 5 else []
+        pages += [(PROSE * 8).rstrip("\n"), FULL + ".", *section, (PROSE * 5).rstrip("\n"), FULL, "",
+                  f"http://example.org/book/ch02.htm ({n} of 9) [22/08/2000 01:00:39]          {n}", "", ""]
+    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
+    assert [line.strip() for line in kept(state) if line.strip() in numerals] == numerals

@@ -224,8 +224,9 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
     kinds: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i in edge:
         number = _page_number(state.lines[i].text)
-        if number is not None:
-            kinds[shape(_page_count(state.lines[i].text) or state.lines[i].text)].append((i, number))
+        if number is not None:  # a folio's kind is its own, beside whatever running head
+            mark = _page_count(state.lines[i].text)
+            kinds[shape(mark) if mark else "folio"].append((i, number))
     gaps: dict[tuple[int, int], tuple[int, int]] = {}  # (before, after) -> (line, pages missing)
     for numbered in kinds.values():
         numbered = [n for k, n in enumerate(numbered)  # a number above both its neighbours is no page's
@@ -287,7 +288,8 @@ def _page_number(text: str) -> int | None:
         return int(re.search(r"\d+", text).group())
     if PRINTED_URL.match(text):
         return int(re.search(r"\((\d+)\s+of\s+\d+\)", text).group(1))
-    return int(text.strip("-–— ")) if FOLIO.match(text) and re.search(r"\d", text) else None
+    value = _folio_value(text)
+    return value if value is not None and re.search(r"\d", text) else None
 
 
 def _page_count(text: str) -> str | None:
@@ -462,6 +464,12 @@ def _folio_runs(state: State, alone: list[int], page: float | None, at_edges: Ca
 
 
 def _folio_value(text: str) -> int | None:
+    """The folio a line is, or holds beside a running head ('Title        - 12 -', as -layout sets them;
+    beside a page's URL or count, the line marks its page already, and its number is that mark's)."""
+    boxes = MARGIN_BOXES.split(text.strip())
+    if len(boxes) == 2 and sum(bool(re.search(r"[^\W\d_]{2}", box)) for box in boxes) == 1 \
+            and not any(_page_mark(box) or PRINTED_URL.match(box) for box in boxes):
+        text = next((box for box in boxes if FOLIO.match(box)), text)
     match = FOLIO.match(text.strip())
     if not match:
         return None
