@@ -173,3 +173,19 @@ def test_pdf_a_chapter_named_in_lower_case_where_a_sentence_runs_on_is_no_headin
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:chapter/db:title") == ["Of Lamps"]
     assert any(p.endswith("foretold in chapter i.") for p in texts(tree, "//db:para"))
+
+
+def test_pdf_a_line_alone_in_title_case_is_no_paragraph_running_on_past_blank_lines():
+    """A running head as long as a short text line, alone over blank lines at a page's top, then the
+    chapter's title wrapped over two lines: the head does not run on into the title (it stopped on
+    no sentence's end), and a paragraph of full lines cut by blank lines still does."""
+    line = "the light of the lamps along the coast, shining on and on"
+    body = ["It has been shown that the light of the lamps upon the", *[line] * 6, "and it ends here."]
+    text = "\n".join([*body, "", "", "The Correlation and Coordination of These Lamps", "", "", "", "",
+                      "The Correlation and Coordination of", "These Lamps", *body, "",
+                      "But the lamps were lit, and the light of the lamps shone", line, line, "", "", "",
+                      "The keepers trimmed the lamps along the coast, and on and on", line, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    found = texts(tree, "//db:para | //db:title")
+    assert not any("Lamps The Correlation" in p for p in found)
+    assert any(p.startswith("But the lamps") and "The keepers trimmed" in p for p in found)

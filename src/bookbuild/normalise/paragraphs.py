@@ -100,6 +100,8 @@ def _unwrap_pdf(state: State) -> list[Block]:
         elif runs[-1]:
             runs.append([])
 
+    alone = {run[0].number for run in runs if len(run) == 1}  # lines with a blank line (or furniture) each side
+
     # split runs after each short line (in wrapped prose only a paragraph's last line is short),
     # before an indented line (a paragraph's first), a chapter or section number, and each item of
     # a note list
@@ -177,7 +179,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
             blocks[-1].lines[-1] = f"{blocks[-1].lines[-1]} {text}"
             blocks[-1].last = piece[-1].number
             continue
-        kind = "para" if (len(piece) > 1 or len(piece[0].text.strip()) >= full) \
+        kind = "para" if (len(piece) > 1 or len(piece[0].text.strip()) >= full and not _title_alone(piece, alone)) \
             and not _wrapped_title(piece, text, full) and not all(line.number in titles for line in piece) else "short"
         blocks.append(Block([text], piece[0].number, piece[-1].number, kind=kind))
         ends_full[id(blocks[-1])] = len(piece[-1].text.strip()) >= full
@@ -291,6 +293,13 @@ def _wrapped_title(piece: list[SourceLine], text: str, full: float) -> bool:
     Occasion to the Division of' / 'Labour'; 'The Malthusian Theory, Its Genesis and' / 'Support'):
     a line, as a title set alone is, not a paragraph."""
     return 1 < len(piece) <= 3 and len(piece[-1].text.strip()) < full and _reads_as_title(text)
+
+
+def _title_alone(piece: list[SourceLine], alone: set[int]) -> bool:
+    """A line set alone in strict Title Case, however long: a title or a running head, no paragraph
+    ('The Correlation and Coordination of These Laws' over blank lines, at a page's top)."""
+    text = piece[0].text.strip()
+    return len(piece) == 1 and piece[0].number in alone and is_title_case(text, 1.0) and reads_as_title(text)
 
 
 def _reads_as_title(text: str) -> bool:
