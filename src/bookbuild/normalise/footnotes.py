@@ -217,7 +217,7 @@ def _items_on(blocks: list[etree._Element], k: int, last: int, style: str | None
     on (a few may be lost, or a page of them where the report marks one lost: right before the block,
     or before the end of a lost note that stands over it, `page_lost`), and not over the next number,
     which follows close behind. A note's line that opens like an item but does not carry the list on
-    is its text: a reference's page number ('… tom. iii. p.' / '18. J. B. Denisart …')."""
+    is its text: a reference's page number ('… vol. iii. p.' / '18. A. Author, Cases …')."""
     items = _note_items(blocks[k], style)
     skipped = min(items, default=last) - last - 1
     if not items or skipped < 0 or skipped >= MAX_LOST_ITEMS and not (page_lost or _lost_before(blocks[k], "lost-page")):

@@ -126,7 +126,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
                 or line.number in after_lost)
             indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
             # a division's form under a line running on, in lower case or under a full line ('… as we saw in' /
-            # 'chapter iv.'; '(11) Art. 297 and para. 4 of Annex to Part X' / 'Section IV.'): the sentence's end
+            # 'chapter iv.'; '(11) See the Harbour Act, para. 4 of Part X' / 'Section IV.'): the sentence's end
             runs_on = k > 0 and not _closes(run[k - 1].text) and (
                 line.text.strip()[:1].islower() or len(run[k - 1].text.strip()) >= full)
             if (_opens_division_or_section(line.text) and not runs_on or opens_item or indented) and k > start:
@@ -255,8 +255,8 @@ def _title_over_text(text: str, following: str, long: bool = False) -> bool:
 def _wrapped_title_lines(lines: list[str], full: float) -> int:
     """How many of these lines, from the first, are a title wrapped over its text (none: 0): the most
     that read as one title over a line of text, so that a title wrapped over four lines on a narrow
-    page ('II. Of Money Considered as a' / 'Particular Branch of the General' / 'Stock of the
-    Society, or of the Expense' / 'of Maintaining the National Capital') is not cut after two."""
+    page ('II. Of Lamps Considered as a' / 'Particular Branch of the Common' / 'Stock of the
+    Harbour, or of the Expense' / 'of Maintaining the Northern Coast') is not cut after two."""
     wrapped = 0
     for n in range(2, len(lines)):
         if n > 2 and (len(lines[n - 1]) >= full or _numbers_heading(lines[n - 1])):
@@ -297,7 +297,7 @@ def _wrapped_title(piece: list[SourceLine], text: str, full: float) -> bool:
 
 def _title_alone(piece: list[SourceLine], alone: set[int]) -> bool:
     """A line set alone in strict Title Case, however long: a title or a running head, no paragraph
-    ('The Correlation and Coordination of These Laws' over blank lines, at a page's top)."""
+    ('The Harbour and the Keeping of Its Northern Lamps' over blank lines, at a page's top)."""
     text = piece[0].text.strip()
     return len(piece) == 1 and piece[0].number in alone and is_title_case(text, 1.0) and reads_as_title(text)
 
@@ -313,7 +313,7 @@ def _reads_as_title(text: str) -> bool:
 def _list_goes_on(lines: list[SourceLine], k: int, item: int) -> bool:
     """The running list's next item follows line k, before any item 2: line k, opening '1.' or a
     number past the next ('18.' after item 15), is a note's text (a reference's '… vol.' / '1., p.
-    20'; '… tom. iii. p.' / '18. J. B. Denisart'), not a new list's first item nor one past lost items."""
+    20'; '… vol. iii. p.' / '18. A. Author, Cases'), not a new list's first item nor one past lost items."""
     numbers = (item_number(line.text) for line in lines[k + 1:k + 1 + LIST_LOOKAHEAD])
     return item > 1 and next((n for n in numbers if n in (2, item + 1)), None) == item + 1
 

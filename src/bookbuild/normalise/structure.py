@@ -126,17 +126,15 @@ class _Headings:
         self._titled()
         if self.pdf and self.state.page_starts:
             self._levels_by_page()
-        else:
+        if not self.pdf:
             self._quoted_poem_titles()
         return self._make_blocks()
 
     def _quoted_poem_titles(self) -> None:
         """In a web dump, a title over verse, between a paragraph of prose and more prose after the
         verse, the one heading over verse in a book of prose: the title of a poem quoted in the
-        text, no heading of a division or a section ('A Parody', between '… the following portrait:'
+        text, no heading of a division or a section ('A Song of Lamps', between '… in these words:'
         and the prose that answers the poem). It stays a line of its own, the poem's title."""
-        if self.pdf:
-            return
         over_verse = [i for i in self.found if self._verse_follows(i)]
         stanzas = sum(self._verse_follows(j - 1) for j in range(1, len(self.blocks)))
         if len(over_verse) != 1 or stanzas * 4 > sum(map(self._prose_at, range(len(self.blocks)))):
