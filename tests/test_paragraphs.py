@@ -189,3 +189,15 @@ def test_pdf_a_line_alone_in_title_case_is_no_paragraph_running_on_past_blank_li
     found = texts(tree, "//db:para | //db:title")
     assert not any("Lamps The Correlation" in p for p in found)
     assert any(p.startswith("But the lamps") and "The keepers trimmed" in p for p in found)
+
+
+def test_pdf_a_chapters_heading_under_a_paragraph_cut_short_opens_the_chapter():
+    """The text breaks off on a full line ('… a bureaucracy has'), and the next chapter's heading, or a
+    section's number, stands right under it: they open their division (only a note's line runs on)."""
+    line = "the light of the lamps along the coast, shining on and on"
+    body = ["It has been shown that the light of the lamps upon the", *[line] * 6, "and it ends here."]
+    text = "\n".join(["Chapter 1", "Of Lamps", *body, *[line] * 3, "Chapter 2", "Of Towers", *body,
+                      *[line] * 2, "3.", "Of Ships", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Of Lamps", "Of Towers"]
+    assert "Of Ships" in texts(tree, "//db:section/db:title")

@@ -125,10 +125,12 @@ def _unwrap_pdf(state: State) -> list[Block]:
                 (k == 0 or _closes(run[k - 1].text)) and not _list_goes_on(text_lines, position[line.number], item)
                 or line.number in after_lost)
             indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
-            # a division's form under a line running on, in lower case or under a full line ('… as we saw in' /
-            # 'chapter iv.'; '(11) See the Harbour Act, para. 4 of Part X' / 'Section IV.'): the sentence's end
-            runs_on = k > 0 and not _closes(run[k - 1].text) and (
-                line.text.strip()[:1].islower() or len(run[k - 1].text.strip()) >= full)
+            # a division's form under a line running on, in lower case or under a note's full line ('… as we
+            # saw in' / 'chapter iv.'; '(11) See the Harbour Act, para. 4 of Part X' / 'Section IV.'): the
+            # sentence's end (a paragraph cut short over a chapter's heading is no note)
+            runs_on = k > 0 and not _closes(run[k - 1].text) and re.search(r"[^\W\d_]", line.text) is not None and (
+                line.text.strip()[:1].islower()
+                or len(run[k - 1].text.strip()) >= full and item_number(run[start].text) is not None)
             if (_opens_division_or_section(line.text) and not runs_on or opens_item or indented) and k > start:
                 pieces.append(run[start:k])
                 start = k

@@ -132,7 +132,8 @@ class _Headings:
 
     def _quoted_poem_titles(self) -> None:
         """In a web dump, a title over verse, between a paragraph of prose and more prose after the
-        verse, the one heading over verse in a book of prose: the title of a poem quoted in the
+        verse, the one heading over verse in a book of prose divided into chapters only (where
+        chapters have sections, a section may open on a poem): the title of a poem quoted in the
         text, no heading of a division or a section ('A Song of Lamps', between '… in these words:'
         and the prose that answers the poem). It stays a line of its own, the poem's title."""
         over_verse = [i for i in self.found if self._verse_follows(i)]
@@ -143,7 +144,8 @@ class _Headings:
         found, j = self.found[i], i + 1
         while j < len(self.blocks) and self._verse_follows(j - 1):
             j += 1  # past the poem's stanzas
-        if found.why == "titled" and not found.title_blocks and found.subtitle is None \
+        sections = any(f.level > CHAPTER for k, f in self.found.items() if k != i)
+        if found.why == "titled" and not found.title_blocks and found.subtitle is None and not sections \
                 and self._prose_at(i - 1) and self._prose_at(j):
             del self.found[i]
             self.blocks[i].kind = "poem-title"
