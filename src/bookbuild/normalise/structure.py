@@ -141,12 +141,14 @@ class _Headings:
         if len(over_verse) != 1 or stanzas * 4 > sum(map(self._prose_at, range(len(self.blocks)))):
             return  # headings over verse again and again (each chapter's verse epigraph), or a book of poems
         i = over_verse[0]
-        found, j = self.found[i], i + 1
+        found = self.found[i]
+        if found.why != "titled" or found.title_blocks or found.subtitle is not None or not self._prose_at(i - 1) \
+                or any(f.level > CHAPTER for k, f in self.found.items() if k != i):
+            return
+        j = i + 1
         while j < len(self.blocks) and self._verse_follows(j - 1):
             j += 1  # past the poem's stanzas
-        sections = any(f.level > CHAPTER for k, f in self.found.items() if k != i)
-        if found.why == "titled" and not found.title_blocks and found.subtitle is None and not sections \
-                and self._prose_at(i - 1) and self._prose_at(j):
+        if self._prose_at(j):
             del self.found[i]
             self.blocks[i].kind = "poem-title"
 
