@@ -163,8 +163,10 @@ def test_ctrl_c_stops_the_build_and_its_workers_and_leaves_dist_as_it_was(tmp_pa
                     for n in range(2000))  # a build long enough to be interrupted after a second
     for raw in (root / "manuscript").glob("*/raw.txt"):
         raw.write_text(raw.read_text() + added)
+    # as in a terminal's foreground: a shell's background job (CI's runner) starts with Ctrl-C ignored
     proc = subprocess.Popen([str(BIN / "bookbuild"), "build", "--out", "dist", "-j", "2"], cwd=root, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(1.0)
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends: the whole foreground group
     _, stderr = proc.communicate(timeout=60)

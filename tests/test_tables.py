@@ -582,3 +582,22 @@ def test_a_layout_table_runs_on_past_a_page_break_however_many_blank_lines_its_m
     assert len(tree.xpath("//db:table | //db:informaltable", namespaces=NS)) == 1
     assert pdf_rows(tree)[1:] == [row.split() for row in rows]
     assert not any("1407" in p for p in texts(tree, "//db:para"))
+
+
+def test_a_title_row_and_two_rows_of_heads_spanning_columns_over_labels_whose_figures_were_lost():
+    # the title spans five columns, each group head two: their spans and the corner cells left blanks
+    cells = ["Harbour Traffic (1910) by Port", None, None, None, None,
+             None, "Goods Landed", None, "Goods Shipped", None,
+             None, "Tons Weight", "Per cent", "Tons Weight", "Per cent",
+             "North Harbour", None, None, None, None,
+             None, None, None, None, None,  # a one-word label ('Docks'), lost with its figures
+             "South Harbour", None, None, None, None,
+             "East Basin", None, None, None, None,
+             "West Basin", None, None, None, None,
+             "Total: All Ports", None, None, None, None]
+    text = ("Title\n\nCHAPTER I\n\n" + f"{P}\n\n" * 60 + "(4) Traffic\n\n"  # past where a contents list may stand
+            + "".join(f"{c}\n\n" if c else "\n" for c in cells) + P)
+    tree, _ = normalise_text(text, kind="web")
+    table, rows = grid_of(tree, "4")
+    assert table.find("{*}tgroup").get("cols") == "5"
+    assert rows == [cells[start:start + 5] for start in range(0, len(cells), 5)]

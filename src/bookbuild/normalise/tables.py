@@ -30,7 +30,7 @@ CAPTION = re.compile(r"^\(\s*(?P<number>\d+(?:\.\d+)*)\s*\)\s+(?P<title>\S.*)$"
 MAX_COLUMNS = 12
 SPAN_COST = 0.3  # a group row is allowed, but a plain row is preferred
 HEADER_COST = 0.2  # a header row at the top may hold labels in every column
-LOST_IN_HEADER = 0.5
+LOST_IN_HEADER = 0.3  # a head spanning columns, or the corner over the labels, leaves lost cells
 MAX_GROUP_NAME = 40
 GRID_LOST = 4  # lost cells under a caption that show a grid
 MAX_HEAD = 40  # characters of a column's head over a table of sentences
@@ -281,9 +281,10 @@ def _parse(slots: list[Cell], columns: int) -> tuple[float, list[Row]] | None:
     """The cheapest split of the slots into header rows, body rows of `columns` cells, and one-cell
     group rows.
 
-    Header rows stand first and may hold labels in any column (each costs HEADER_COST, and
-    LOST_IN_HEADER for each lost cell: column heads are words, which survive). In the body, a label
-    (text with no digit) outside the first column costs 1, a group row SPAN_COST.
+    Header rows stand first and may hold heads in any column (words, a year among them: 'Trade in
+    1913'); each costs HEADER_COST, and LOST_IN_HEADER for each lost cell. In the body, a label
+    (text with no digit) outside the first column costs 1, a group row SPAN_COST, and 1 more right
+    over another group row (a group with no row of its own).
     """
     n = len(slots)
     # best[h][i]: the cheapest layout of slots[i:], h = 1 while header rows may still come
@@ -296,17 +297,23 @@ def _parse(slots: list[Cell], columns: int) -> tuple[float, list[Row]] | None:
             options = []
             if _is_label(slots[start]) and best[0][start + 1] is not None:
                 cost, rows = best[0][start + 1]
-                options.append((cost + SPAN_COST, [Row([slots[start]], spanning=True), *rows]))
+                empty = bool(rows) and rows[0].spanning  # a group with no rows of its own
+                options.append((cost + SPAN_COST + empty, [Row([slots[start]], spanning=True), *rows]))
             if end <= n and best[0][end] is not None:
                 cost, rows = best[0][end]
                 options.append((cost + sum(1 for c in cells[1:] if _is_label(c)), [Row(list(cells)), *rows]))
-            if header and end <= n and best[1][end] is not None and any(_is_label(c) for c in cells):
+            if header and end <= n and best[1][end] is not None and any(_is_head(c) for c in cells):
                 cost, rows = best[1][end]
                 lost = sum(1 for c in cells if c.text is None)
                 options.append((cost + HEADER_COST + LOST_IN_HEADER * lost, [Row(list(cells), header=True), *rows]))
             if options:
                 best[header][start] = min(options, key=lambda o: o[0])
     return best[1][0]
+
+
+def _is_head(cell: Cell) -> bool:
+    """Text with a word in it: a column's head."""
+    return cell.text is not None and bool(re.search(r"[^\W\d]{3}", cell.text))
 
 
 def _is_label(cell: Cell) -> bool:
