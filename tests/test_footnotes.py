@@ -389,3 +389,18 @@ def test_pdf_a_notes_line_opening_a_number_past_the_next_is_no_item_when_the_nex
     tree, _ = normalise_text(text, kind="pdf")
     numbers = [p.split(".")[0] for p in texts(tree, "//db:para") if p[:1].isdigit()]
     assert numbers == [str(n) for n in range(1, 8)]
+
+
+def test_a_paragraph_opening_like_an_item_over_a_notes_heading_takes_no_note_list_into_it():
+    """'(2) By …' goes on a count in the text ('(1) By …' stood earlier): the notes heading under it
+    starts the chapter's own list, which no note of a run from '(2)' can run on over."""
+    text = web("Title", "CHAPTER I", "The First Chapter",
+               "A claim here1 in prose, and another2 after it, come about in two ways: (1) By the first cause.",
+               "(2) By the second cause, when the count of the text goes on, the season will set in.3 But no more.",
+               "Notes", "(1) Note one of chapter one.", "(2) Note two of chapter one.", "(3) Note three of chapter one.",
+               "CHAPTER II", "The Second Chapter", "Another claim1 in the prose of it.",
+               "Notes", "(1) A note of the second chapter.")
+    tree, state = normalise_text(text, kind="web")
+    assert footnotes(tree) == [("1", "Note one of chapter one."), ("2", "Note two of chapter one."),
+                               ("3", "Note three of chapter one."), ("1", "A note of the second chapter.")]
+    assert "flag.notes-without-calls" not in codes(state)

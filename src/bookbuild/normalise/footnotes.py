@@ -186,8 +186,8 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
             page_lost = _lost_before(blocks[k], "lost-page")
             resumes = next((j for j in range(k + 1, min(len(blocks), k + 1 + CONTINUATION_LINES))
                             if _items_on(blocks, j, last, style, page_lost) and _runs_on(blocks[k:j])), None)
-            if not notes or resumes is None \
-                    or any(_name(blocks[j]) == "title" or _items_on(blocks, j, last, style) for j in range(k, resumes)):
+            if not notes or resumes is None or any(_name(blocks[j]) == "title" or _is_notes_heading(blocks[j])
+                                                   or _items_on(blocks, j, last, style) for j in range(k, resumes)):
                 break
             if min(_note_items(blocks[resumes])) == last + 1:
                 more.setdefault(last, []).extend(blocks[k:resumes])
