@@ -1,4 +1,4 @@
-from conftest import normalise_text, texts
+from conftest import NS, normalise_text, texts
 
 LONG = "This is a line of prose that runs on to the full width of the printed page of the book in"
 
@@ -22,9 +22,12 @@ def test_numbers_currencies_and_ordinals_are_not_garbage():
     assert not [d for d in state.diagnostics.items if d.code == "flag.garbled"]
 
 
-def test_a_word_with_a_digit_right_before_garbage_goes_with_it():
-    text = "\n".join([LONG, "blood, complexion, clean and sweet?", "Do1 5ouy nto0 s9ee who It6 dulow eSrve oT vahe suhc4 0A yobD",
-                      "and soul that when you enter the crowd.", "", LONG, "the end."])
+def test_a_word_with_a_digit_right_before_or_after_garbage_goes_with_it_and_is_no_call():
+    text = "\n".join([LONG, LONG, "blood, complexion, clean and sweet?",
+                      "Do1 5ouy nto0 s9ee who It6 dulow eSrve oT vahe suhc4 0A yobD Het1", "the page of the book in the end.",
+                      "", "Notes", "1. A note whose call was lost."])
     tree, state = normalise_text(text, kind="pdf")
-    assert "Do1" not in " ".join(texts(tree, "//db:para"))
-    assert [d.text for d in state.diagnostics.items if d.code == "flag.garbled"][0].startswith("Do1 5ouy")
+    body = " ".join(texts(tree, "//db:para"))
+    assert "Do1" not in body and "Het" not in body and not tree.xpath("//db:footnote", namespaces=NS)
+    garbled = [d.text for d in state.diagnostics.items if d.code == "flag.garbled"][0]
+    assert garbled.startswith("Do1 5ouy") and garbled.endswith("yobD Het1")

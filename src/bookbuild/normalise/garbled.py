@@ -36,8 +36,10 @@ def remove_garbled_text(state: State) -> None:
         spans = garbled_spans([scores[t] for t in tokens])
         if not spans:
             continue
-        # a word with a digit in it right before the garbage is garbage too ('Do1 5ouy nto0'), not a call
-        spans = [(start - 1 if start and LETTER_DIGIT.search(tokens[start - 1]) else start, end) for start, end in spans]
+        # a word with a digit in it right before or after the garbage is garbage too ('Do1 5ouy nto0',
+        # '… oes7m aetk Het1'), not a call
+        spans = [(start - 1 if start and LETTER_DIGIT.search(tokens[start - 1]) else start,
+                  end + 1 if end < len(tokens) and LETTER_DIGIT.search(tokens[end]) else end) for start, end in spans]
         kept: list[str] = []
         previous_end = 0
         for start, end in spans:
