@@ -737,3 +737,31 @@ def test_web_a_poem_quoted_in_a_chapters_prose_keeps_its_title_as_no_heading():
                 "A Song of Ships", stanza, stanza, stanza, P, "A Song of Towers", stanza, stanza, P)
     tree, _ = normalise_text(poems, kind="web")
     assert texts(tree, "//db:section/db:title") == ["A Song of Lamps", "A Song of Ships", "A Song of Towers"]
+
+
+def test_one_numbering_over_parts_and_their_chapters_makes_both_divisions_and_over_chapters_and_their_sections_not():
+    def book(unit_paragraphs: int) -> str:
+        long_paragraph = " ".join([P] * 12)  # some 190 words
+        blocks = ["Test Book", P]
+        for part, title in (("I", "Wages and Capital"), ("II", "Population and Subsistence"), ("III", "The Laws")):
+            blocks += [f"{part}. {title}", P]
+            for chapter, inner in (("I", "The Current Doctrine"), ("II", "The Meaning of the Terms"), ("III", "Its Uses")):
+                blocks += [f"{chapter}. {inner} of {title}", *[long_paragraph] * unit_paragraphs]
+        return web(*blocks)
+
+    tree, _ = normalise_text(book(unit_paragraphs=9))  # chapters of 1,700 words
+    assert "The Current Doctrine of The Laws" in texts(tree, "//db:chapter/db:title")
+    assert texts(tree, "//db:section/db:title") == []
+    tree, _ = normalise_text(book(unit_paragraphs=2))  # sections of 380 words
+    assert texts(tree, "//db:chapter/db:title") == ["Wages and Capital", "Population and Subsistence", "The Laws"]
+    assert len(texts(tree, "//db:section/db:title")) == 9
+
+
+def test_pdf_a_numbered_section_opening_a_page_under_labelled_chapters_stays_a_section():
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 6
+    chapter = lambda n, title: [f"\fChapter {n}", title, *prose, "and it ends here.", "", "I", "Of the First Matter", *prose,
+                                "and it ends here.", "", "\fII", "Of the Second Matter", *prose, "and it ends here.", ""]
+    text = "\n".join([*chapter("One", "Of Wages"), *chapter("Two", "Of Rent"), *chapter("Three", "Of Profit")])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Of Wages", "Of Rent", "Of Profit"]
+    assert texts(tree, "//db:section/db:title") == ["Of the First Matter", "Of the Second Matter"] * 3

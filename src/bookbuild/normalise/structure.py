@@ -51,7 +51,8 @@ LONG_SOURCE = 24  # words of a source line naming its author before a comma, the
 BODY = 100  # characters: a block this long (or of several lines) is running text, not a heading
 FRONT_BLOCKS = 40  # the blocks at the start of a text where front matter (epigraphs) can stand
 SPEAKER_REACH = 6  # blocks either side where a line that stands again is a speaker's name
-ARTICLE_WORDS = 12_000  # a text this short with only titled headings is an article with sections
+ARTICLE_WORDS = 12_000
+CHAPTER_WORDS = 1_500  # the usual length of a chapter; numbered sections run shorter  # a text this short with only titled headings is an article with sections
 PART, CHAPTER, SECTION = 0, 1, 2
 NOTE_ITEM_REACH = 3  # blocks from a note list's first item to its second, a note's further lines between
 SKIPPED_NUMBERS = 3  # headings' numbers a count may skip (pages or lines lost)
@@ -184,12 +185,14 @@ class _Headings:
 
     def _levels_by_page(self) -> None:
         """In print, divisions open a page: where the pages are known, a heading that opens one is a
-        chapter's, and one that does not is a section's (a heading named by a label keeps its level)."""
+        chapter's, and one that does not is a section's. A heading named by a label keeps its level, and
+        so does a numbered one under labelled chapters: a section 'II' can open a page by chance."""
         opening = [i for i in self.found if self._opens_page(i)]
         if len(opening) < 2:
             return
+        labelled = any(f.form is not None and f.form.label and f.level == CHAPTER for f in self.found.values())
         for i, found in self.found.items():
-            if found.form is not None and found.form.label:
+            if found.form is not None and (found.form.label or labelled and found.form.number is not None):
                 continue
             found.level = CHAPTER if self._opens_page(i) else SECTION
 
@@ -237,7 +240,7 @@ class _Headings:
             # sections of divisions the dump did not number
             restarted = bool(nested) and min(nested) > max(top) and not parts_only
             top_level = SECTION if labelled_chapters or restarted else CHAPTER
-            nested_level = CHAPTER if parts_only else SECTION
+            nested_level = CHAPTER if parts_only or self._hold_chapters(top, nested) else SECTION
             for i in top:
                 self.found[i] = _Found(self.forms[i], top_level, "numbering")
             if self._counts_up(nested, restarts=True):
@@ -293,6 +296,19 @@ class _Headings:
                 top.append(i)  # numbers skipped (pages or lines lost)
                 counts.clear()
         return top, nested
+
+    def _hold_chapters(self, top: list[int], nested: list[int]) -> bool:
+        """A numbering whose every unit opens a count of its own that runs to chapter length ('I. Wages and
+        Capital' over 'I. The Current Doctrine', 'II. The Meaning of the Terms'): a book's parts over its
+        chapters, not chapters over their sections."""
+        if len(top) < 3 or len(nested) < 2 * len(top):
+            return False
+        if any(not any(a < i < b for i in nested) for a, b in zip(top, [*top[1:], len(self.blocks)])):
+            return False
+        members = sorted(top + nested)
+        ends = dict(zip(members, [*members[1:], len(self.blocks)]))
+        sizes = sorted(sum(len(self.blocks[j].text.split()) for j in range(i + 1, ends[i])) for i in nested)
+        return sizes[len(sizes) // 2] >= CHAPTER_WORDS
 
     def _counts_up(self, members: list[int], restarts: bool = False) -> bool:
         """Numbers that mostly go up by one (a few skipped), with running text between them."""
