@@ -404,3 +404,14 @@ def test_a_paragraph_opening_like_an_item_over_a_notes_heading_takes_no_note_lis
     assert footnotes(tree) == [("1", "Note one of chapter one."), ("2", "Note two of chapter one."),
                                ("3", "Note three of chapter one."), ("1", "A note of the second chapter.")]
     assert "flag.notes-without-calls" not in codes(state)
+
+
+def test_bare_calls_of_a_chapter_whose_note_list_was_lost_leave_the_next_chapters_list_to_its_own_calls():
+    text = web("Title", "Chapter I", P, "A display of obstinacy in a few words of English.1 But speech was not lacking.", P,
+               "Chapter II", P, "The damage done by land, by sea, and from the air.”1 The nature of the contract.",
+               "That was to be interpreted contractually.2 It was,3 as the text shows.", P, "Notes",
+               "1. The precise force of this reservation is discussed below.", "2. Which was not accepted.",
+               "3. By any of them.")
+    tree, _ = normalise_text(text, kind="web", division="book")
+    assert [call_text(tree, label)[-6:] for label in ("1", "2")] == [" air.”", "ually."]
+    assert "English.1" in texts(tree, "//db:chapter[1]//db:para")[1]  # a bare digit no list claims stays as it is

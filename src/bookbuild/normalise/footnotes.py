@@ -101,7 +101,7 @@ def restore_footnotes(state: State) -> None:
     for n, note_list in enumerate(lists):
         scoped = _scoped(blocks, note_list, since)
         candidates = [c for c in candidates_in(scoped.scope) if paren_calls or not c.raw.lstrip().startswith("(")]
-        linking = link_calls(candidates, set(note_list.notes))
+        linking = link_calls(candidates, set(note_list.notes), _division(note_list.elements[0]))
         after = _calls_after(blocks, lists, n, paren_calls, candidates_in)
         if not linking.linked and not linking.repeated or _calls_run_on(candidates, after, linking, note_list):
             state.diagnostics.add("flag.notes-without-calls", _source_line(note_list.elements[0]),
@@ -293,6 +293,10 @@ def _is_notes_heading(element: etree._Element) -> bool:
     return _name(element) == "para" and element.get("role") == "notes-heading"
 
 
+def _division(element: etree._Element) -> etree._Element | None:
+    return next((a for a in element.iterancestors() if _name(a) in DIVISIONS), None)
+
+
 def _division_id(element: etree._Element, n: int) -> str:
     for ancestor in element.iterancestors():
         if _name(ancestor) in DIVISIONS and ancestor.get(f"{{{XML_NS}}}id"):
@@ -354,12 +358,13 @@ def _block_candidates(block: etree._Element):
             yield from (found[k] for k in sorted(found))
 
 
-def link_calls(candidates: list[Candidate], notes: set[int]) -> Linking:
+def link_calls(candidates: list[Candidate], notes: set[int], division: etree._Element | None = None) -> Linking:
     """Walk the candidates in reading order, expecting call k next (see the module docstring).
 
     When the calls start again from the list's first number (a chapter whose own list was not
-    found comes before), the last run of calls that reaches furthest is the one for this list;
-    the calls before it are reported as having no note here.
+    found comes before), the last run of calls that reaches furthest is the one for this list,
+    starting in the list's own division where it can; the calls before it are reported as
+    having no note here.
     """
     linking = Linking()
     first = min(notes) if notes else 1
@@ -367,7 +372,7 @@ def link_calls(candidates: list[Candidate], notes: set[int]) -> Linking:
     weak = [c for c in candidates if not c.strong]
     if _counting(weak, first) >= 3 and _counting([c for c in candidates if c.strong], first) < min(3, last_note - first + 1):
         candidates = weak  # the calls are bare digits; numbers in brackets are the text's own ('(1)', '[3]')
-    begin = _last_full_run(candidates, first, last_note - first + 1)
+    begin = _last_full_run(candidates, first, last_note - first + 1, division)
     linking.without_note.extend(c for c in candidates[:begin] if c.strong)
     strong_after: dict[int, int] = {}  # value -> index of its last strong candidate
     for index, candidate in enumerate(candidates):
@@ -420,11 +425,13 @@ def _chain_goes_on(candidates: list[Candidate], index: int, value: int, skipped:
     return True
 
 
-def _last_full_run(candidates: list[Candidate], first: int, size: int) -> int:
+def _last_full_run(candidates: list[Candidate], first: int, size: int, division: etree._Element | None) -> int:
     """Where the calls for a list begin: of the calls numbered first (in brackets, where the book has
     any), the last one that starts a run of calls counting up as far as the list goes (or, failing
-    that, the longest run). Runs that end at the same call are one, from its earliest start. Bare
-    digits start a run only where it counts on to 3 at least. A run counts on past a few lost calls."""
+    that, the longest run). Runs that end at the same call are one, from its earliest start in the
+    list's division, else its earliest (a chapter whose list a lost page took ends its calls where
+    the next chapter's count goes on). Bare digits start a run only where it counts on to 3 at
+    least. A run counts on past a few lost calls."""
     strong = any(c.strong for c in candidates)
     calls = [c.strong or not strong for c in candidates]  # the candidates of the kind that calls this list
     starts = [i for i, c in enumerate(candidates) if calls[i] and c.value == first]
@@ -447,7 +454,9 @@ def _last_full_run(candidates: list[Candidate], first: int, size: int) -> int:
     runs: dict[int, tuple[int, int]] = {}  # end -> (length, earliest start)
     for start in starts:
         length, end = run(start)
-        runs.setdefault(end, (length, start))
+        if end not in runs or division is not None and _division(candidates[start].holder) is division \
+                and _division(candidates[runs[end][1]].holder) is not division:
+            runs[end] = (length, start)
     lengths = list(runs.values())
     full = [i for length, i in lengths if length >= (size if strong else max(size, 3))]
     if full:
