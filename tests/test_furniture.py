@@ -411,3 +411,17 @@ def test_sections_numbered_a_page_apart_near_the_page_foot_count_no_folio_with_t
                   f"http://example.org/book/ch02.htm ({n} of 9) [22/08/2000 01:00:39]          {n}", "", ""]
     state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
     assert [line.strip() for line in kept(state) if line.strip() in numerals] == numerals
+
+
+def test_a_sections_roman_one_that_would_open_the_folios_count_amid_the_text_is_kept():
+    """-layout sets each page's folio in digits on a line of its own between the URL and its wrapped
+    stamp; on page 2, a section's 'I' stands alone amid the text: it recurs with the folios as a
+    number alone, but it is in other numerals than theirs and far from any page edge."""
+    pages = []
+    for n in range(1, 10):
+        section = ["", "I", "", "Its Title"] if n == 2 else []
+        pages += [(PROSE * 3).rstrip("\n"), FULL + ".", *section, (PROSE * 8).rstrip("\n"), FULL, "",
+                  f"http://example.org/book/ch02.htm ({n} of 9) [22/08/2000", f"{' ' * 60}{n}", "01:01:05]", "", ""]
+    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
+    assert "I" in [line.strip() for line in kept(state)]
+    assert codes(state).count("furniture.page-edge") == 27  # the URL, the folio and the stamp of each page

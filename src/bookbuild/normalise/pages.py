@@ -399,16 +399,16 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int]) -> set[int]:
     for key, positions in by_shape.items():
         if _regular(positions, key):
             counted = _counting_up(state, positions)
-            if at_edges(counted):
-                anchors.update(counted)
+            anchors.update(at_edges(counted))
             intervals.append(median(b - a for a, b in zip(positions, positions[1:])))
     return anchors | _folio_runs(state, sorted(alone), min(intervals, default=None), at_edges)
 
 
-def _at_page_marks(state: State, filled: list[int], marks: set[int]) -> Callable[[list[int]], bool]:
+def _at_page_marks(state: State, filled: list[int], marks: set[int]) -> Callable[[list[int]], list[int]]:
     """Where page marks of their own (URLs, page counts, form feeds) show the page edges, a run of
     numbers is folios only if most stand near one: sections numbered 'I', 'II', 'III' a page apart
     count up as folios do, but amid the text (a folio drifts there only on a page of table columns).
+    A number amid the text in other numerals than the run's ('I' among '1', '2') is no folio either.
     A line with words is always let through: its recurrence decides."""
     position = {i: k for k, i in enumerate(filled)}
     edges = sorted([position[i] for i in marks] + [k for k, i in enumerate(filled)
@@ -418,9 +418,17 @@ def _at_page_marks(state: State, filled: list[int], marks: set[int]) -> Callable
         k = bisect.bisect_left(edges, position[i])
         return any(abs(edges[j] - position[i]) <= CLUSTER_REACH + 1 for j in (k - 1, k) if 0 <= j < len(edges))
 
-    def at_edges(run: list[int]) -> bool:
+    def at_edges(run: list[int]) -> list[int]:
+        """The run's lines that mark page edges: none where most of its numbers stand amid the text."""
+        if len(edges) < MIN_RECURRENCE:
+            return run
         numbers = [i for i in run if _folio_value(state.lines[i].text) is not None]
-        return len(edges) < MIN_RECURRENCE or 2 * sum(map(near, numbers)) >= len(numbers)
+        if 2 * sum(map(near, numbers)) < len(numbers):
+            return []
+        digits = [state.lines[i].text.strip(" -–—").isdigit() for i in numbers]
+        in_digits = 2 * sum(digits) > len(digits)
+        other_numerals = {i for i, d in zip(numbers, digits) if d != in_digits}
+        return [i for i in run if i not in other_numerals or near(i)]
     return at_edges
 
 
@@ -440,7 +448,7 @@ def _counting_up(state: State, positions: list[int]) -> list[int]:
     return kept
 
 
-def _folio_runs(state: State, alone: list[int], page: float | None, at_edges: Callable[[list[int]], bool]) -> set[int]:
+def _folio_runs(state: State, alone: list[int], page: float | None, at_edges: Callable[[list[int]], list[int]]) -> set[int]:
     """Numbers standing alone that count up (by 1, or a little more where pages are missing) with a
     page's worth of lines between them: where lines recurring at the page edges tell the page's
     length, about that many lines a number (section numbers count up too, a section or so apart), and
@@ -460,7 +468,7 @@ def _folio_runs(state: State, alone: list[int], page: float | None, at_edges: Ca
         return page is None or 0.5 * page <= median(steps) <= 1.5 * page
 
     value = dict(numbered)
-    return {i for run in runs if len(run) >= 4 and paged(run) and at_edges(run) for i in run}
+    return {i for run in runs if len(run) >= 4 and paged(run) for i in at_edges(run)}
 
 
 def _folio_value(text: str) -> int | None:
