@@ -201,3 +201,19 @@ def test_pdf_a_chapters_heading_under_a_paragraph_cut_short_opens_the_chapter():
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:chapter/db:title") == ["Of Lamps", "Of Towers"]
     assert "Of Ships" in texts(tree, "//db:section/db:title")
+
+
+def test_pdf_a_line_alone_in_title_case_at_a_page_top_after_a_paragraph_cut_short_is_no_part_of_it():
+    """A note's last line runs the full width and stops on no sentence's end; over the page, a part's
+    title stands alone: it opens the part. Where the text runs on past such a line in lower case
+    ('smal-' / 'The Lamps' / 'ler'), the line is a running head, and the paragraph goes on."""
+    line = "the light of the lamps along the coast, shining on and on"
+    body = ["It has been shown that the light of the lamps upon the", *[line] * 6, "and it ends here."]
+    text = "\n".join([*body, "", *[line] * 3, "the light of the lamps along the coast, by the Cobden", "",
+                      "\fThe Remedy", "", "", "", *body, "", *[line] * 3, "the light of the lamps along the coast, as smal-",
+                      "", "\fThe Lamps", "", "", "ler lamps along the coast, shining on and on", line, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    found = texts(tree, "//db:para | //db:title")
+    assert not any("Cobden The Remedy" in p for p in found) and "The Remedy" in found
+    assert any("as smaller lamps" in p or "as smal-The Lamps ler" in p for p in found)
+    assert "The Lamps" not in found

@@ -160,10 +160,16 @@ def _unwrap_pdf(state: State) -> list[Block]:
 
     blocks: list[Block] = []
     ends_full: dict[int, bool] = {}  # id of a block -> its last line ran to the full width
+    # a line alone in Title Case at a page's top is a title or a running head, whatever stands before it; one
+    # the text runs on past in lower case is a running head the paragraph goes on over
+    page_titles = {piece[0].number for piece, following in zip(pieces, [*pieces[1:], None])
+                   if piece[0].number in state.page_starts and _title_alone(piece, alone) and not _closes(piece[0].text)
+                   and not (following and following[0].text.strip()[:1].islower())}
     for piece in pieces:
         text = _joined_text(piece, vocabulary, state)
         broken = bisect.bisect(breaks, piece[0].number) > bisect.bisect(breaks, blocks[-1].last) if blocks else False
-        if blocks and not broken and _continues(blocks[-1], piece, ends_full[id(blocks[-1])], state.page_starts):
+        if blocks and not broken and piece[0].number not in page_titles \
+                and _continues(blocks[-1], piece, ends_full[id(blocks[-1])], state.page_starts):
             prev = blocks[-1]
             prev.lines[-1] = _join(prev.lines[-1], text, vocabulary, state, piece[0].number)
             prev.last = piece[-1].number
