@@ -765,3 +765,19 @@ def test_pdf_a_numbered_section_opening_a_page_under_labelled_chapters_stays_a_s
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:chapter/db:title") == ["Of Wages", "Of Rent", "Of Profit"]
     assert texts(tree, "//db:section/db:title") == ["Of the First Matter", "Of the Second Matter"] * 3
+
+
+def test_pdf_titles_wrapped_before_a_little_word_or_a_dash_are_one_title_and_a_page_top_title_is_no_subtitle():
+    prose = ["A line of prose that runs on to the full width of a page, on"] * 6
+    text = "\n".join(["\fOf Wages", *prose, "and it ends here.", "", "A quotation that closes the chapter here.", "",
+                      "John Stuart Mill", "",
+                      "\fInsufficiency of Remedies Currently", "Advocated", *prose, "and it ends here.", "",
+                      "\fOf the Changes That Would Be Wrought", "in Social Organization and Social Life", *prose,
+                      "and it ends here.", "", "\fThe Current Theory of Human Lamps", "—Its Insufficiency", *prose,
+                      "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    titles = texts(tree, "//db:chapter/db:title")
+    assert titles[-3:] == ["Insufficiency of Remedies Currently Advocated",
+                           "Of the Changes That Would Be Wrought in Social Organization and Social Life",
+                           "The Current Theory of Human Lamps—Its Insufficiency"]
+    assert texts(tree, "//db:subtitle") == []

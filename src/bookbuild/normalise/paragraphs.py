@@ -276,16 +276,19 @@ def _wrapped_title_lines(lines: list[str], full: float) -> int:
 
 def _wrapped_over_text(title: list[str], following: str, full: float) -> bool:
     """A title wrapped onto a second line or more, set over its text with no blank between: the
-    first line stops on a little word or a comma, so it is no title alone ('Of the Lamps Kept in
-    the' / 'Harbours of the North'), or runs the full width in strict Title Case, as a title alone
+    first line stops on a little word or a comma, or the second opens on one or on a dash, so the
+    first is no title alone ('Of the Lamps Kept in the' / 'Harbours of the North', 'Of the Lamps' /
+    '—Their Keepers'), or runs the full width in strict Title Case, as a title alone
     would not ('Of the Effects of the Progress of the Harbour Trade' / 'Upon Three Sorts of the
     Towns Around It'); and the lines read as one title (a line as long as the text's only in strict
     Title Case)."""
     first = title[0]
     last_word = first.split()[-1].lower() if first else ""
+    next_word = title[1].split()[0] if title[1].split() else ""
     long = [len(line) >= full for line in title]
     full_title = long[0] and "," not in first and not re.search(r"\d", title[1])  # no place and date ('New' / 'York, 1880')
-    return (last_word in MINOR_WORDS or first.endswith(",") or full_title) \
+    return (last_word in MINOR_WORDS or first.endswith(",") or full_title or next_word in MINOR_WORDS
+            or next_word[:1] in "—–") \
         and all(is_title_case(line, 1.0 if is_long else 0.6) for line, is_long in zip(title, long)) \
         and _title_over_text(" ".join(title), following, long=any(long))
 

@@ -413,7 +413,8 @@ class _Headings:
                 continue
             under_title = previous is not None and previous.why == "titled" and previous.subtitle is None \
                 and not self._opens_series(i)
-            if self.pdf and self.state.page_starts and under_title and not self._opens_page(i - 1):
+            if self.pdf and self.state.page_starts and under_title and not self._opens_page(i - 1) \
+                    and not self._opens_page(i):
                 previous.subtitle = i  # under a section's title (a division's would open a page): its subtitle
                 self.used.add(i)
                 continue
@@ -730,7 +731,7 @@ class _Headings:
         """In print a long title wraps: the lines set under it that carry it on are part of it. A line
         carries a title on when the title stops on a word no title ends with ('of', 'and', a
         dash), when it stops on such a word itself right under the title (so it goes on, and stands
-        alone as nothing), when it starts in lower case, when both are in capitals, or when it
+        alone as nothing), when it starts in lower case or (right under) on a dash, when both are in capitals, or when it
         reads as the end of a title in Title Case right under a line that its first word would have
         made too long, and running text follows it."""
         found = self.found[i]
@@ -753,7 +754,7 @@ class _Headings:
                 self._text_or_title_over_text(after)  # past its own wrapped last line
             runs_on = right_under and _cut(text) and is_title_case(text)  # a line stopping on 'of' is no line of its own
             if not ((_cut(above) or runs_on) and reads_as_title(text, attached=True) or text[:1].islower()
-                    or is_capitals(above) and is_capitals(text) or ends_title) or SOURCE_LINE.match(text) \
+                    or right_under and text[:1] in "—–" or is_capitals(above) and is_capitals(text) or ends_title) or SOURCE_LINE.match(text) \
                     or closes_unopened(f"{self._title_text(i)} {text}"):
                 return  # a line in brackets under a title is its subtitle; a closing bracket ends some other line
             found.wrapped.append(j)
@@ -789,7 +790,10 @@ class _Headings:
             title = " ".join(self.blocks[j].text.strip() for j in found.title_blocks)
         else:
             title = found.form.title if found.form and found.form.title else self.blocks[i].text.strip()
-        return " ".join([title, *(self.blocks[j].text.strip() for j in found.wrapped)])
+        for j in found.wrapped:
+            line = self.blocks[j].text.strip()
+            title = f"{title}{line}" if line.startswith("—") or title.endswith("—") else f"{title} {line}"  # at a dash
+        return title
 
     def _make_blocks(self) -> list[Block]:
         out: list[Block] = []
