@@ -415,3 +415,13 @@ def test_bare_calls_of_a_chapter_whose_note_list_was_lost_leave_the_next_chapter
     tree, _ = normalise_text(text, kind="web", division="book")
     assert [call_text(tree, label)[-6:] for label in ("1", "2")] == [" air.”", "ually."]
     assert "English.1" in texts(tree, "//db:chapter[1]//db:para")[1]  # a bare digit no list claims stays as it is
+
+
+def test_a_short_list_called_in_full_in_its_own_chapter_takes_its_own_bare_calls():
+    text = web("Title", "Chapter I", P, "As much his wages as the money paid by the purchaser of his labor,1 and more.",
+               "They are not in the possession of the consumer.2 Such articles are wealth.", P,
+               "Chapter II", P, "Unless supplied by capital with maintenance.1 The reader sees it.",
+               "At what point is his capital lessened even temporarily?2", P, "Notes",
+               "1. Industry is limited by capital.", "2. I speak of labor producing capital.")
+    tree, _ = normalise_text(text, kind="web", division="book")
+    assert [call_text(tree, label)[-8:] for label in ("1", "2")] == ["tenance.", "orarily?"]
