@@ -781,3 +781,12 @@ def test_pdf_titles_wrapped_before_a_little_word_or_a_dash_are_one_title_and_a_p
                            "Of the Changes That Would Be Wrought in Social Organization and Social Life",
                            "The Current Theory of Human Lamps—Its Insufficiency"]
     assert texts(tree, "//db:subtitle") == []
+
+
+def test_web_a_label_over_lost_lines_takes_no_title_from_under_them():
+    chapter = lambda n, under: [f"CHAPTER {n}", *under, P, P]
+    text = web("Test Book", P, *chapter("I", ["Europe Before the War"]), *chapter("II", ["The Conference"]),
+               *chapter("III", ["", "Undertakings Given Prior to the Peace"]))  # its title of one word lost
+    tree, state = normalise_text(text)
+    assert texts(tree, "//db:chapter/db:title") == ["Europe Before the War", "The Conference", "Chapter III"]
+    assert texts(tree, "//db:chapter[3]/db:section/db:title") == ["Undertakings Given Prior to the Peace"]

@@ -705,6 +705,8 @@ class _Headings:
         j = i + 1
         if j in self.found and self.found[j].why != "contents" or j >= len(self.blocks) or not self._is_line(self.blocks[j]):
             return
+        if self.blocks[j].lost_before:
+            return  # lines lost between: the title, most likely (a title of one word); the line under is the text's
         under = self._lines_under(i) if self.pdf and form.title is None and form.label is None else []
         if under and _numbered_title(" ".join(self.blocks[k].text.strip() for k in under), form):
             found.title_blocks.extend(under)  # '1.' and the lines set right under it
