@@ -425,3 +425,16 @@ def test_a_sections_roman_one_that_would_open_the_folios_count_amid_the_text_is_
     state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
     assert "I" in [line.strip() for line in kept(state)]
     assert codes(state).count("furniture.page-edge") == 27  # the URL, the folio and the stamp of each page
+
+
+def test_a_letters_heading_and_greeting_opening_a_page_every_two_pages_stay():
+    """Short letters, each opening a page two or three pages after the last: 'Letter II' and its
+    greeting recur together by shape every page or two, as a running head wrapped would, but no
+    pair recurs word for word."""
+    body = [PROSE + "crises.", ""] * 8
+    text: list[str] = []
+    for n in range(1, 13):
+        top = [f"Letter {'I' * ((n + 1) // 2)}", "To Mrs. Saville, England.", ""] if n % 2 else []
+        text += [*top, *body, PROSE + FULL, "", f"http://example.org/book/ch04.htm ({n} of 12) [22/08/2000 01:00:39]", "", ""]
+    state = apply_rules("\n".join([*text, "decline, backward countries are unable."]), ["page-furniture"], kind="pdf")
+    assert kept(state).count("To Mrs. Saville, England.") == 6 and "Letter III" in kept(state)

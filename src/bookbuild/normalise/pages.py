@@ -324,14 +324,17 @@ def shape(text: str) -> str:
 
 
 def _recurring_pairs(state: State, both: list[int], pairs: dict[int, int]) -> set[int]:
-    """The lines of pairs that recur together, by shape, every page or two: a running head wrapped."""
+    """The lines of pairs that recur together, by shape, every page or two: a running head wrapped.
+    Pairs that never recur word for word are each a heading of its own ('Letter II' over a greeting)."""
     positions: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in both:
         if i < pairs[i]:
             positions[shape(state.lines[i].text), shape(state.lines[pairs[i]].text)].append(i)
     out: set[int] = set()
     for found in positions.values():
-        if len(found) >= MIN_RECURRENCE and median(b - a for a, b in zip(found, found[1:])) <= MAX_HEAD_INTERVAL:
+        texts = Counter((state.lines[i].text.strip(), state.lines[pairs[i]].text.strip()) for i in found)
+        if len(found) >= MIN_RECURRENCE and median(b - a for a, b in zip(found, found[1:])) <= MAX_HEAD_INTERVAL \
+                and max(texts.values()) > 1:
             out.update(j for i in found for j in (i, pairs[i]))
     return out
 
