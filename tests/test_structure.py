@@ -790,3 +790,14 @@ def test_web_a_label_over_lost_lines_takes_no_title_from_under_them():
     tree, state = normalise_text(text)
     assert texts(tree, "//db:chapter/db:title") == ["Europe Before the War", "The Conference", "Chapter III"]
     assert texts(tree, "//db:chapter[3]/db:section/db:title") == ["Undertakings Given Prior to the Peace"]
+
+
+def test_pdf_a_chapters_label_and_number_in_other_numerals_where_the_chapters_have_it_is_no_chapter():
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 6
+    chapter = lambda n, title: [f"\fChapter {n}", title, *prose, "and it ends here.", ""]
+    text = "\n".join([*chapter("One", "Of Wages"), *chapter("Two", "Of Rent"), *prose[:3], "and it was furi-",
+                      "Chapter II", "", "ous, and burnt with rage.", "", *chapter("Three", "Of Profit")])
+    tree, state = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Of Wages", "Of Rent", "Of Profit"]
+    assert "Chapter II" in texts(tree, "//db:para")
+    assert "flag.repeated-heading" in codes(state)

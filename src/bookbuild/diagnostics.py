@@ -43,6 +43,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "flag.truncated": ("flag", "paragraph stops mid-sentence: the rest is missing from the source"),
     "flag.garbled": ("flag", "garbled text from the PDF text layer kept out of the reading text: {text}"),
     "flag.possible-folio": ("flag", "a number alone at a page's edge that the page count does not expect, kept as text: {text}"),
+    "flag.repeated-heading": ("flag", "a chapter's label and number the book has already, kept as text (a running head left in?): {text}"),
     "flag.possible-heading": ("flag", "stands like a heading but reads as a sentence, kept as text (book.toml [structure] headings can make it one): {text}"),
     "flag.site-trailer": ("flag", "the text ends with {count} short line(s) that read as a website's (links, a copyright line), kept: if they are, name the first in book.toml [furniture] trailer_from: {text}"),
     "flag.contents-missing": ("flag", "contents entry not found in the text: {text}"),

@@ -228,6 +228,9 @@ class _Headings:
             form = self.forms[members[0]]
             if form.label:
                 for i in members:
+                    if self._numbered_already(i, families):
+                        self.state.diagnostics.add("flag.repeated-heading", self.blocks[i].first, self.blocks[i].text.strip())
+                        continue
                     self.found[i] = _Found(self.forms[i], PART if self.forms[i].level == "part" else CHAPTER, "label")
                 continue
             top, nested = self._split_numbering(members)
@@ -296,6 +299,16 @@ class _Headings:
                 top.append(i)  # numbers skipped (pages or lines lost)
                 counts.clear()
         return top, nested
+
+    def _numbered_already(self, i: int, families: dict[str, list[int]]) -> bool:
+        """A label and number that a larger family of the same label has ('Chapter XXII' where the
+        chapters are 'Chapter Twenty-Two'): a running head naming its chapter, not a second chapter."""
+        form = self.forms[i]
+        label = form.label.lower()
+        own = families[_family(form)]
+        return any(len(members) > len(own) and self.forms[members[0]].label.lower() == label
+                   and any(self.forms[k].number == form.number for k in members)
+                   for members in families.values() if members is not own and self.forms[members[0]].label)
 
     def _hold_chapters(self, top: list[int], nested: list[int]) -> bool:
         """A numbering whose every unit opens a count of its own that runs to chapter length ('I. Wages and
