@@ -801,3 +801,11 @@ def test_pdf_a_chapters_label_and_number_in_other_numerals_where_the_chapters_ha
     assert texts(tree, "//db:chapter/db:title") == ["Of Wages", "Of Rent", "Of Profit"]
     assert "Chapter II" in texts(tree, "//db:para")
     assert "flag.repeated-heading" in codes(state)
+
+
+def test_web_a_line_in_sentence_case_over_lost_lines_is_no_heading():
+    text = web("Test Book", "A. Writer", "Skip to main content", "", "", P, P, "Letter from Wendell Phillips, Esq.", P, P)
+    tree, state = normalise_text(text)
+    assert texts(tree, "//db:title")[1:] == ["Letter from Wendell Phillips, Esq."]
+    assert "Skip to main content" in texts(tree, "//db:para")
+    assert "flag.possible-heading" in codes(state)

@@ -479,6 +479,11 @@ class _Headings:
         if self.pdf and (len(text.split()) < 2 and not self._word_title(i) or self._runs_on_from_above(i)
                          or not self._set_apart(i)):
             return False  # a word alone on a line in print (a name, a sign), or a line of verse
+        if not self.pdf and not is_title_case(text) and i + 1 < len(self.blocks) and self.blocks[i + 1].lost_before:
+            # a line in sentence case over lines a web dump lost: the heading was among them, a title of one
+            # word ('Preface'), most likely; this line stands over it ('Skip to main content')
+            self.state.diagnostics.add("flag.possible-heading", self.blocks[i].first, text)
+            return False
         if not self._heading_place(i) or not self._followed_by_text(i) or _in_label_run(self.blocks, i) \
                 or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i, self.common) \
                 or _spoken(text) or self._recurs_close_by(i) or SENTENCE_OPENER.match(text) and not is_title_case(text) \
