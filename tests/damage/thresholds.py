@@ -30,19 +30,19 @@ def failures(score: Score) -> list[str]:
 # THRESHOLDS is closed. Raise a floor when a change lifts its total; never lower one to pass.
 FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     "web": {
-        "chapters": ("≥", 0.97),
+        "chapters": ("≥", 0.975),
         "sections": ("≥", 0.974),
         "notes linked": ("≥", 0.99),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.97),
-        "cells placed": ("≥", 0.88),
+        "cells placed": ("≥", 0.955),
         "page joins": ("≥", 0.99),
         "words removed %": ("≤", 0.01),
         "false headings %": ("≤", 1.0),
         "furniture / 20 pp": ("≤", 0.1),
     },
     "pdf": {
-        "chapters": ("≥", 0.965),
+        "chapters": ("≥", 0.969),
         "sections": ("≥", 0.957),
         "notes linked": ("≥", 0.985),
         "notes wrong": ("≤", 0),
