@@ -51,8 +51,8 @@ LONG_SOURCE = 24  # words of a source line naming its author before a comma, the
 BODY = 100  # characters: a block this long (or of several lines) is running text, not a heading
 FRONT_BLOCKS = 40  # the blocks at the start of a text where front matter (epigraphs) can stand
 SPEAKER_REACH = 6  # blocks either side where a line that stands again is a speaker's name
-ARTICLE_WORDS = 12_000
-CHAPTER_WORDS = 1_500  # the usual length of a chapter; numbered sections run shorter  # a text this short with only titled headings is an article with sections
+ARTICLE_WORDS = 12_000  # a text this short with only titled headings is an article with sections
+CHAPTER_WORDS = 1_500  # the usual length of a chapter; numbered sections run shorter
 PART, CHAPTER, SECTION = 0, 1, 2
 NOTE_ITEM_REACH = 3  # blocks from a note list's first item to its second, a note's further lines between
 SKIPPED_NUMBERS = 3  # headings' numbers a count may skip (pages or lines lost)
@@ -751,9 +751,9 @@ class _Headings:
         """In print a long title wraps: the lines set under it that carry it on are part of it. A line
         carries a title on when the title stops on a word no title ends with ('of', 'and', a
         dash), when it stops on such a word itself right under the title (so it goes on, and stands
-        alone as nothing), when it starts in lower case or (right under) on a dash, when both are in capitals, or when it
-        reads as the end of a title in Title Case right under a line that its first word would have
-        made too long, and running text follows it."""
+        alone as nothing), when it starts in lower case or (right under) on a dash, when both are in
+        capitals, or when it reads as the end of a title in Title Case right under a line that its
+        first word would have made too long, and running text follows it."""
         found = self.found[i]
         if not self.pdf or found.subtitle is not None:
             return
@@ -774,8 +774,8 @@ class _Headings:
                 self._text_or_title_over_text(after)  # past its own wrapped last line
             runs_on = right_under and _cut(text) and is_title_case(text)  # a line stopping on 'of' is no line of its own
             if not ((_cut(above) or runs_on) and reads_as_title(text, attached=True) or text[:1].islower()
-                    or right_under and text[:1] in "—–" or is_capitals(above) and is_capitals(text) or ends_title) or SOURCE_LINE.match(text) \
-                    or closes_unopened(f"{self._title_text(i)} {text}"):
+                    or right_under and text[:1] in "—–" or is_capitals(above) and is_capitals(text) or ends_title) \
+                    or SOURCE_LINE.match(text) or closes_unopened(f"{self._title_text(i)} {text}"):
                 return  # a line in brackets under a title is its subtitle; a closing bracket ends some other line
             found.wrapped.append(j)
             self.used.add(j)
