@@ -311,9 +311,9 @@ class _Headings:
                    for members in families.values() if members is not own and self.forms[members[0]].label)
 
     def _hold_chapters(self, top: list[int], nested: list[int]) -> bool:
-        """A numbering whose every unit opens a count of its own that runs to chapter length ('I. Wages and
-        Capital' over 'I. The Current Doctrine', 'II. The Meaning of the Terms'): a book's parts over its
-        chapters, not chapters over their sections."""
+        """A numbering whose every unit opens a count of its own that runs to chapter length ('I. Of Lamps'
+        over 'I. The Keepers', 'II. The Towers'): a book's parts over its chapters, not chapters over
+        their sections."""
         if len(top) < 3 or len(nested) < 2 * len(top):
             return False
         if any(not any(a < i < b for i in nested) for a, b in zip(top, [*top[1:], len(self.blocks)])):
