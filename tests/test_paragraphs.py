@@ -217,3 +217,18 @@ def test_pdf_a_line_alone_in_title_case_at_a_page_top_after_a_paragraph_cut_shor
     assert not any("Cobden The Remedy" in p for p in found) and "The Remedy" in found
     assert any("as smaller lamps" in p or "as smal-The Lamps ler" in p for p in found)
     assert "The Lamps" not in found
+
+
+def test_pdf_a_title_at_a_page_top_set_right_over_its_epigraph_is_no_part_of_the_paragraph_before_it():
+    """A note's last line runs the full width and stops on no sentence's end; over the page, a part's
+    title stands over its epigraph with no blank line between: a title over its text all the same, and
+    no part of the note."""
+    line = "the light of the lamps along the coast, shining on and on"
+    body = ["It has been shown that the light of the lamps upon the", *[line] * 6, "and it ends here."]
+    text = "\n".join([*body, "", *[line] * 3, "the light of the lamps along the coast, by the Cobden", "",
+                      "\fThe Remedy", "A new and fair division of the goods of this world should be", "the aim.",
+                      "", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    found = texts(tree, "//db:para | //db:title")
+    assert not any("Cobden The Remedy" in p for p in found)
+    assert "The Remedy" in found

@@ -163,7 +163,8 @@ def _unwrap_pdf(state: State) -> list[Block]:
     # a line alone in Title Case at a page's top is a title or a running head, whatever stands before it; one
     # the text runs on past in lower case is a running head the paragraph goes on over
     page_titles = {piece[0].number for piece, following in zip(pieces, [*pieces[1:], None])
-                   if piece[0].number in state.page_starts and _title_alone(piece, alone) and not _closes(piece[0].text)
+                   if piece[0].number in state.page_starts and not _closes(piece[0].text)
+                   and (_title_alone(piece, alone) or len(piece) == 1 and piece[0].number in titles)
                    and not (following and following[0].text.strip()[:1].islower())}
     for piece in pieces:
         text = _joined_text(piece, vocabulary, state)
