@@ -1,5 +1,7 @@
 """Furniture rules, each run alone on a crafted input."""
 
+from collections import Counter
+
 import pytest
 
 from bookbuild.config import FurnitureRules
@@ -438,3 +440,74 @@ def test_a_letters_heading_and_greeting_opening_a_page_every_two_pages_stay():
         text += [*top, *body, PROSE + FULL, "", f"http://example.org/book/ch04.htm ({n} of 12) [22/08/2000 01:00:39]", "", ""]
     state = apply_rules("\n".join([*text, "decline, backward countries are unable."]), ["page-furniture"], kind="pdf")
     assert kept(state).count("To Mrs. Saville, England.") == 6 and "Letter III" in kept(state)
+
+
+def facing_pages(chapters: list[tuple[str, str, int]], *, extra: dict[int, list[str]] | None = None, at: int = 0) -> str:
+    """A print-out whose pages only running heads mark (no folio, URL or page break): the book's title
+    heads each verso, the chapter's running title each recto; each chapter (heading, its running title,
+    pages) opens a recto page, a blank verso after it where it ends on a recto. `extra`: lines set
+    in a page's text, by page number, after its first `at` lines."""
+    body = iter(f"Line {n} of the text, running on to the full width of the page as the lines of a book do, and on"
+                for n in range(10_000))
+    lines: list[str] = []
+    page = 0
+    for heading, running, count in chapters:
+        if page % 2:
+            lines += ["", "A Book of Essays", "", ""]  # the blank verso ending the chapter before
+            page += 1
+        for n in range(count):
+            page += 1
+            lines += ["", "A Book of Essays" if page % 2 == 0 else running, ""]
+            lines += [heading] if n == 0 else []
+            lines += [next(body) for _ in range(at)]
+            lines += (extra or {}).get(page, [])
+            lines += [next(body) for _ in range(24 - at)]
+    return "\n".join(lines)
+
+
+def test_facing_pages_heads_go_where_only_running_heads_mark_the_pages():
+    """Each recto's head (its chapter's title, shortened or whole) stands halfway between two of the
+    versos' heads, and over the chapter's heading on its opening page: they go, and each chapter opens a
+    page. A chapter of two pages has no head halfway, only the one over its heading."""
+    text = facing_pages([("I. The First Essay", "The First Essay", 6), ("II. Of Rivers and Lakes", "Of Rivers", 6),
+                         ("III. The Last", "The Last", 2)])
+    tree, state = normalise_text(text, kind="pdf")
+    removed = Counter(d.text for d in state.diagnostics.items if d.code == "furniture.page-edge")
+    assert removed == {"A Book of Essays": 7, "The First Essay": 3, "Of Rivers": 3, "The Last": 1}
+    assert texts(tree, "//db:chapter/db:title") == ["The First Essay", "Of Rivers and Lakes", "The Last"]
+
+
+def test_a_title_at_a_facing_pages_top_that_repeats_no_heading_stays():
+    """Under a recto's head: a section's title that stands alone ('A Short Section'), a poem's title
+    over its number and a first line that reads the same in other case ('With Rivers' / '1' / 'With
+    rivers, …'): text."""
+    extra = {3: ["", "A Short Section", ""], 5: ["", "With Rivers", "", "1", "With rivers, and the lakes that feed them,"]}
+    text = facing_pages([("I. The First Essay", "The First Essay", 8)], extra=extra)
+    tree, state = normalise_text(text, kind="pdf")
+    removed = Counter(d.text for d in state.diagnostics.items if d.code == "furniture.page-edge")
+    assert removed == {"A Book of Essays": 4, "The First Essay": 4}
+    words = " ".join(texts(tree, "//db:chapter"))
+    assert "A Short Section" in words and "With Rivers" in words and "With rivers," in words
+
+
+def test_section_numbers_a_page_apart_are_no_folios_where_running_heads_every_other_page_tell_the_page():
+    """Sections numbered I to IV on four pages running, where the book's title heads each verso and
+    nothing else marks the pages: four numbers a page apart, as folios would stand, on a book of
+    sixty pages; folios would number most of them. The numbers stay."""
+    extra = {p: ["", numeral, ""] for p, numeral in zip((4, 5, 6, 7), ["I", "II", "III", "IV"])}
+    text = facing_pages([("I. The First Essay", "The First Essay", 60)], extra=extra, at=12)
+    tree, state = normalise_text(text, kind="pdf")
+    removed = {d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"}
+    assert removed == {"A Book of Essays", "The First Essay"}
+
+
+def test_a_chapters_title_over_its_opening_under_a_page_url_goes_where_it_repeats_the_heading():
+    """A chapter of one page: its running head ('Introductory') stands once, right over its heading
+    ('I' / 'Introductory'), under the page's URL. It repeats the heading under it: it goes, and the
+    chapter opens the page."""
+    text = "\n".join([*page(1), *page(2), "Introductory", "", "I", "Introductory", *page(3), *page(4),
+                      "decline, backward countries are unable to catch up."])
+    tree, state = normalise_text(text, kind="pdf")
+    removed = [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"]
+    assert removed.count("Introductory") == 1
+    assert "Introductory" in texts(tree, "//db:title")

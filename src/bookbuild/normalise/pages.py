@@ -6,8 +6,10 @@ standing alone, 'Page 3 of 12'); a run of folios (numbers standing alone that co
 page); or a line that stands alone again and again at a regular interval. The lines standing
 alone around an anchor (between blank lines, never part of a run of text lines) make an edge
 cluster. A line shape (the line with digits and numerals masked) that recurs at the same place
-in three clusters or more, and mostly there, is furniture at that place. Lines of running text
-are never removed, and a line at a page edge that does not recur is kept.
+in three clusters or more, and mostly there, is furniture at that place; so is a page's head over
+the heading it repeats. Where only a running head on every other page marks the pages, the heads
+of the pages facing them stand halfway between. Lines of running text are never removed, and a
+line at a page edge that does not recur is kept.
 
 The first text line after each cluster starts a page: the paragraph stage joins across it.
 """
@@ -20,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from statistics import median
 
+from .headings import heading_form, is_capitals, reads_as_title
 from .patterns import WORD
 from .stacks import is_figures
 from .state import State
@@ -37,10 +40,13 @@ CLUSTER_REACH = 4  # lines standing alone on each side of an anchor that can be 
 MIN_RECURRENCE = 3
 STEM = " …"  # marks the key of a running head's stem ('author — title …')
 HEAD_REPEAT_PAGES = 2.5  # pages from a running head to its repeat (every other page, on rectos)
+FOLIO_COVER = 0.25  # of the pages the running heads or the folios' interval count: the least share folios number
 FOLIO_SLACK = 3  # pages a folio may stand off the count around it (pages lost, numbers skipped)
 MIN_PAGE_LINES, MAX_PAGE_LINES = 10, 400  # lines from one folio to the next (a few pages may be lost)
 PAGE_EDGE_SPAN = 12  # lines from one end of a page edge's furniture to the other (blanks, heads, folio)
 MAX_HEAD_INTERVAL = 160  # lines from a running head to the next: two pages of text at most
+TOKEN = re.compile(r"[^\W_]+")  # a run of letters or digits
+FACING_SLACK = 0.1  # of two pages' lines: how far a facing page's head may stand off halfway
 
 
 def remove_page_furniture(state: State) -> None:
@@ -77,8 +83,9 @@ def remove_page_furniture(state: State) -> None:
 
 
 def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[int]) -> tuple[list[int], set[str]]:
-    """The lines that are furniture where they stand (and the running heads' stems): anchors, and
-    lines standing alone whose shape recurs at their place, mostly at page edges."""
+    """The lines that are furniture where they stand (and the running heads' stems): anchors, lines
+    standing alone whose shape recurs at their place, mostly at page edges, and a page's head over
+    the heading it repeats (a chapter's title over its opening: the chapter may have no other page)."""
     lines = state.lines
     placed = _places(state, filled, alone, anchors)
     # where a shape stands besides: a table's figures set one a line (a column read down) are no text
@@ -100,10 +107,13 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
         | {key for key, places in furniture_places.items() if places}
     stems = {key for key in marking if key.endswith(STEM)}  # a number alone may be a chapter's: not by shape
 
+    position = {i: k for k, i in enumerate(filled)}
+
     def furniture(i: int) -> bool:
         keys = _keys(lines[i].text)
-        return i in anchors or i not in column and any(
+        return i in anchors or i not in column and (any(
             placed[i] & furniture_places.get(key, set()) or placed[i] and key in stems for key in keys)
+            or bool(placed[i]) and _over_its_heading(state, filled, position[i], set()))
 
     return [i for i in sorted(anchors | set(placed)) if furniture(i)], stems
 
@@ -394,17 +404,86 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int]) -> set[int]:
     anchors = {i for i in filled  # by itself, wherever it stands (beside a folio, in -layout)
                if any(PRINTED_URL.match(box) for box in MARGIN_BOXES.split(lines[i].text.strip()))}
     anchors |= {i for i in alone if _page_mark(lines[i].text)}
+    marked = bool(anchors or state.page_starts)  # pages marked by something besides a running head
     at_edges = _at_page_marks(state, filled, anchors)
     by_shape: dict[str, list[int]] = defaultdict(list)
     for i in sorted(alone):
         by_shape[shape(lines[i].text)].append(i)
     intervals = []  # the median interval of each line recurring at page edges
+    running = []  # the positions of each running head (words) recurring at page edges
     for key, positions in by_shape.items():
         if _regular(positions, key):
+            interval = median(b - a for a, b in zip(positions, positions[1:]))
+            if not WORD.search(key) and len(positions) < FOLIO_COVER * len(lines) / interval:
+                continue  # a few numbers a page apart in a long book: sections' numbers
             counted = _counting_up(state, positions)
             anchors.update(at_edges(counted))
-            intervals.append(median(b - a for a, b in zip(positions, positions[1:])))
-    return anchors | _folio_runs(state, sorted(alone), min(intervals, default=None), at_edges)
+            intervals.append(interval)
+            if WORD.search(key):
+                running.append(positions)
+            else:
+                marked = True
+    folios = _folio_runs(state, sorted(alone), min(intervals, default=None), at_edges)
+    anchors |= folios
+    if marked or folios:  # the facing pages' heads stand by those marks
+        return anchors
+    return anchors | _facing_heads(state, filled, alone, anchors, running)
+
+
+def _facing_heads(state: State, filled: list[int], alone: set[int], anchors: set[int],
+                  running: list[list[int]]) -> set[int]:
+    """Where a running head recurs every other page (the verso's) and nothing else marks the pages (no
+    folio, page URL or page break), the head of each page facing it (the recto's: its chapter's title)
+    stands alone halfway between two of its repeats. A line standing there, with no page mark near,
+    is that head where the same words stand there twice or more, and such heads stand on three pages
+    at least. Once they are found, a division's opening page has one too, right over the heading it
+    repeats ('Of Rivers' over 'III. Of Rivers and Lakes')."""
+    position = {i: k for k, i in enumerate(filled)}
+    standing = sorted(position[i] for i in alone)
+    marked = sorted(position[i] for i in anchors)
+    found: dict[str, list[int]] = defaultdict(list)
+    marked_halfway = 0  # facing pages whose head is a page mark already (recurring on a long chapter)
+    for positions in running:
+        ks = [position[i] for i in positions]
+        m = median(b - a for a, b in zip(ks, ks[1:]))
+        for a, b in zip(ks, ks[1:]):
+            if not 0.8 * m <= b - a <= 1.25 * m:
+                continue
+            middle, slack = (a + b) / 2, max(2.0, FACING_SLACK * (b - a))
+            if bisect.bisect_right(marked, middle + slack) > bisect.bisect_left(marked, middle - slack):
+                marked_halfway += 1
+                continue
+            near = standing[bisect.bisect_left(standing, middle - slack):bisect.bisect_right(standing, middle + slack)]
+            if near:
+                i = filled[min(near, key=lambda k: abs(k - middle))]
+                found[state.lines[i].text.strip()].append(i)
+    heads = {text: places for text, places in found.items() if len(places) >= 2}
+    if marked_halfway + sum(map(len, heads.values())) < MIN_RECURRENCE:
+        return set()
+    return {i for places in heads.values() for i in places} \
+        | {i for i in alone - anchors if _over_its_heading(state, filled, position[i], set(heads))}
+
+
+def _over_its_heading(state: State, filled: list[int], k: int, heads: set[str]) -> bool:
+    """A line standing over the heading it repeats: the heading's title (after its label and number,
+    or on the line under a label alone) is the line's words, or opens with them where the line is a
+    facing page's head elsewhere (a part's title over its first chapter's longer one is no head)."""
+    text = state.lines[filled[k]].text.strip()
+    fold = str.casefold if is_capitals(text) else str  # a head set in capitals; else it keeps the title's case
+    words = TOKEN.findall(fold(text))
+    following = [state.lines[i].text.strip() for i in filled[k + 1:k + 3] if state.lines[i] is not None]
+    if not words or not following:
+        return False
+    form = heading_form(following[0])
+    if form is not None and not form.title:  # a label alone: its title is on the line under it
+        titles = [following[1:]] if reads_as_title(" ".join(following[1:])) else []
+    elif form is not None or reads_as_title(following[0]):
+        first = form.title if form else following[0]
+        titles = [[first], [first, *following[1:]]]  # the title, or the title wrapped
+    else:
+        return False
+    title_words = [TOKEN.findall(fold(" ".join(title))) for title in titles]
+    return words in title_words or text in heads and any(t[:len(words)] == words for t in title_words)
 
 
 def _at_page_marks(state: State, filled: list[int], marks: set[int]) -> Callable[[list[int]], list[int]]:
@@ -455,7 +534,8 @@ def _folio_runs(state: State, alone: list[int], page: float | None, at_edges: Ca
     """Numbers standing alone that count up (by 1, or a little more where pages are missing) with a
     page's worth of lines between them: where lines recurring at the page edges tell the page's
     length, about that many lines a number (section numbers count up too, a section or so apart), and
-    near the page edges where other marks show them (`at_edges`)."""
+    near the page edges where other marks show them (`at_edges`). Folios number most pages: where
+    those lines tell how many pages there are, a few numbers are not folios."""
     numbered = [(i, _folio_value(state.lines[i].text)) for i in alone]
     numbered = [(i, v) for i, v in numbered if v is not None]
     runs: list[list[int]] = []
@@ -471,7 +551,10 @@ def _folio_runs(state: State, alone: list[int], page: float | None, at_edges: Ca
         return page is None or 0.5 * page <= median(steps) <= 1.5 * page
 
     value = dict(numbered)
-    return {i for run in runs if len(run) >= 4 and paged(run) for i in at_edges(run)}
+    folios = {i for run in runs if len(run) >= 4 and paged(run) for i in at_edges(run)}
+    if page is not None and len(folios) < FOLIO_COVER * len(state.lines) / page:
+        return set()  # a few numbers a page apart on a book with many pages: sections' numbers
+    return folios
 
 
 def _folio_value(text: str) -> int | None:
