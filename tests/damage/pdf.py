@@ -263,7 +263,7 @@ class _Print:
         breaks = 0  # form feeds so far: each joins a page's first line to the last line before it
         for p, page in enumerate(pages):
             if p in dropped:
-                damaged.lost += words(" ".join(line for i, line in enumerate(page) if i not in furniture[p]))
+                damaged.lost += words(_unbroken([line for i, line in enumerate(page) if i not in furniture[p]]))
                 damaged.dropped_at.append(len(out) + 1 - breaks)
                 continue
             for i, line in enumerate(page):
@@ -383,6 +383,12 @@ class _Print:
 
 def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def _unbroken(lines: list[str]) -> str:
+    """The lines' text, the words hyphenation broke at their ends whole again ('ab‐' / 'stain'): a lost
+    page loses 'abstain', not 'ab' and 'stain'."""
+    return re.sub(r"\u2010[ \t]*\n\s*", "", "\n".join(lines)).replace("\n", " ")
 
 
 def _garble(line: str, rng: random.Random) -> str:
