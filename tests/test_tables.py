@@ -274,6 +274,32 @@ def test_layout_tables_one_after_another_each_with_its_heads_wrapped_labels_and_
     assert "The Book: A Running Head Left In" in texts(tree, "//db:para")
 
 
+def test_layout_table_labels_on_two_lines_with_their_figures_set_between_them_are_one_label():
+    """-layout sets a row's figures on the middle of its label's lines: 'United' / figures / 'Kingdom'
+    is one row, its label whole, though the label's second line opens in capitals; a group's name
+    under such a row ('Other Allies:') stays a row of its own."""
+    text = "\n".join([*PROSE, "",
+                      "                   By United         By United",
+                      "  Loans to                                                   Total",
+                      "                   States            Kingdom",
+                      "                   Million           Million                 Million",
+                      "                   Dollars           Dollars                 Dollars",
+                      "  United",
+                      "                   4,210                                     4,210",
+                      "  Kingdom",
+                      "  France           2,750             2,540                   5,290",
+                      "  Serbia and",
+                      "                   100               100                     200",
+                      "  Yugoslavia",
+                      "  Other Allies:",
+                      "  Italy            1,625             2,335                   3,960", "", *PROSE])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["Loans to", "By United States Million Dollars", "By United Kingdom Million Dollars",
+                               "Total Million Dollars"], ["United Kingdom", "4,210", "", "4,210"], ["France", "2,750", "2,540", "5,290"],
+                              ["Serbia and Yugoslavia", "100", "100", "200"], ["Other Allies:"],
+                              ["Italy", "1,625", "2,335", "3,960"]]
+
+
 def test_layout_table_heads_that_read_like_prose_and_a_label_over_the_first_row_of_the_next_page():
     text = "\n".join([*PROSE, "",
                       "  German Trade",
@@ -501,7 +527,7 @@ def test_layout_columns_of_figures_one_space_apart_sub_rows_and_a_page_that_sets
                               ["1401", "—", "12", "—", "—", "—", "—"], ["1405", "—", "12", "—", "—", "13", "5"],
                               ["", "—", "13", "4", "", "", ""], ["1423", "—", "12", "—", "—", "—", "—"],
                               ["1437", "1", "3", "4", "—", "17", "—"], ["Total", "", "", "", "1", "11", "5"],
-                              ["Mean", "", "", "", "—", "10", "9"], ["Price"],
+                              ["Mean Price", "", "", "", "—", "10", "9"],
                               ["1441", "—", "3", "4", "—", "10", "—"], ["1448", "1", "2", "—", "1", "1", "6"]]
 
 

@@ -289,22 +289,31 @@ def _split_spanning(cells: Cells, columns: list[int]) -> Cells:
 
 def _grid(number: int, width: int, lines: list[tuple[int, list[tuple[int, str]]]]) -> TableGrid:
     """Rows from the lines, each cell in its column: a label alone over a row with none joins it, a
-    lower-case line under a row carries its label on, a label alone over a full row is a group row
+    lower-case line under a row carries its label on (so does a label alone under such a joined row,
+    over a labelled one: 'United' / figures / 'Kingdom'), a label alone over a full row is a group row
     spanning the table; the lines above the first row of figures make one row of heads (two, where
     the last of them heads every column under heads of groups of columns)."""
     rows: list[list[Cell | None]] = []
-    for line_number, cells in lines:
+    centred = False  # the last row's label stood alone over its figures: it may go on under them
+    for n, (line_number, cells) in enumerate(lines):
         row: list[Cell | None] = [None] * width
         for column, text in cells:
             row[column] = Cell(text, line_number)
         previous = rows[-1] if rows else None
         label_only = previous is not None and previous[0] is not None and not any(previous[1:])
+        label_alone = row[0] is not None and not any(row[1:])
+        labelled_next = n + 1 == len(lines) or any(column == 0 for column, _ in lines[n + 1][1])
         if previous is not None and label_only and row[0] is None:
             rows[-1] = [previous[0], *row[1:]]
-        elif previous is not None and row[0] is not None and not any(row[1:]) and row[0].text[:1].islower():
+            centred = True
+            continue
+        if previous is not None and label_alone and (row[0].text[:1].islower() or centred and labelled_next
+                                                     and not row[0].text.rstrip("—-").endswith(":")):
+            # a label wrapped: in lower case, or set on two lines with its row's figures between them
             previous[0] = Cell(f"{previous[0].text} {row[0].text}" if previous[0] else row[0].text, line_number)
         else:
             rows.append(row)
+        centred = False
     grid = TableGrid(number=str(number), caption=None, columns=width)
     first = next((k for k, row in enumerate(rows) if any(c and _has_figure(c.text) for c in row[1:])), 0)
     while first and rows[first - 1][0] is not None and not any(rows[first - 1][1:]) \
