@@ -9,7 +9,7 @@ from bookbuild.diagnostics import Diagnostics
 from bookbuild.normalise.pages import _stray_numbers
 from bookbuild.normalise.state import State
 from bookbuild.read import SourceLine, TextKind
-from conftest import apply_rules, codes, kept, make_config, normalise_text, texts
+from conftest import NS, apply_rules, codes, kept, make_config, normalise_text, texts
 
 PROSE = ("The line of development of the Soviet economy is far from an uninterrupted and evenly rising curve in\n"
          "the first years of the new regime, and you can clearly distinguish several stages marked by sharp\n")
@@ -457,7 +457,7 @@ def facing_pages(chapters: list[tuple[str, str, int]], *, extra: dict[int, list[
             page += 1
         for n in range(count):
             page += 1
-            lines += ["", "A Book of Essays" if page % 2 == 0 else running, ""]
+            lines += ["", *(["A Book of Essays"] if page % 2 == 0 else running.split("\n")), ""]
             lines += [heading] if n == 0 else []
             lines += [next(body) for _ in range(at)]
             lines += (extra or {}).get(page, [])
@@ -470,11 +470,24 @@ def test_facing_pages_heads_go_where_only_running_heads_mark_the_pages():
     versos' heads, and over the chapter's heading on its opening page: they go, and each chapter opens a
     page. A chapter of two pages has no head halfway, only the one over its heading."""
     text = facing_pages([("I. The First Essay", "The First Essay", 6), ("II. Of Rivers and Lakes", "Of Rivers", 6),
-                         ("III. The Last", "The Last", 2)])
+                         ("III. The Last", "The Last", 2),
+                         ("IV. A Long Title", "Of the Rivers and the Lakes and the Seas Which Feed\nthe Springs", 5)])
     tree, state = normalise_text(text, kind="pdf")
     removed = Counter(d.text for d in state.diagnostics.items if d.code == "furniture.page-edge")
-    assert removed == {"A Book of Essays": 7, "The First Essay": 3, "Of Rivers": 3, "The Last": 1}
-    assert texts(tree, "//db:chapter/db:title") == ["The First Essay", "Of Rivers and Lakes", "The Last"]
+    assert removed == {"A Book of Essays": 9, "The First Essay": 3, "Of Rivers": 3, "The Last": 1,
+                       "Of the Rivers and the Lakes and the Seas Which Feed": 2, "the Springs": 2}
+    assert texts(tree, "//db:chapter/db:title") == ["The First Essay", "Of Rivers and Lakes", "The Last", "A Long Title"]
+
+
+def test_a_facing_pages_head_of_a_chapters_label_and_number_in_other_numerals_goes_over_its_heading():
+    """A part's recto head names it by its label and number ('Book II'), its heading spells the number
+    out ('Book Two'): the head over the heading on its opening page goes, the heading stays."""
+    text = facing_pages([("I. The First Essay", "The First Essay", 6), ("Book Two", "Book II", 2),
+                         ("III. The Last Essay", "The Last Essay", 6)])
+    tree, state = normalise_text(text, kind="pdf")
+    removed = Counter(d.text for d in state.diagnostics.items if d.code == "furniture.page-edge")
+    assert removed == {"A Book of Essays": 7, "The First Essay": 3, "Book II": 1, "The Last Essay": 3}
+    assert "Book Two" in " ".join(texts(tree, "//db:title"))
 
 
 def test_a_title_at_a_facing_pages_top_that_repeats_no_heading_stays():

@@ -54,7 +54,7 @@ def remove_page_furniture(state: State) -> None:
     lines = state.lines
     filled = [i for i, line in enumerate(lines) if line is not None and line.text.strip()]
     alone, pairs = _standing_alone(state, filled)
-    anchors = _anchor_lines(state, filled, alone)
+    anchors = _anchor_lines(state, filled, alone, pairs)
     edge = _edge_lines(state, filled, alone, anchors)[0]
     if pairs:  # two lines standing alone together: a running head on two lines when both are furniture as
         # they stand and one is a running head's stem, or the two recur together every page or two (not a
@@ -397,7 +397,7 @@ def _page_mark(text: str) -> str | None:
     return next((box for box in (text, *MARGIN_BOXES.split(text)) if URL_LINE.match(box) or PAGE_OF.match(box)), None)
 
 
-def _anchor_lines(state: State, filled: list[int], alone: set[int]) -> set[int]:
+def _anchor_lines(state: State, filled: list[int], alone: set[int], pairs: dict[int, int]) -> set[int]:
     """Lines that mark a page edge by themselves, by a count that runs page by page, or by recurring
     at a regular interval."""
     lines = state.lines
@@ -427,21 +427,21 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int]) -> set[int]:
     anchors |= folios
     if marked or folios:  # the facing pages' heads stand by those marks
         return anchors
-    return anchors | _facing_heads(state, filled, alone, anchors, running)
+    return anchors | _facing_heads(state, filled, alone, pairs, anchors, running)
 
 
-def _facing_heads(state: State, filled: list[int], alone: set[int], anchors: set[int],
+def _facing_heads(state: State, filled: list[int], alone: set[int], pairs: dict[int, int], anchors: set[int],
                   running: list[list[int]]) -> set[int]:
     """Where a running head recurs every other page (the verso's) and nothing else marks the pages (no
     folio, page URL or page break), the head of each page facing it (the recto's: its chapter's title)
     stands alone halfway between two of its repeats. A line standing there, with no page mark near,
     is that head where the same words stand there twice or more, and such heads stand on three pages
-    at least. Once they are found, a division's opening page has one too, right over the heading it
-    repeats ('Of Rivers' over 'III. Of Rivers and Lakes')."""
+    at least (a long head may wrap onto a second line). Once they are found, a division's opening
+    page has one too, right over the heading it repeats ('Of Rivers' over 'III. Of Rivers and Lakes')."""
     position = {i: k for k, i in enumerate(filled)}
-    standing = sorted(position[i] for i in alone)
+    standing = sorted(position[i] for i in alone | {i for i in pairs if i < pairs[i]})
     marked = sorted(position[i] for i in anchors)
-    found: dict[str, list[int]] = defaultdict(list)
+    found: dict[str, list[list[int]]] = defaultdict(list)  # a head's words -> its lines, where it stands
     marked_halfway = 0  # facing pages whose head is a page mark already (recurring on a long chapter)
     for positions in running:
         ks = [position[i] for i in positions]
@@ -456,18 +456,20 @@ def _facing_heads(state: State, filled: list[int], alone: set[int], anchors: set
             near = standing[bisect.bisect_left(standing, middle - slack):bisect.bisect_right(standing, middle + slack)]
             if near:
                 i = filled[min(near, key=lambda k: abs(k - middle))]
-                found[state.lines[i].text.strip()].append(i)
+                head = sorted({i, pairs.get(i, i)})
+                found[" ".join(state.lines[j].text.strip() for j in head)].append(head)
     heads = {text: places for text, places in found.items() if len(places) >= 2}
     if marked_halfway + sum(map(len, heads.values())) < MIN_RECURRENCE:
         return set()
-    return {i for places in heads.values() for i in places} \
+    return {i for places in heads.values() for head in places for i in head} \
         | {i for i in alone - anchors if _over_its_heading(state, filled, position[i], set(heads))}
 
 
 def _over_its_heading(state: State, filled: list[int], k: int, heads: set[str]) -> bool:
     """A line standing over the heading it repeats: the heading's title (after its label and number,
     or on the line under a label alone) is the line's words, or opens with them where the line is a
-    facing page's head elsewhere (a part's title over its first chapter's longer one is no head)."""
+    facing page's head elsewhere (a part's title over its first chapter's longer one is no head); or
+    the line is the heading's label and number alone, in whatever numerals."""
     text = state.lines[filled[k]].text.strip()
     fold = str.casefold if is_capitals(text) else str  # a head set in capitals; else it keeps the title's case
     words = TOKEN.findall(fold(text))
@@ -475,6 +477,10 @@ def _over_its_heading(state: State, filled: list[int], k: int, heads: set[str]) 
     if not words or not following:
         return False
     form = heading_form(following[0])
+    own = heading_form(text)
+    if own is not None and own.label and not own.title and form is not None and form.label \
+            and (own.label.casefold(), own.number) == (form.label.casefold(), form.number):
+        return True  # its label and number, in other numerals ('Book I' over 'Book One')
     if form is not None and not form.title:  # a label alone: its title is on the line under it
         titles = [following[1:]] if reads_as_title(" ".join(following[1:])) else []
     elif form is not None or reads_as_title(following[0]):
