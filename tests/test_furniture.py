@@ -164,6 +164,16 @@ def test_a_running_head_seen_on_a_few_pages_only_goes_by_its_stem():
     assert codes(state).count("furniture.page-edge") == 20  # the heads and the folios
 
 
+def test_a_running_head_on_the_first_line_of_the_text_goes_by_its_stem():
+    """The first page's head ('A Longer Book: Preface', seen once) stands over the text's first line,
+    with no page's foot above it: it goes by the stem the book's other heads share."""
+    heads = ["A Longer Book: Preface"] + ["A Longer Book: Chapter 2"] * 4 + ["A Longer Book: Chapter 3"] * 4
+    pages = [line for n, head in enumerate(heads, start=1)
+             for line in [head, "", (PROSE * 10).rstrip("\n"), FULL, "", str(n), ""]]
+    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
+    assert not any(line.startswith("A Longer Book:") for line in kept(state))
+
+
 def test_a_chapter_number_where_the_folios_stand_is_kept_and_flagged():
     pages = []
     for n in range(1, 11):

@@ -606,13 +606,16 @@ def _regular(positions: list[int], key: str) -> bool:
 
 def _places(state: State, filled: list[int], alone: set[int], anchors: set[int]) -> dict[int, set]:
     """Each line standing alone near a page edge, with its places: its distance (in lines standing
-    alone) from each anchor beside it, named by the anchor's shape, or from a form feed."""
+    alone) from each anchor beside it, named by the anchor's shape, or from a form feed or the text's
+    start."""
     position = {i: k for k, i in enumerate(filled)}
     index_of = {state.lines[i].number: i for i in filled}
     edges: list[tuple[str, int, int]] = [(f"at {_anchor_kind(state.lines[a].text)}", position[a], 0) for a in anchors]
     for number in state.page_starts:  # a form feed: the edge lies before the page's first line
         if number in index_of:
             edges.append(("at a page break", position[index_of[number]], 1))
+    if filled:  # the first page's top: only a running head's stem is furniture by itself there
+        edges.append(("at the start", 0, 1))
     placed: dict[int, set] = defaultdict(set)
     for name, k, first in edges:
         for direction in (-1, 1):
