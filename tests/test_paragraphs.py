@@ -232,3 +232,16 @@ def test_pdf_a_title_at_a_page_top_set_right_over_its_epigraph_is_no_part_of_the
     found = texts(tree, "//db:para | //db:title")
     assert not any("Cobden The Remedy" in p for p in found)
     assert "The Remedy" in found
+
+
+def test_pdf_a_title_over_a_story_opening_on_what_is_said_is_a_title():
+    """A story's title set right over its first line, which opens on a quotation mark ('“To the man
+    …'): a title over its text, not a line of the paragraph that ended the page before."""
+    line = "the light of the lamps along the coast, shining on and on"
+    body = ["It has been shown that the light of the lamps upon the", *[line] * 6, "and it ends here.”"]
+    text = "\n".join([*body, "", "\fThe Adventure of the Northern Lamps",
+                      "“To the man who keeps the lamps,” remarked the keeper, tossing the paper aside,",
+                      *[line] * 6, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert "The Adventure of the Northern Lamps" in texts(tree, "//db:title")
+    assert not any("The Adventure" in p for p in texts(tree, "//db:para"))

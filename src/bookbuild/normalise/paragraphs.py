@@ -30,6 +30,7 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 HYPHENS = ("-", "\u2010", "\u00ad")
 CALL_ALONE = re.compile(r"[1-9]\d{0,3}")  # a line that is a number alone, inside a paragraph
 CALL_SET_APART = re.compile(r"(?<=[.!?’”\"'])\s+[1-9]\d{0,2}$")  # '… a sentence. 26': its call, a line of its own
+OPENING_MARKS = "“‘\"'(["  # opening quotation marks and brackets, before a line's first letter
 CALLED = re.compile(r"(?:[^\W\d_]|[.,;:!?”’)\]])$")  # a word or its closing mark, where a call stands
 LIST_LOOKAHEAD = 60  # lines in which a note list's next item follows a line opening '1.' that is no item
 MIN_SPLIT = 3  # one-word lines in a row: a justified line the extraction broke into its words
@@ -250,7 +251,8 @@ def _closes(text: str) -> bool:
 
 def _title_over_text(text: str, following: str, long: bool = False) -> bool:
     """A line in Title Case at the top of a page or after a blank, with no sentence in it and not
-    stopping on a little word or a comma, over a line starting with a capital or a section's number: a heading
+    stopping on a little word or a comma, over a line starting with a capital (after any opening quotation
+    mark: a story may open on what is said) or a section's number: a heading
     set over its text (it may be long on a narrow page; a line as long as the text's, only with every
     word that counts capitalised and no title going on under it)."""
     text, following = text.strip(), following.strip()
@@ -258,7 +260,7 @@ def _title_over_text(text: str, following: str, long: bool = False) -> bool:
     title_goes_on = long and is_title_case(following) and reads_as_title(following) and not SENTENCE_END.search(following)
     return len(text.split()) >= 2 and is_title_case(text, 1.0 if long else 0.6) and reads_as_title(text) \
         and last_word not in MINOR_WORDS and not text.endswith(",") and not SENTENCE_END.search(text) and not title_goes_on \
-        and (following[:1].isupper() or re.fullmatch(r"\d{1,3}", following) is not None)
+        and (following.lstrip(OPENING_MARKS)[:1].isupper() or re.fullmatch(r"\d{1,3}", following) is not None)
 
 
 def _wrapped_title_lines(lines: list[str], full: float) -> int:
