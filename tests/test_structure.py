@@ -515,7 +515,7 @@ def test_pdf_the_books_first_line_opens_its_first_page():
     tree, state = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:preface/db:title") == ["Preface"]  # a division, not a section of an empty one
     assert not tree.xpath("//db:section", namespaces={"db": tree.nsmap[None]})
-    assert [d.line for d in state.diagnostics.items if d.code == "furniture.running-head"] == [1]
+    assert [d.line for d in state.diagnostics.items if d.code in ("furniture.running-head", "furniture.page-edge")] == [1]
 
 
 def test_pdf_a_title_as_long_as_the_texts_lines_set_right_over_its_text_is_a_heading():
@@ -809,3 +809,18 @@ def test_web_a_line_in_sentence_case_over_lost_lines_is_no_heading():
     assert texts(tree, "//db:title")[1:] == ["Letter from Wendell Phillips, Esq."]
     assert "Skip to main content" in texts(tree, "//db:para")
     assert "flag.possible-heading" in codes(state)
+
+
+def test_pdf_a_one_word_poem_title_over_a_line_of_its_own_or_over_its_first_sections_number():
+    """'Answer' over a stanza of one long line (wrapped), and 'Faces' over its first section's number
+    '1': poems' titles. 'Afterwards' over two sentences of prose stays text (see above)."""
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 6
+    text = "\n".join([*prose, "and it ends here.", "", "Answer",
+                      "That you are here—that life exists and identity, that the powerful play goes on, and you",
+                      "may contribute a verse.", "", "The question, O me! so sad, recurring—what good amid these?",
+                      "", *prose, "and it ends here.", "", "Faces", "1",
+                      "Sauntering the pavement or riding the country byroad, lo, such faces!",
+                      "Faces of friendship, precision, caution, suavity, ideality,", "", *prose, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    titles = texts(tree, "//db:section/db:title | //db:chapter/db:title")
+    assert titles == ["Answer", "Faces"]

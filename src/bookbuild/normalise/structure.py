@@ -559,17 +559,23 @@ class _Headings:
     def _word_title(self, i: int) -> bool:
         """In a PDF extraction: a word alone that is a title ('Inscriptions'), not a name, a sign or a
         word a justified line left alone: a capitalised word of letters, with space above it and a
-        line of words above that, over lines of words set close under it."""
+        line of words above that, over lines of words set close under it (verse: short lines, or a
+        long line wrapped, going on past its comma or set apart as a stanza of its own) or over a
+        section's number ('Faces' / '1')."""
         word = self.blocks[i].text.strip()
         if not (0 < i < len(self.blocks) - 1 and re.fullmatch(r"[A-Z][^\W\d_]+(?:[-’'][^\W\d_]+)*", word)):
             return False
         above, below = self.blocks[i - 1], self.blocks[i + 1]
-        under = (self._verse_run(i + 1) or self._verse_run(i + 1, 2) and below.text.rstrip().endswith((",", ";"))) \
+        runs_on = below.text.rstrip().endswith((",", ";"))  # a line of verse the next goes on from
+        stanza = i + 2 >= len(self.blocks) or self.blocks[i + 2].first > below.last + 1  # a line set apart
+        under = (self._verse_run(i + 1) or runs_on and self._verse_run(i + 1, 2)
+                 or (runs_on or stanza) and below.kind == "para" and not _is_prose(below.text)) \
             and len(WORD.findall(below.text)) >= 3 \
             or self._stands_as_title(i + 1) and self._verse_run(i + 2)  # or a title over its lines
+        numbered = i + 1 in self.forms and self.forms[i + 1].number is not None and self.forms[i + 1].title is None
         set_apart = above.last + 1 < self.blocks[i].first or i - 1 in self.found or i - 1 in self.used
         return set_apart and len(above.text.split()) > 1 \
-            and below.first == self.blocks[i].last + 1 and under
+            and below.first == self.blocks[i].last + 1 and (under or numbered)
 
     def _stands_as_title(self, i: int) -> bool:
         """A line in Title Case that reads as a title."""
