@@ -323,6 +323,18 @@ def test_a_title_of_cries_over_verse_is_a_heading_a_cry_opening_a_stanza_is_not(
     assert "O Me! O Life!" in titles and "Passage to India!" not in titles
 
 
+def test_web_a_title_of_cries_over_a_stanza_of_one_line_then_verse_is_a_heading():
+    """'So Long!' over a stanza of one line ('To conclude, I announce what comes after me.') and a
+    stanza of lines under it: a poem's title. A cry over a line of prose and prose stays text."""
+    verse = "I remember I said before my leaves sprang at all,\nI would raise my voice jocund and strong,\n" \
+            "With reference to consummations."
+    web_text = web("The Title", P, "So Long!", "To conclude, I announce what comes after me.", verse, P,
+                   "Hurrah!", "A line of prose of its own.", P)
+    tree, _ = normalise_text(web_text, kind="web")
+    titles = texts(tree, "//db:title")
+    assert "So Long!" in titles and "Hurrah!" not in titles
+
+
 def test_a_named_line_under_a_chapter_label_is_the_chapter_title():
     line = "a line of prose running on to the full width of the printed page, and on it goes"
     body = [line, line, line, "and it ends here."]

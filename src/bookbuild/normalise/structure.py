@@ -497,7 +497,7 @@ class _Headings:
             # in print a line of verse set apart (a stanza's first) looks as a title does: only cries
             exclaimed = (_exclamations(text) if self.pdf else reads_as_title(text, attached=True) or _exclamations(text)) \
                 and text.rstrip("’'”\")").endswith("!")
-            if exclaimed and self._verse_follows(i):
+            if exclaimed and self._verse_follows(i, stanza_of_one=True):
                 return True  # a poem's title ('O Captain! My Captain!') above its verse
             if exclaimed:
                 self.state.diagnostics.add("flag.possible-heading", self.blocks[i].first, text)
@@ -603,11 +603,16 @@ class _Headings:
         return not self.pdf and source is not None and self._is_line(source) and _source_like(source.text) \
             and _names_a_source(source.text.strip(), self.common)
 
-    def _verse_follows(self, i: int) -> bool:
+    def _verse_follows(self, i: int, stanza_of_one: bool = False) -> bool:
+        """Verse under line i: in a web dump, a stanza of lines (or, with `stanza_of_one`, a line of
+        its own over such a stanza)."""
         if self.pdf:
             return self._verse_run(i + 1)
-        following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
-        return following is not None and len(following.lines) > 1 and not any(_is_prose(t) for t in following.lines)
+
+        def stanza(j: int, size: int) -> bool:
+            block = self.blocks[j] if j < len(self.blocks) else None
+            return block is not None and len(block.lines) >= size and not any(_is_prose(t) for t in block.lines)
+        return stanza(i + 1, 2) or stanza_of_one and stanza(i + 1, 1) and stanza(i + 2, 2)
 
     # -- context
 
