@@ -836,3 +836,20 @@ def test_pdf_a_one_word_poem_title_over_a_line_of_its_own_or_over_its_first_sect
     tree, _ = normalise_text(text, kind="pdf")
     titles = texts(tree, "//db:section/db:title | //db:chapter/db:title")
     assert titles == ["Answer", "Faces"]
+
+
+def test_pdf_layout_a_source_set_against_the_right_margin_over_a_verse_epigraph_is_no_title():
+    """-layout keeps the page's indentation: an epigraph's source set far right ('John Stuart Mill'),
+    then a second epigraph in verse, is the first epigraph's source, not a poem's title; the
+    chapter's centred title is a title."""
+    prose = ["       A line of prose that runs on to the full width of the page and on, here and"] * 8
+    text = "\n".join([*prose, "       and it ends here.", "", "\f                    Of the Lamps Along the Coast",
+                      "       Hitherto, it is questionable if all the lamps yet made",
+                      "       have lightened the night of any keeper.", "",
+                      "                                                                  John Stuart Mill", "",
+                      "       Do ye hear the keepers calling, O my brothers,", "       Ere the sorrow comes with years?",
+                      "       They are leaning their young heads against the lamps,", "", *prose, "       and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    titles = texts(tree, "//db:title")
+    assert "Of the Lamps Along the Coast" in titles and "John Stuart Mill" not in titles
+    assert "John Stuart Mill" in " ".join(texts(tree, "//db:para | //db:attribution"))

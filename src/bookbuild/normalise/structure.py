@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import takewhile
 
-from ..read import TextKind
+from ..read import SourceLine, TextKind
 from ..wordcount import count_tokens
 from .blocks import Block
 from .front import normalise_title
@@ -57,6 +57,7 @@ PART, CHAPTER, SECTION = 0, 1, 2
 NOTE_ITEM_REACH = 3  # blocks from a note list's first item to its second, a note's further lines between
 SKIPPED_NUMBERS = 3  # headings' numbers a count may skip (pages or lines lost)
 WRAPPED_TITLE = 0.6  # of a full line: a heading's line with the next word (set larger than the text) wraps
+MEASURED_LINE = 40  # characters: a line this long is running text, whose start and end give the measure
 
 
 def recognise_structure(state: State) -> None:
@@ -103,6 +104,7 @@ class _Headings:
         self.used: set[int] = set()  # blocks taken as the title of a heading before them
         self.common = _common_words(blocks)
         self.authors = {*state.config.authors, *state.info.authors}  # a line naming one signs or bylines a text
+        self.measure = _measure(state.lines) if pdf else None
 
     def _is_line(self, block: Block) -> bool:
         if self.pdf:
@@ -477,8 +479,8 @@ class _Headings:
         if len(text) > MAX_TITLE:
             return False  # no title (see reads_as_title), and cheaper to see than what follows
         if self.pdf and (len(text.split()) < 2 and not self._word_title(i) or self._runs_on_from_above(i)
-                         or not self._set_apart(i)):
-            return False  # a word alone on a line in print (a name, a sign), or a line of verse
+                         or not self._set_apart(i) or self._set_right(i)):
+            return False  # a word alone on a line in print (a name, a sign), a line of verse, an epigraph's source
         if not self.pdf and not is_title_case(text) and i + 1 < len(self.blocks) and self.blocks[i + 1].lost_before:
             # a line in sentence case over lines a web dump lost: the heading was among them, a title of one
             # word ('Preface'), most likely; this line stands over it ('Skip to main content')
@@ -576,6 +578,19 @@ class _Headings:
         set_apart = above.last + 1 < self.blocks[i].first or i - 1 in self.found or i - 1 in self.used
         return set_apart and len(above.text.split()) > 1 \
             and below.first == self.blocks[i].last + 1 and (under or numbered)
+
+    def _set_right(self, i: int) -> bool:
+        """In a -layout extraction: a line set well right of where it would stand centred in the text's
+        measure (an epigraph's source against the right margin; titles are centred or set left)."""
+        block = self.blocks[i]
+        line = self.state.lines[block.first - 1] if 0 < block.first <= len(self.state.lines) else None
+        if self.measure is None or line is None or line.number != block.first or block.first != block.last \
+                or i in self.forms:  # a heading's number, set large, stands off where -layout puts the text
+            return False
+        left, width = self.measure
+        text = line.text.rstrip()
+        start = len(text) - len(text.lstrip())
+        return start > left + (width - len(text.strip())) / 2 + width / 4
 
     def _stands_as_title(self, i: int) -> bool:
         """A line in Title Case that reads as a title."""
@@ -859,6 +874,18 @@ class _Headings:
                 heading.division = None
             out.append(heading)
         return out
+
+
+def _measure(lines: list[SourceLine | None]) -> tuple[int, int] | None:
+    """Where the text's lines start and how wide they run (the commonest of its long lines), in a
+    -layout extraction that keeps the page's indentation; None where the lines start at the margin."""
+    long = [line.text.rstrip() for line in lines if line is not None and len(line.text.strip()) >= MEASURED_LINE]
+    starts = Counter(len(t) - len(t.lstrip()) for t in long)
+    ends = Counter(len(t) for t in long)
+    if not starts or starts.most_common(1)[0][0] == 0:
+        return None
+    left = starts.most_common(1)[0][0]
+    return left, ends.most_common(1)[0][0] - left
 
 
 def _count_going_on(counts: list[int], value: int) -> int | None:
