@@ -440,7 +440,7 @@ def _facing_heads(state: State, filled: list[int], alone: set[int], pairs: dict[
     page has one too, right over the heading it repeats ('Of Rivers' over 'III. Of Rivers and Lakes')."""
     position = {i: k for k, i in enumerate(filled)}
     standing = sorted(position[i] for i in alone | {i for i in pairs if i < pairs[i]})
-    marked = sorted(position[i] for i in anchors)
+    marks = sorted(position[i] for i in anchors)
     found: dict[str, list[list[int]]] = defaultdict(list)  # a head's words -> its lines, where it stands
     marked_halfway = 0  # facing pages whose head is a page mark already (recurring on a long chapter)
     for positions in running:
@@ -450,7 +450,7 @@ def _facing_heads(state: State, filled: list[int], alone: set[int], pairs: dict[
             if not 0.8 * m <= b - a <= 1.25 * m:
                 continue
             middle, slack = (a + b) / 2, max(2.0, FACING_SLACK * (b - a))
-            if bisect.bisect_right(marked, middle + slack) > bisect.bisect_left(marked, middle - slack):
+            if bisect.bisect_right(marks, middle + slack) > bisect.bisect_left(marks, middle - slack):
                 marked_halfway += 1
                 continue
             near = standing[bisect.bisect_left(standing, middle - slack):bisect.bisect_right(standing, middle + slack)]

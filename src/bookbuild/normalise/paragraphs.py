@@ -251,10 +251,10 @@ def _closes(text: str) -> bool:
 
 def _title_over_text(text: str, following: str, long: bool = False) -> bool:
     """A line in Title Case at the top of a page or after a blank, with no sentence in it and not
-    stopping on a little word or a comma, over a line starting with a capital (after any opening quotation
-    mark: a story may open on what is said) or a section's number: a heading
-    set over its text (it may be long on a narrow page; a line as long as the text's, only with every
-    word that counts capitalised and no title going on under it)."""
+    stopping on a little word or a comma, over a line starting with a capital (after any opening
+    quotation mark: a story may open on what is said) or a section's number: a heading set over its
+    text (it may be long on a narrow page; a line as long as the text's, only with every word that
+    counts capitalised and no title going on under it)."""
     text, following = text.strip(), following.strip()
     last_word = text.split()[-1].lower() if text else ""
     title_goes_on = long and is_title_case(following) and reads_as_title(following) and not SENTENCE_END.search(following)

@@ -880,12 +880,10 @@ def _measure(lines: list[SourceLine | None]) -> tuple[int, int] | None:
     """Where the text's lines start and how wide they run (the commonest of its long lines), in a
     -layout extraction that keeps the page's indentation; None where the lines start at the margin."""
     long = [line.text.rstrip() for line in lines if line is not None and len(line.text.strip()) >= MEASURED_LINE]
-    starts = Counter(len(t) - len(t.lstrip()) for t in long)
-    ends = Counter(len(t) for t in long)
-    if not starts or starts.most_common(1)[0][0] == 0:
+    if not long:
         return None
-    left = starts.most_common(1)[0][0]
-    return left, ends.most_common(1)[0][0] - left
+    left = Counter(len(t) - len(t.lstrip()) for t in long).most_common(1)[0][0]
+    return (left, Counter(map(len, long)).most_common(1)[0][0] - left) if left else None
 
 
 def _count_going_on(counts: list[int], value: int) -> int | None:
