@@ -290,7 +290,7 @@ def _split_spanning(cells: Cells, columns: list[int]) -> Cells:
 def _grid(number: int, width: int, lines: list[tuple[int, list[tuple[int, str]]]]) -> TableGrid:
     """Rows from the lines, each cell in its column: a label alone over a row with none joins it, a
     lower-case line under a row carries its label on (so does a label alone under such a joined row,
-    over a labelled one: 'United' / figures / 'Kingdom'), a label alone over a full row is a group row
+    over a labelled one: 'Northern' / figures / 'Harbours'), a label alone over a full row is a group row
     spanning the table; the lines above the first row of figures make one row of heads (two, where
     the last of them heads every column under heads of groups of columns)."""
     rows: list[list[Cell | None]] = []

@@ -563,7 +563,7 @@ class _Headings:
         word a justified line left alone: a capitalised word of letters, with space above it and a
         line of words above that, over lines of words set close under it (verse: short lines, or a
         long line wrapped, going on past its comma or set apart as a stanza of its own) or over a
-        section's number ('Faces' / '1')."""
+        section's number ('Lamps' / '1')."""
         word = self.blocks[i].text.strip()
         if not (0 < i < len(self.blocks) - 1 and re.fullmatch(r"[A-Z][^\W\d_]+(?:[-’'][^\W\d_]+)*", word)):
             return False
