@@ -853,3 +853,16 @@ def test_pdf_layout_a_source_set_against_the_right_margin_over_a_verse_epigraph_
     titles = texts(tree, "//db:title")
     assert "Of the Lamps Along the Coast" in titles and "John Stuart Mill" not in titles
     assert "John Stuart Mill" in " ".join(texts(tree, "//db:para | //db:attribution"))
+
+
+def test_pdf_a_title_opening_the_page_after_a_parts_summary_is_no_epigraphs_source():
+    """A part's heading over a short summary paragraph, then, on the next page, its first chapter's
+    title over the text: the title is set apart from the summary by the page break, so it is no
+    source under an epigraph."""
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 6
+    text = "\n".join(["\fPart I", "Of the lamps of the coast, and of the order in which the keepers", "tend them.", "",
+                      "\fOf the Keeping of the Lamps", *prose, "and it ends here.", "",
+                      "\fOf the Towers Along the Shore", *prose, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert "Of the Keeping of the Lamps" in texts(tree, "//db:title")
+    assert not texts(tree, "//db:epigraph")

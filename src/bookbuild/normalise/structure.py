@@ -634,10 +634,10 @@ class _Headings:
     def _epigraph_source(self, i: int) -> bool:
         """The source under an epigraph: a short line after a quotation that stands right under a
         division's heading (or under another epigraph and its source; a section's short first
-        paragraph is no epigraph)."""
+        paragraph is no epigraph). A line opening a page is set apart from the quotation: a title."""
         k = i
         while k >= 1 and self._quotation(self.blocks[k - 1]) and _source_like(self.blocks[k].text) \
-                and not self.blocks[k].lost_before:
+                and not self.blocks[k].lost_before and not self._opens_page(k):
             if k - 2 in self.found and self.found[k - 2].level <= CHAPTER or k - 2 in self.used:
                 return True  # under a division's heading
             if k == 1:  # at the very start of the text: only a name can say whose the quotation is
