@@ -425,3 +425,16 @@ def test_a_short_list_called_in_full_in_its_own_chapter_takes_its_own_bare_calls
                "1. Industry is limited by capital.", "2. I speak of labor producing capital.")
     tree, _ = normalise_text(text, kind="web", division="book")
     assert [call_text(tree, label)[-8:] for label in ("1", "2")] == ["tenance.", "orarily?"]
+
+
+def test_a_one_note_list_takes_its_own_chapters_call_not_a_longer_run_in_a_chapter_whose_list_was_lost():
+    """Chapter I's calls 1 to 4 (its list lost with a page), then chapter II's one call and its list of
+    one note: the list takes chapter II's call; chapter I's calls count past it, another list's."""
+    text = web("Title", "Chapter I", P, "The war has not diminished them1—if deprived of it.",
+               "About 150,000,000 at the outbreak of war;2 and in the years.", "Romania, and Turkey.3 And by then.",
+               "The average yield of the five years 1909–1913.4 At that time.", P,
+               "Chapter II", P, "A display of obstinacy in a few words of English.1 But speech was not lacking.", P,
+               "Notes", "(1) He alone could speak and understand both languages.")
+    tree, _ = normalise_text(text, kind="web", division="book")
+    assert call_text(tree, "1")[-8:] == "English."
+    assert "them1" in texts(tree, "//db:chapter[1]//db:para")[1]  # a bare digit no list claims stays as it is

@@ -431,8 +431,10 @@ def _last_full_run(candidates: list[Candidate], first: int, size: int, division:
     that, the longest run). Runs that end at the same call are one, from its earliest start in the
     list's division, else its earliest (a chapter whose list a lost page took ends its calls where
     the next chapter's count goes on). Bare digits start a run only where it counts on to 3 at
-    least, or, for a shorter list, where the run calls it all in the list's own division. A run
-    counts on past a few lost calls."""
+    least, or, for a shorter list, where the run calls it all in the list's own division. A list
+    called in full in its own division takes those calls where every other full run is elsewhere
+    and counts past the list (another chapter's, whose own list a lost page took). A run counts on
+    past a few lost calls."""
     strong = any(c.strong for c in candidates)
     calls = [c.strong or not strong for c in candidates]  # the candidates of the kind that calls this list
     starts = [i for i, c in enumerate(candidates) if calls[i] and c.value == first]
@@ -459,13 +461,13 @@ def _last_full_run(candidates: list[Candidate], first: int, size: int, division:
                 and _division(candidates[runs[end][1]].holder) is not division:
             runs[end] = (length, start)
     lengths = list(runs.values())
-    full = [i for length, i in lengths if length >= (size if strong else max(size, 3))]
-    if full:
-        return max(full)
+    full = {i: length for length, i in lengths if length >= (size if strong else max(size, 3))}
     own = [i for length, i in lengths if length >= size and division is not None
            and _division(candidates[i].holder) is division]
-    if own:  # a short list called in full in its own division: the calls before are another division's
-        return min(own)
+    if own and all(length > size and _division(candidates[i].holder) is not division for i, length in full.items()):
+        return min(own)  # called in full in its own division; the calls before, or counting past it, are another's
+    if full:
+        return max(full)
     best = max(length for length, _ in lengths)
     if best < 3:  # no run of calls in brackets: the book does not call its notes that way
         return 0
