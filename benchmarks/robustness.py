@@ -51,11 +51,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS))
-    parser.add_argument("--books", nargs="+", default=None, help="corpus slugs (default: all)")
+    parser.add_argument("--books", nargs="+", default=None,
+                        help="corpus slugs or their starts, 'adam-smith' (default: all)")
     parser.add_argument("--examples", action="store_true", help="print examples of each kind of miss")
     parser.add_argument("-j", "--jobs", type=int, default=2)
     args = parser.parse_args()
-    books = args.books or corpus_slugs()
+    books = corpus_slugs()
+    if args.books:
+        unknown = [b for b in args.books if not any(s.startswith(b) for s in books)]
+        if unknown:
+            parser.error(f"no corpus book starts with {', '.join(unknown)}; the books: {', '.join(books)}")
+        books = [s for s in books if any(s.startswith(b) for b in args.books)]
     jobs = [(slug, kind, seed) for slug in books for kind in args.kinds for seed in args.seeds]
     started = time.perf_counter()
     with ProcessPoolExecutor(args.jobs) as pool:
