@@ -534,3 +534,21 @@ def test_a_chapters_title_over_its_opening_under_a_page_url_goes_where_it_repeat
     removed = [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"]
     assert removed.count("Introductory") == 1
     assert "Introductory" in texts(tree, "//db:title")
+
+
+def test_numbered_headings_opening_pages_right_under_the_page_foot_stay_with_the_line_under_them():
+    """Each letter opens a page, its heading and address right under the page before's foot (the
+    folio and the book's title set on one line, as -layout sets them): 'Letter #' and the address
+    recur at that place, as a running head would, but a letter's number changes from each to the
+    next and they stand pages apart; the address under the heading is no page edge's line."""
+    body = [f"Line {n} of the letter, running on to the full width of the page as the lines of a book do, and on"
+            for n in range(24)]
+    numerals = ["I", "II", "III", "IV", "V"]
+    pages: list[str] = []
+    for n in range(1, 16):
+        top = [f"Letter {numerals[n // 3]}", "To the Editor, London.", ""] if n % 3 == 1 else []
+        pages.append("\n".join([*top, *body, "", f"A Book of Letters                                        {n}"]))
+    tree, state = normalise_text("\n\f".join(pages), kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == [f"Letter {n}" for n in numerals]
+    assert " ".join(texts(tree, "//db:para")).count("To the Editor, London.") == 5
+    assert codes(state).count("furniture.page-edge") == 15

@@ -6,8 +6,10 @@ standing alone, 'Page 3 of 12'); a run of folios (numbers standing alone that co
 page); or a line that stands alone again and again at a regular interval. The lines standing
 alone around an anchor (between blank lines, never part of a run of text lines) make an edge
 cluster. A line shape (the line with digits and numerals masked) that recurs at the same place
-in three clusters or more, and mostly there, is furniture at that place; so is a page's head over
-the heading it repeats. Where only a running head on every other page marks the pages, the heads
+in three clusters or more, and mostly there, is furniture at that place, where nothing but
+furniture stands between it and the edge; so is a page's head over the heading it repeats. Numbered
+lines opening pages whose number changes from each to the next, pages apart, are divisions'
+headings, not a running head. Where only a running head on every other page marks the pages, the heads
 of the pages facing them stand halfway between. Lines of running text are never removed, and a
 line at a page edge that does not recur is kept.
 
@@ -46,6 +48,8 @@ MIN_PAGE_LINES, MAX_PAGE_LINES = 10, 400  # lines from one folio to the next (a 
 PAGE_EDGE_SPAN = 12  # lines from one end of a page edge's furniture to the other (blanks, heads, folio)
 MAX_HEAD_INTERVAL = 160  # lines from a running head to the next: two pages of text at most
 TOKEN = re.compile(r"[^\W_]+")  # a run of letters or digits
+NUMERAL = re.compile(r"\d+|\b[ivxlc]+\b")  # in a line in lower case
+HEADING_PAGES = 2  # pages between numbered headings opening pages, on the whole: running heads repeat sooner
 FACING_SLACK = 0.1  # of two pages' lines: how far a facing page's head may stand off halfway
 
 
@@ -87,7 +91,7 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
     standing alone whose shape recurs at their place, mostly at page edges, and a page's head over
     the heading it repeats (a chapter's title over its opening: the chapter may have no other page)."""
     lines = state.lines
-    placed = _places(state, filled, alone, anchors)
+    placed, nearer = _places(state, filled, alone, anchors)
     # where a shape stands besides: a table's figures set one a line (a column read down) are no text
     # a folio's shape could be mistaken in, and would outnumber the folios of a book of tables
     column = {i for k, i in enumerate(filled) if _in_column(state, filled, k)}
@@ -100,8 +104,9 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
                 counts[key][place] += 1
     # a shape is furniture where it recurs, if it stands mostly at page edges; and a running head's
     # stem ('Title: <chapter>'), once it is furniture, at any page edge (a short chapter's head)
+    headings = _headings_opening_pages(state, placed, anchors)
     furniture_places = {key: {place for place, n in c.items() if n >= MIN_RECURRENCE}
-                        for key, c in counts.items() if at_edges[key] * 2 >= occurrences[key]}
+                        for key, c in counts.items() if at_edges[key] * 2 >= occurrences[key] and key not in headings}
     anchored = Counter(key for i in anchors for key in _keys(lines[i].text))
     marking = {key for key, n in anchored.items() if n >= MIN_RECURRENCE and at_edges[key] * 2 >= occurrences[key]} \
         | {key for key, places in furniture_places.items() if places}
@@ -115,7 +120,41 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
             placed[i] & furniture_places.get(key, set()) or placed[i] and key in stems for key in keys)
             or bool(placed[i]) and _over_its_heading(state, filled, position[i], set()))
 
-    return [i for i in sorted(anchors | set(placed)) if furniture(i)], stems
+    # furniture stands at the page's edge: a line recurring there with text between it and the edge
+    # is text (a letter's address under its heading, both opening a page); a running head's stem is
+    # furniture by its words (its wrapped end may stand between)
+    candidates = {i for i in placed if furniture(i)}
+    edge = anchors | {i for i in candidates if any(key in stems for key in _keys(lines[i].text))}
+    while grown := {i for i in candidates - edge if any(n is None or n in edge for n in nearer[i])}:
+        edge |= grown
+    return sorted(edge), stems
+
+
+def _headings_opening_pages(state: State, placed: dict[int, set], anchors: set[int]) -> set[str]:
+    """Shapes of numbered lines at page edges that are divisions' headings, each opening a page
+    ('Chapter IV' right under the foot of the page before, never over a page's foot): the number
+    changes from each to the next, and they stand HEADING_PAGES or more apart on the whole. A running head naming its chapter
+    repeats its number page after page; a folio stands a page from the next."""
+    lines = state.lines
+    marks = Counter(_anchor_kind(lines[i].text) for i in anchors)
+    pages = max(len(state.page_starts), max(marks.values(), default=0))
+    if pages < MIN_RECURRENCE:
+        return set()
+    page = len(lines) / pages
+    by_shape: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(anchors | set(placed)):
+        key = shape(lines[i].text)
+        if "#" in key and WORD.search(key) and len(_keys(lines[i].text)) == 1:  # no running head's stem
+            by_shape[key].append(i)
+    headings = set()
+    for key, positions in by_shape.items():
+        numbers = [NUMERAL.findall(lines[i].text.lower()) for i in positions]
+        opening = all(placed[i] and all(offset > 0 for _, offset in placed[i]) and _folio_value(lines[i].text) is None
+                      for i in positions)
+        if len(positions) >= MIN_RECURRENCE and opening and all(a != b for a, b in zip(numbers, numbers[1:])) \
+                and median(b - a for a, b in zip(positions, positions[1:])) >= HEADING_PAGES * page:
+            headings.add(key)
+    return headings
 
 
 def _stray_numbers(state: State, edge: list[int]) -> set[int]:
@@ -328,9 +367,7 @@ def _keys(text: str) -> list[str]:
 
 def shape(text: str) -> str:
     """A line with its digits, numerals and spacing masked: what recurs from page to page."""
-    text = re.sub(r"\d+", "#", text.strip().lower())
-    text = re.sub(r"\b[ivxlc]+\b", "#", text)
-    return re.sub(r"\s+", " ", text)
+    return re.sub(r"\s+", " ", NUMERAL.sub("#", text.strip().lower()))
 
 
 def _recurring_pairs(state: State, both: list[int], pairs: dict[int, int]) -> set[int]:
@@ -604,10 +641,11 @@ def _regular(positions: list[int], key: str) -> bool:
     return near >= 0.7 * len(gaps)
 
 
-def _places(state: State, filled: list[int], alone: set[int], anchors: set[int]) -> dict[int, set]:
+def _places(state: State, filled: list[int], alone: set[int], anchors: set[int]
+            ) -> tuple[dict[int, set], dict[int, set]]:
     """Each line standing alone near a page edge, with its places: its distance (in lines standing
     alone) from each anchor beside it, named by the anchor's shape, or from a form feed or the text's
-    start."""
+    start; and the lines between it and each edge, the one next to it (None: the edge itself)."""
     position = {i: k for k, i in enumerate(filled)}
     index_of = {state.lines[i].number: i for i in filled}
     edges: list[tuple[str, int, int]] = [(f"at {_anchor_kind(state.lines[a].text)}", position[a], 0) for a in anchors]
@@ -617,11 +655,13 @@ def _places(state: State, filled: list[int], alone: set[int], anchors: set[int])
     if filled:  # the first page's top: only a running head's stem is furniture by itself there
         edges.append(("at the start", 0, 1))
     placed: dict[int, set] = defaultdict(set)
+    nearer: dict[int, set] = defaultdict(set)
     for name, k, first in edges:
         for direction in (-1, 1):
             step = 0 if direction == 1 and first else 1
             offset = 0
             previous = filled[k]  # the line last placed, or the anchor
+            inner = None if first else previous  # a page break or the start: the edge is right there
             while offset < CLUSTER_REACH:
                 j = k + direction * step
                 if not 0 <= j < len(filled):
@@ -636,6 +676,7 @@ def _places(state: State, filled: list[int], alone: set[int], anchors: set[int])
                 offset += 1
                 if filled[j] not in anchors:
                     placed[filled[j]].add((name, direction * offset))
-                previous = filled[j]
+                    nearer[filled[j]].add(inner)
+                previous = inner = filled[j]
                 step += 1
-    return placed
+    return placed, nearer
