@@ -31,3 +31,28 @@ def test_a_word_with_a_digit_right_before_or_after_garbage_goes_with_it_and_is_n
     assert "Do1" not in body and "Het" not in body and not tree.xpath("//db:footnote", namespaces=NS)
     garbled = [d.text for d in state.diagnostics.items if d.code == "flag.garbled"][0]
     assert garbled.startswith("Do1 5ouy") and garbled.endswith("yobD Het1")
+
+
+def test_rare_words_of_the_text_right_after_garbage_stay():
+    """The garbage ends at its last malformed token: the next line's rare words ('debasing', 'homage',
+    used nowhere else in the book) are the text's, not garbage."""
+    common = "The slave and the master: quite servile enough to crouch at the feet of a master, most of the slaves."
+    text = "\n".join([common, common, common, "", LONG, "fortune to od6 ,4hietre u3ednR the rshevieepsrO 8of M6.r eGor0. e6H swa6 sjut 4odpur e4ht",
+                      "most debasing homage of the slave, and quite servile enough to crouch at the feet of a master.",
+                      "", LONG, "the end."])
+    tree, state = normalise_text(text, kind="pdf")
+    body = " ".join(texts(tree, "//db:para"))
+    assert "most debasing homage of the slave" in body and "u3ednR" not in body
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.garbled"][0].endswith("4odpur e4ht")
+
+
+def test_a_word_with_a_digit_two_words_after_garbage_goes_with_it_and_is_no_call():
+    common = "The virtue or the vice to resist it, a day passed, a lash for stealing fruit: the page of the book."
+    text = "\n".join([common, common, common, "", LONG, LONG, "the virtue or the vice to resist it. Scarcely a day passed,",
+                      "dguinr hte mU,emrs but 8tath oes7m av5lse dha6 ot aetk Het1",
+                      "lash for stealing fruit, the page of the book in the end.", "", "Notes", "1. A note whose call was lost."])
+    tree, state = normalise_text(text, kind="pdf")
+    body = " ".join(texts(tree, "//db:para"))
+    assert "Het" not in body and "aetk" not in body and not tree.xpath("//db:footnote", namespaces=NS)
+    assert "Scarcely a day passed," in body and "lash for stealing fruit" in body  # rare words, the text's
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.garbled"] == ["mU,emrs but 8tath oes7m av5lse dha6 ot aetk Het1"]

@@ -16,6 +16,7 @@ from .state import State
 
 CORE = re.compile(r"[\W_]*(.*?)[\W_]*$")
 MIN_SUSPECTS = 3
+GAP = 3  # tokens from a suspect token to the next in a run of garbage
 
 
 def remove_garbled_text(state: State) -> None:
@@ -36,10 +37,9 @@ def remove_garbled_text(state: State) -> None:
         spans = garbled_spans([scores[t] for t in tokens])
         if not spans:
             continue
-        # a word with a digit in it right before or after the garbage is garbage too ('Do1 5ouy nto0',
-        # '… oes7m aetk Het1'), not a call
-        spans = [(start - 1 if start and LETTER_DIGIT.search(tokens[start - 1]) else start,
-                  end + 1 if end < len(tokens) and LETTER_DIGIT.search(tokens[end]) else end) for start, end in spans]
+        # a word with a digit in it right before or after the garbage, or two words off, is garbage too
+        # ('Do1 5ouy nto0', '… dha6 ot aetk Het1'), not a call
+        spans = [(_reach(tokens, start, -1), _reach(tokens, end - 1, 1) + 1) for start, end in spans]
         kept: list[str] = []
         previous_end = 0
         for start, end in spans:
@@ -52,6 +52,15 @@ def remove_garbled_text(state: State) -> None:
         block.lines = [" ".join(kept)]
 
 
+def _reach(tokens: list[str], k: int, step: int) -> int:
+    """The farthest token from tokens[k], GAP tokens on at most, that is a word with a digit in it."""
+    reach = k
+    for j in range(k + step, k + step * (GAP + 1), step):
+        if 0 <= j < len(tokens) and LETTER_DIGIT.search(tokens[j]):
+            reach = j
+    return reach
+
+
 def _vocabulary(state: State) -> Counter:
     """How often each word (folded to lower case) occurs in the text."""
     vocabulary: Counter = Counter()
@@ -62,18 +71,26 @@ def _vocabulary(state: State) -> Counter:
 
 def garbled_spans(scores: list[int]) -> list[tuple[int, int]]:
     """Runs where suspect tokens cluster (at most two sound tokens between two suspects), with at
-    least MIN_SUSPECTS suspects, two of them malformed, making up 60% or more of the run."""
+    least MIN_SUSPECTS suspects, two of them malformed, making up 60% or more of the run; from its
+    first malformed token to its last, where fewer than MIN_SUSPECTS suspects stand past them."""
     spans: list[tuple[int, int]] = []
     positions = [i for i, s in enumerate(scores) if s]
     k = 0
     while k < len(positions):
         j = k
-        while j + 1 < len(positions) and positions[j + 1] - positions[j] <= 3:
+        while j + 1 < len(positions) and positions[j + 1] - positions[j] <= GAP:
             j += 1
         start, end = positions[k], positions[j] + 1
         count = j - k + 1
         malformed = sum(1 for p in positions[k:j + 1] if scores[p] == MALFORMED)
         if count >= MIN_SUSPECTS and malformed >= 2 and count / (end - start) >= 0.6:
+            # a rare word or two past the first or last malformed token are the text's more likely than
+            # garbage; more of them are garbage too
+            bad = [p for p in positions[k:j + 1] if scores[p] == MALFORMED]
+            if sum(1 for p in positions[k:j + 1] if p < bad[0]) < MIN_SUSPECTS:
+                start = bad[0]
+            if sum(1 for p in positions[k:j + 1] if p > bad[-1]) < MIN_SUSPECTS:
+                end = bad[-1] + 1
             spans.append((start, end))
         k = j + 1
     return spans
