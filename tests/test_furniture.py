@@ -552,3 +552,16 @@ def test_numbered_headings_opening_pages_right_under_the_page_foot_stay_with_the
     assert texts(tree, "//db:chapter/db:title") == [f"Letter {n}" for n in numerals]
     assert " ".join(texts(tree, "//db:para")).count("To the Editor, London.") == 5
     assert codes(state).count("furniture.page-edge") == 15
+
+
+def test_a_web_dumps_flagged_trailer_lines_are_text_not_headings():
+    """A site's trailer after the book's last paragraph ('Sign up for our newsletter' over 'Share this
+    article on social media' reads as a title over text): flagged, kept as text, no heading."""
+    paragraph = "A paragraph of the last chapter that says something of substance, as a book's text does."
+    text = "\n\n".join(["A Title", "Chapter 1", paragraph, paragraph, "Chapter 2", paragraph,
+                        "Sign up for our newsletter", "Share this article on social media",
+                        "© 2021 The Online Library. All rights reserved."])
+    tree, state = normalise_text(text)
+    assert texts(tree, "//db:chapter/db:title") == ["Chapter 1", "Chapter 2"] and not tree.xpath("//db:section", namespaces=NS)
+    assert "Share this article on social media" in texts(tree, "//db:para")
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.site-trailer"] == ["Sign up for our newsletter"]

@@ -49,7 +49,8 @@ def remove_boilerplate(state: State) -> None:
 def flag_site_trailer(state: State) -> None:
     """A web dump's last blocks when each is one short line that is no sentence ('Print this page',
     'Related articles') or a copyright line: a site's trailer, most likely, but the end of a book
-    may be short lines too, so they stay and are flagged, for book.toml's trailer_from to remove."""
+    may be short lines too, so they stay and are flagged, for book.toml's trailer_from to remove;
+    none of them is taken for a heading."""
     blocks: list[list[int]] = [[]]  # the dump's blocks of lines, as indexes
     for i, line in enumerate(state.lines):
         if line is not None and line.text.strip():
@@ -65,6 +66,7 @@ def flag_site_trailer(state: State) -> None:
     if len(trailer) >= 2 or any(COPYRIGHT.search(state.lines[i].text) for i in trailer):
         first = state.lines[trailer[0]]
         state.diagnostics.add("flag.site-trailer", first.number, first.text.strip(), count=len(trailer))
+        state.site_trailer.update(state.lines[i].number for i in trailer)
 
 
 def _is_site_line(text: str) -> bool:

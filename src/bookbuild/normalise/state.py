@@ -35,6 +35,7 @@ class State:
     info: BookInfo = field(default_factory=BookInfo)
     navigation: list[tuple[int, str]] = field(default_factory=list)  # (line, 'on to' target) of nav lines
     page_starts: set[int] = field(default_factory=set)  # source line numbers of lines that begin a page
+    site_trailer: set[int] = field(default_factory=set)  # source line numbers of a web dump's flagged trailer
     measure: int = 0  # in a PDF extraction: the length of a full line of text, in characters
     lost_pages: dict[int, int] = field(default_factory=dict)  # in a PDF extraction: line before pages lost -> how many
     tree: etree._Element | None = None

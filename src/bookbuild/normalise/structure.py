@@ -471,7 +471,8 @@ class _Headings:
 
     def _titled_candidate(self, i: int) -> bool:
         """A line that reads as a title and stands where a heading stands (or book.toml says it is one)."""
-        if i in self.found or i in self.used or self.blocks[i].kind != ("short" if self.pdf else "para"):
+        if i in self.found or i in self.used or self.blocks[i].kind != ("short" if self.pdf else "para") \
+                or self.blocks[i].first in self.state.site_trailer:
             return False
         text = self.blocks[i].text.strip()
         if text in self.headings:
