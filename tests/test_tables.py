@@ -627,3 +627,20 @@ def test_a_title_row_and_two_rows_of_heads_spanning_columns_over_labels_whose_fi
     table, rows = grid_of(tree, "4")
     assert table.find("{*}tgroup").get("cols") == "5"
     assert rows == [cells[start:start + 5] for start in range(0, len(cells), 5)]
+
+
+def test_a_table_split_by_a_page_break_is_one_table():
+    """A long table read row by row, its rows going on after the page's folio and the page break:
+    each part is found on its own, and the second goes on from the first (as many columns, no heads,
+    its years counting on): one table."""
+    prices = [("2", "0 0"), ("2", "8 0"), ("3", "9 6"), ("2", "16 8"), ("1", "19 2"), ("1", "17 8"), ("1", "14 10"),
+              ("1", "9 4"), ("1", "15 4"), ("1", "10 8"), ("1", "15 10"), ("1", "13 0")]
+    rows = [[str(1595 + n), pounds, rest] for n, (pounds, rest) in enumerate(prices)]
+    second = [line for row in rows[6:] for line in row]
+    text = "\n".join([*PROSE, "the price of each year being the medium between the highest prices.",
+                      "Wheat per quarter", "Years", "£", "s. d.", *[line for row in rows[:6] for line in row], "", "210", "",
+                      "\f" + second[0], *second[1:], "", *PROSE])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert len(tree.xpath("//db:table | //db:informaltable", namespaces=NS)) == 1
+    assert pdf_rows(tree) == [["", "Wheat per quarter", "", ""], ["Years", "£", "s.", "d."],
+                              *[[year, pounds, *rest.split()] for year, pounds, rest in rows]]

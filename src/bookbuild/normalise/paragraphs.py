@@ -22,7 +22,7 @@ from .footnotes import MAX_LOST_ITEMS
 from .headings import (CALLS_AT_END, MAX_TITLE_LINES, MINOR_WORDS, heading_form, is_division_line, is_title_case,
                        reads_as_title)
 from .patterns import SENTENCE_END, item_number
-from .stacks import figures_left, find_sentence_stacks, find_stacked_tables
+from .stacks import figures_left, find_sentence_stacks, find_stacked_tables, is_figures, table_goes_on
 from .state import State
 from .tables import report_table
 
@@ -68,6 +68,23 @@ def _group_web(lines: list[SourceLine | None]) -> list[Block]:
     return blocks
 
 
+def _join_split_tables(tables: list[Block], source: list[SourceLine | None], left: list[SourceLine | None]) -> list[Block]:
+    """A table a page break split, each part read its own way (row by row, column by column): a part
+    goes on from the table before it where only page furniture and figures stand between them, it
+    has as many columns and no heads, and its first column counts on."""
+    index_of = {line.number: k for k, line in enumerate(source) if line is not None}
+    joined: list[Block] = []
+    for table in tables:
+        if joined and table_goes_on(joined[-1].table, table.table) and not any(
+                line is not None and line.text.strip() and not is_figures(line.text)
+                for line in left[index_of[joined[-1].last] + 1:index_of[table.first]]):
+            joined[-1].table.rows.extend(table.table.rows)
+            joined[-1].last = table.last
+        else:
+            joined.append(table)
+    return joined
+
+
 def _unwrap_pdf(state: State) -> list[Block]:
     lines = list(state.lines)
     tables: list[Block] = []  # tables kept in columns or read in stacks: their lines are no paragraph's
@@ -78,7 +95,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
             tables.append(table)
             for k in rows:
                 lines[k] = None
-    tables.sort(key=lambda t: t.first)
+    tables = _join_split_tables(sorted(tables, key=lambda t: t.first), state.lines, lines)
     for number, table in enumerate(tables, start=1):  # numbered in reading order
         table.table.number = str(number)
         report_table(state, table, table.table)

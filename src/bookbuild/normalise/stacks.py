@@ -106,7 +106,7 @@ def find_stacked_tables(lines: list[SourceLine | None]) -> list[tuple[list[int],
                 continue
             taken, tables = made
             for used, grid in tables:
-                if last_end == n and _goes_on(found[-1][1], grid):  # the same table, set anew on the next page
+                if last_end == n and table_goes_on(found[-1][1], grid):  # the same table, set anew on the next page
                     found[-1][0].extend(used)
                     found[-1][1].rows.extend(grid.rows)
                 else:
@@ -363,7 +363,7 @@ def _indexes(stacks: list[Stack]) -> list[int]:
     return [k for s in stacks for k in s.indexes]
 
 
-def _goes_on(grid: TableGrid, following: TableGrid) -> bool:
+def table_goes_on(grid: TableGrid, following: TableGrid) -> bool:
     """A table's rows go on in the next one: as many columns, no heads, the first column counting on."""
     if grid.columns != following.columns or any(r.header for r in following.rows) or not grid.rows:
         return False
