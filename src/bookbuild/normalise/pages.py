@@ -7,11 +7,11 @@ page); or a line that stands alone again and again at a regular interval. The li
 alone around an anchor (between blank lines, never part of a run of text lines) make an edge
 cluster. A line shape (the line with digits and numerals masked) that recurs at the same place
 in three clusters or more, and mostly there, is furniture at that place, where nothing but
-furniture stands between it and the edge; so is a page's head over the heading it repeats. Numbered
-lines opening pages whose number changes from each to the next, pages apart, are divisions'
-headings, not a running head. Where only a running head on every other page marks the pages, the heads
-of the pages facing them stand halfway between. Lines of running text are never removed, and a
-line at a page edge that does not recur is kept.
+furniture stands between it and the edge; so is a page's head over the heading it repeats.
+Numbered lines opening pages whose number changes from each to the next, pages apart, are
+divisions' headings, not a running head. Where only a running head on every other page marks the
+pages, the heads of the pages facing them stand halfway between. Lines of running text are never
+removed, and a line at a page edge that does not recur is kept.
 
 The first text line after each cluster starts a page: the paragraph stage joins across it.
 """
@@ -133,8 +133,9 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
 def _headings_opening_pages(state: State, placed: dict[int, set], anchors: set[int]) -> set[str]:
     """Shapes of numbered lines at page edges that are divisions' headings, each opening a page
     ('Chapter IV' right under the foot of the page before, never over a page's foot): the number
-    changes from each to the next, and they stand HEADING_PAGES or more apart on the whole. A running head naming its chapter
-    repeats its number page after page; a folio stands a page from the next."""
+    changes from each to the next, and they stand HEADING_PAGES or more apart on the whole. A
+    running head naming its chapter repeats its number page after page; a folio stands a page from
+    the next."""
     lines = state.lines
     marks = Counter(_anchor_kind(lines[i].text) for i in anchors)
     pages = max(len(state.page_starts), max(marks.values(), default=0))
