@@ -644,3 +644,18 @@ def test_a_table_split_by_a_page_break_is_one_table():
     assert len(tree.xpath("//db:table | //db:informaltable", namespaces=NS)) == 1
     assert pdf_rows(tree) == [["", "Wheat per quarter", "", ""], ["Years", "£", "s.", "d."],
                               *[[year, pounds, *rest.split()] for year, pounds, rest in rows]]
+
+
+def test_a_numbered_label_read_after_its_tables_figures_over_the_total_is_no_heading():
+    """The last rows' labels of a table read column by column come after its figures ('IV. Other
+    goods', then 'Total'): right under the table, over a total's label, no chapter IV."""
+    chapter = [*PROSE, *PROSE, *PROSE, ""]
+    text = "\n".join(["I. The First", "", *chapter, "II. The Second", "", *PROSE,
+                      "It is estimated that this total was employed as follows:—",
+                      "Railways", "Gas, water, and electricity", "House-fuel, small industry and agriculture", "Industry", "",
+                      "18,000,000", "12,500,000", "24,000,000", "78,000,000", "139,000,000", "",
+                      "tons.", "”", "”", "”", "”", "", "IV. Other goods", "Total", "", *chapter,
+                      "III. The Third", "", *chapter])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["The First", "The Second", "The Third"]
+    assert "IV. Other goods" in texts(tree, "//db:para")

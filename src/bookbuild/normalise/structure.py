@@ -28,7 +28,7 @@ from .headings import (MAX_TITLE, MAX_TITLE_LINES, MINOR_WORDS, ROMAN, SENTENCE_
                        closes_unopened, heading_form, is_capitals, is_title_case, number_value, reads_as_title)
 from .patterns import DATELINE, SENTENCE_END, WORD, item_number
 from .state import State
-from .stacks import is_figures
+from .stacks import TOTAL, is_figures
 from .tables import CAPTION
 
 LIST_ITEM = re.compile(r"^(\(?\d+\)\s*|\[\d+\]\s*|\d+\.\s*|\(?[a-z]\)\s+|[•·▪–-]\s+)\S")
@@ -687,9 +687,12 @@ class _Headings:
         return between_lost or self._amid_figures(i)
 
     def _amid_figures(self, i: int) -> bool:
-        """Over or under two lines of figures: a table's line (no heading stands over a number)."""
+        """Over or under two lines of figures: a table's line (no heading stands over a number); or
+        right under a table, over its total's label: a label of the table's last rows, read after it."""
         figures = {j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(self.blocks) and is_figures(self.blocks[j].text)}
-        return {i - 2, i - 1} <= figures or {i + 1, i + 2} <= figures
+        over_total = i + 1 < len(self.blocks) and TOTAL.fullmatch(self.blocks[i + 1].text.strip().rstrip(".:"))
+        return {i - 2, i - 1} <= figures or {i + 1, i + 2} <= figures \
+            or bool(i and self.blocks[i - 1].kind == "table" and over_total)
 
     def _is_body(self, block: Block) -> bool:
         """Running text: a long block, or a sentence of some words."""
