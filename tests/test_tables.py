@@ -586,6 +586,40 @@ def test_a_column_of_labels_running_on_from_one_table_into_the_next_under_its_ti
     assert all(text in kept for text in ("Other ports", "711.70", "100.0"))
 
 
+def test_a_whole_table_over_the_next_one_its_figures_cut_by_a_wrapped_label_is_rebuilt_too():
+    """The column of labels runs from one table into the next, and the first table's wrapped label
+    cuts its columns of figures short: the cut stacks take turns under the two heads. The first
+    table, its heads over it, is rebuilt as well as the second."""
+    upper_labels = ["Coal Shipped, 1913", "Newcastle", "Hexham", "Sunderland (with the upper", "river wharves)", "Blyth", "Total"]
+    upper = [["Amount:", "Million", "Tons", "10.50", "4.25", "14.75"], ["Percentage of", "Total", "25.0", "10.1", "35.1"],
+             ["16.00"], ["38.1"], ["11.25", "42.00"], ["26.8", "100.0"]]
+    tree, _ = normalise_text(_stacked([[*upper_labels, *PORT_LABELS], *upper, *PORT_HEADS, *PORT_FIGURES]), kind="pdf")
+    assert pdf_rows(tree) == [["Coal Shipped, 1913", "Amount: Million Tons", "Percentage of Total"],
+                              ["Newcastle", "10.50", "25.0"], ["Hexham", "4.25", "10.1"], ["", "14.75", "35.1"],
+                              ["Sunderland (with the upper river wharves)", "16.00", "38.1"], ["Blyth", "11.25", "26.8"],
+                              ["Total", "42.00", "100.0"], *PORT_ROWS]
+
+
+@pytest.mark.parametrize("group_sum, table", [("994.40", True), ("300.00", False)])
+def test_a_tables_part_going_on_from_the_page_before_has_sums_of_rows_found_there(group_sum, table):
+    """A part with no heads: its columns cut where a group's name or a wrapped label stands take
+    turns as their lengths pair up, and its first group's sum adds up rows on the page before too,
+    so it is more than the figures over it here (a smaller figure is no such sum: the rows are not
+    sure and the figures stay text); so is its grand total."""
+    labels = ["Hull", "Leith", "Cardiff (with the Barry", "docks)", "II. Foreign ports:—", "Hamburg", "Antwerp", "Total"]
+    figures = [["151.75", "124.30"], ["5.6", "4.6"], ["118.35", group_sum], ["4.4", "36.6"],
+               ["73.10", "54.75", "1,122.25"], ["2.8", "2.0", "41.4"]]
+    tree, state = normalise_text(_stacked([labels, *figures]), kind="pdf")
+    assert bool(tree.xpath("//db:informaltable", namespaces=NS)) is table
+    if table:
+        assert pdf_rows(tree) == [["Hull", "151.75", "5.6"], ["Leith", "124.30", "4.6"],
+                                  ["Cardiff (with the Barry docks)", "118.35", "4.4"], ["", "994.40", "36.6"],
+                                  ["II. Foreign ports:—", "", ""], ["Hamburg", "73.10", "2.8"], ["Antwerp", "54.75", "2.0"],
+                                  ["Total", "1,122.25", "41.4"]]
+    else:
+        assert "flag.figures-as-text" in codes(state)
+
+
 @pytest.mark.parametrize("last, table", [("45.00", True), ("6.00", False)])
 def test_one_row_with_no_label_is_a_total_at_the_foot_only_if_its_figure_is_the_largest(last, table):
     """A total that does not add up (a figure left out of the source) still stands at the foot; a

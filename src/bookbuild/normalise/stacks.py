@@ -196,24 +196,49 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
 def _table_under_the_labels_end(stacks: list[Stack], n: int, figures_after: int
                                 ) -> tuple[int, list[tuple[list[int], TableGrid]]] | None:
     """A page's column of labels read whole, from the foot of one table into the next, set under it
-    with its title: the first table's figures come next (as many rows as its labels, and its sums),
-    then the second's heads and figures. The second table, its title over its labels; the first
-    table's lines stay text (their rows are not sure)."""
+    with its title: the first table's figures come next (as many rows as its labels, and its sums;
+    columns taking turns where wrapped labels cut them), then the second's heads and figures. The
+    second table, its title heading its labels; the first table too where its labels, heads and
+    figures make one under its title (a table going on from the page before stays text: its rows
+    are not sure). Where the labels split more than one way, the way that makes both tables."""
     labels = stacks[n]
-    upper_rows = {len(s.texts) for s in stacks[n + 1:figures_after]}
-    if len(upper_rows) != 1 or figures_after >= len(stacks) or not _head_stack(stacks[figures_after]):
+    upper = stacks[n + 1:figures_after]
+    rows = _rows_in_turns(upper)
+    if rows is None or figures_after >= len(stacks) or not _head_stack(stacks[figures_after]):
         return None
-    rows = upper_rows.pop()
+    lower_only = []  # splits where only the second table is made
     for split, title in enumerate(labels.texts[:-MIN_ROWS]):
         sums = rows - len(_joined_labels(labels.texts[:split]))  # the first table's rows with no label
         if not split or not 0 <= sums <= MAX_KEYLESS or not is_title_case(title) or GROUP_NAME.match(title) \
                 or TOTAL.match(title):
             continue
         made = _table_at([Stack(labels.indexes[split:], labels.texts[split:]), *stacks[figures_after:]], 0)
-        if made is not None and made[1][0][1].rows[0].cells[0].text == title:  # the title heads its labels
-            taken, tables = made
-            return figures_after - n - 1 + taken, tables
-    return None
+        if made is None or not _titled(made[1][0][1], title):
+            continue
+        taken, tables = made
+        upper_labels = Stack(labels.indexes[:split], labels.texts[:split])
+        upper_grid = _columns_table(upper_labels, upper)
+        if upper_grid is not None and _titled(upper_grid, labels.texts[0]):
+            return figures_after - n - 1 + taken, [(upper_labels.indexes + _indexes(upper), upper_grid), *tables]
+        lower_only.append((figures_after - n - 1 + taken, tables))
+    return lower_only[0] if lower_only else None
+
+
+def _titled(grid: TableGrid, title: str) -> bool:
+    """The title heads the table's column of labels."""
+    return grid.rows[0].header and grid.rows[0].cells[0].text == title
+
+
+def _rows_in_turns(figures: list[Stack]) -> int | None:
+    """The rows of stacks of figures, each a column or, under heads over the first stacks, taking
+    turns in the headed columns: None unless every column is as long."""
+    headed = [_head_and_cells(s) for s in figures]
+    with_heads = [m for m, (head, _) in enumerate(headed) if head]
+    if not headed or with_heads and with_heads != list(range(len(with_heads))):
+        return None
+    turns = len(with_heads) or len(headed)
+    lengths = {sum(len(cells) for _, cells in headed[t::turns]) for t in range(turns)}
+    return lengths.pop() if len(lengths) == 1 else None
 
 
 def _tables_in_turns(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], TableGrid]]] | None:
@@ -451,7 +476,18 @@ def _split_figures(text: str) -> tuple[str | None, list[str]]:
 def _columns_table(labels: Stack | None, figures: list[Stack], head_stacks: list[Stack] = ()) -> TableGrid | None:
     """Labels in the first column (or the columns of a stack of alternating rows), then one column for
     each stack of figures, its head over it (or the heads set apart, in order); further stacks take
-    turns in the headed columns."""
+    turns in the headed columns. Stacks with no heads, cut short where a wrapped label stands, take
+    turns as their lengths say (each run of as long stacks a row of them, one in each column), if
+    only one number of columns makes a table."""
+    grid = _columns_laid(labels, figures, head_stacks)
+    if grid is None and not head_stacks and not any(_head_and_cells(s)[0] for s in figures):
+        grids = [grid for turns in _turns_by_length(figures)
+                 if (grid := _columns_laid(labels, [_in_one(figures[t::turns]) for t in range(turns)])) is not None]
+        return grids[0] if len(grids) == 1 else None
+    return grid
+
+
+def _columns_laid(labels: Stack | None, figures: list[Stack], head_stacks: list[Stack] = ()) -> TableGrid | None:
     if labels is None:
         rows: list[list[str | None]] = []
     elif _alternates(labels):
@@ -487,7 +523,7 @@ def _columns_table(labels: Stack | None, figures: list[Stack], head_stacks: list
     groups = [r for r, label in enumerate(columns[0]) if label and GROUP_NAME.match(label)] if width_before == 1 else []
     figure_rows = max((len(c) for c in columns[width_before:]), default=0)
     labels_headed = bool(any(heads) and rows and over_labels is None)  # the labels' first line may head them
-    order = _rows_with_sums(columns, groups, labels_headed) if width_before == 1 else None
+    order = _rows_with_sums(columns, groups, labels_headed, continued=not any(heads)) if width_before == 1 else None
     if order is not None:
         first, order = order
         if first:
@@ -520,14 +556,26 @@ def _columns_table(labels: Stack | None, figures: list[Stack], head_stacks: list
     return grid
 
 
-def _rows_with_sums(columns: list[list[str | None]], groups: list[int], headed: bool
+def _turns_by_length(figures: list[Stack]) -> list[int]:
+    """The numbers of columns stacks of figures may take turns in: each run of that many stacks as long."""
+    return [turns for turns in range(2, len(figures) // 2 + 1) if len(figures) % turns == 0
+            and all(len({len(s.texts) for s in figures[start:start + turns]}) == 1 for start in range(0, len(figures), turns))]
+
+
+def _in_one(stacks: list[Stack]) -> Stack:
+    return Stack([i for s in stacks for i in s.indexes], [t for s in stacks for t in s.texts])
+
+
+def _rows_with_sums(columns: list[list[str | None]], groups: list[int], headed: bool, continued: bool = False
                     ) -> tuple[int, list[tuple[int | None, int | None]]] | None:
     """Labels (columns[0], its group names at `groups`) laid over more rows of figures than they have:
     each row with no label must be a sum (its figure adds up those above it since the last sum, or
     all those before it: a grand total), or a group's one row right under its name; a label saying
-    'Total' stands on a sum. (The labels' first line, if `headed`, may head them instead.) The first
-    label used and the rows as (label, figures row) pairs, None for no label or no figures; None
-    unless exactly one way fits."""
+    'Total' stands on a sum. (The labels' first line, if `headed`, may head them instead.) A table's
+    part `continued` from the page before (no heads) has sums whose first rows are there: its first
+    sum and its grand total are more than all the figures they follow on this page. The first label
+    used and the rows as (label, figures row) pairs, None for no label or no figures; None unless
+    exactly one way fits."""
     if len({len(c) for c in columns[1:]}) != 1:
         return None
     values = [_value(t or "") for t in columns[1]]
@@ -538,11 +586,12 @@ def _rows_with_sums(columns: list[list[str | None]], groups: list[int], headed: 
     for j, value in enumerate(values):
         if value is None:
             continue
-        if len(since) >= 2 and _adds_up([values[k] for k in since], value):
+        if len(since) >= 2 and (_adds_up([values[k] for k in since], value)
+                                or continued and not sums and value > sum(values[k] for k in since)):
             sums.add(j)
             summed.update(range(since[0] + 1, j + 1))
             since = []
-        elif len(items) >= 2 and _adds_up(items, value):  # a grand total
+        elif len(items) >= 2 and (_adds_up(items, value) or continued and j == len(values) - 1 and value > sum(items)):
             sums.add(j)
             since = []
         else:
