@@ -600,6 +600,24 @@ def test_a_whole_table_over_the_next_one_its_figures_cut_by_a_wrapped_label_is_r
                               ["Total", "42.00", "100.0"], *PORT_ROWS]
 
 
+def test_a_column_of_labels_read_on_into_the_next_tables_title_and_figures_into_its_head():
+    """The labels run past 'Total' into the next table's title, the last column of figures into the
+    next table's head: both stay text, and the table is laid under its own labels (no label but a
+    total stands on a sum: 'Other ports' on the 27.25 that sums the two rows above it would slip
+    every label after it off its row)."""
+    labels = ["Coal Shipped, 1913", "Newcastle", "Hexham", "Sunderland (with the upper", "river wharves)", "Blyth",
+              "Other ports", "Total", "Grain Received, 1913"]
+    figures = [["10.50", "4.25", "14.75"], ["22.3", "9.0", "31.4"], ["16.00"], ["34.0"], ["11.25", "27.25", "5.00", "47.00"],
+               ["23.9", "58.0", "10.6", "100.0", "Percentage of", "Total"]]
+    tree, _ = normalise_text(_stacked([labels, *PORT_HEADS, *figures]), kind="pdf")
+    assert pdf_rows(tree) == [["Coal Shipped, 1913", "Amount: Million Tons", "Percentage of Total"],
+                              ["Newcastle", "10.50", "22.3"], ["Hexham", "4.25", "9.0"], ["", "14.75", "31.4"],
+                              ["Sunderland (with the upper river wharves)", "16.00", "34.0"], ["Blyth", "11.25", "23.9"],
+                              ["", "27.25", "58.0"], ["Other ports", "5.00", "10.6"], ["Total", "47.00", "100.0"]]
+    kept = " ".join(tree.xpath("//text()[not(ancestor::db:informaltable)]", namespaces=NS))
+    assert "Grain Received, 1913" in kept and "Percentage of" in kept
+
+
 @pytest.mark.parametrize("group_sum, table", [("994.40", True), ("300.00", False)])
 def test_a_tables_part_going_on_from_the_page_before_has_sums_of_rows_found_there(group_sum, table):
     """A part with no heads: its columns cut where a group's name or a wrapped label stands take

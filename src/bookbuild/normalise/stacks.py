@@ -98,6 +98,7 @@ def find_stacked_tables(lines: list[SourceLine | None]) -> list[tuple[list[int],
             k += 1
             continue
         stacks, k = _stacks_from(lines, k, longest)
+        stacks = [part for stack in stacks for part in _next_head_apart(stack)]
         n, last_end = 0, -1
         while n < len(stacks):
             made = _tables_in_turns(stacks, n) or _table_at(stacks, n)
@@ -175,6 +176,9 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
             figures_after += grid is not None
         if grid is None and heads_after == n + 1:
             return _table_under_the_labels_end(stacks, n, figures_after)
+        if grid is None and labels and (own := _labels_to_total(stack)) is not None:  # the next table's title after
+            grid = _columns_table(own, stacks[heads_after:figures_after], stacks[n + 1:heads_after])
+            return (figures_after - n, [(own.indexes + _indexes(stacks[n + 1:figures_after]), grid)]) if grid else None
         return (figures_after - n, [(_indexes(stacks[n:figures_after]), grid)]) if grid else None
     if not stack.figures_under(len(stack.texts)):  # a table read row by row may have a long head
         return None
@@ -191,6 +195,16 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
         grid = _columns_table(None, [keys, *stacks[after:same]])
         return (same - n, [(_indexes(stacks[n:same]), grid)]) if grid else None
     return None
+
+
+def _labels_to_total(labels: Stack) -> Stack | None:
+    """A column of labels read on past its 'Total' into the next table's title ('German Imports,
+    1913'): the labels up to the total; None unless a line or two in title case follow it."""
+    totals = [m for m, text in enumerate(labels.texts) if TOTAL.match(text)]
+    if not totals or not 0 < len(labels.texts) - totals[-1] - 1 <= MAX_LABELS_AFTER \
+            or not is_title_case(labels.texts[totals[-1] + 1]):
+        return None
+    return Stack(labels.indexes[:totals[-1] + 1], labels.texts[:totals[-1] + 1])
 
 
 def _table_under_the_labels_end(stacks: list[Stack], n: int, figures_after: int
@@ -379,6 +393,20 @@ def _keys_across_splits(stacks: list[Stack], n: int, end: int) -> tuple[Stack, i
     return keys, k
 
 
+def _next_head_apart(stack: Stack) -> list[Stack]:
+    """A column of figures read on into the head of the next table's column, set right under it
+    ('… 67.2 / 100.0 / Percentage of / Total Exports'): the figures and the head as two stacks."""
+    figures = stack.figures
+    end = len(figures)
+    while end and not figures[end - 1]:
+        end -= 1
+    head = Stack(stack.indexes[end:], stack.texts[end:])
+    if not 0 < len(head.texts) <= MAX_HEAD or end < MIN_ROWS or not all(figures[end - MIN_ROWS:end]) \
+            or not _head_stack(head) or not all(_is_head_line(t) for t in head.texts):
+        return [stack]
+    return [Stack(stack.indexes[:end], stack.texts[:end]), head]
+
+
 def _head_stack(stack: Stack) -> bool:
     """A column's head set apart from its figures: a few short lines of words."""
     return len(stack.texts) <= MAX_HEAD and not any(stack.figures) and all(len(t) <= MAX_HEAD_LINE for t in stack.texts)
@@ -541,6 +569,9 @@ def _columns_laid(labels: Stack | None, figures: list[Stack], head_stacks: list[
         for r in groups:  # a group's name ('I. Raw materials:—') has no figures: the rows under it do
             for column in columns[1:]:
                 column.insert(r, None)
+        sums, _ = _sums([_value(t or "") for t in columns[1]])
+        if any(r < len(columns[1]) - 1 and not TOTAL.match(columns[0][r] or "") for r in sums):
+            return None  # a sum in the figures under a label that says no total: the labels slip off their rows
     body = max((len(c) for c in columns), default=0)
     if len(columns) < 2 or body < MIN_ROWS or any(len(c) < body - 1 for c in columns[width_before:]) \
             or rows and 2 * len(rows) < body:
@@ -579,8 +610,22 @@ def _rows_with_sums(columns: list[list[str | None]], groups: list[int], headed: 
     if len({len(c) for c in columns[1:]}) != 1:
         return None
     values = [_value(t or "") for t in columns[1]]
+    sums, summed = _sums(values, continued)
+    for first in ((1, 0) if headed and 0 not in groups else (0,)):
+        labels, group_rows = columns[0][first:], {g - first for g in groups}
+        if len(values) > len(labels) - len(group_rows):
+            found = _lay_labels(labels, group_rows, sums, summed, len(values))
+            if found is not None:
+                return first, found
+    return None
+
+
+def _sums(values: list[float | None], continued: bool = False) -> tuple[set[int], set[int]]:
+    """The rows whose figure adds up those above it since the last sum, or all those before it (a
+    grand total), under _rows_with_sums's terms; and the rows the sums add up, past each one's first
+    (no group's name comes before them)."""
     sums: set[int] = set()
-    summed: set[int] = set()  # rows a sum adds up, past the first: no group's name comes before them
+    summed: set[int] = set()
     since: list[int] = []
     items: list[float] = []
     for j, value in enumerate(values):
@@ -597,13 +642,7 @@ def _rows_with_sums(columns: list[list[str | None]], groups: list[int], headed: 
         else:
             since.append(j)
             items.append(value)
-    for first in ((1, 0) if headed and 0 not in groups else (0,)):
-        labels, group_rows = columns[0][first:], {g - first for g in groups}
-        if len(values) > len(labels) - len(group_rows):
-            found = _lay_labels(labels, group_rows, sums, summed, len(values))
-            if found is not None:
-                return first, found
-    return None
+    return sums, summed
 
 
 def _lay_labels(labels: list[str | None], groups: set[int], sums: set[int], summed: set[int], rows: int
@@ -623,7 +662,7 @@ def _lay_labels(labels: list[str | None], groups: set[int], sums: set[int], summ
                 moves = []
                 if i < L and i in groups and j not in summed:
                     moves.append((i + 1, j, 1))  # the group's name, a row of its own
-                elif i < L and i not in groups and j < rows and (j in sums or not total(i)):
+                elif i < L and i not in groups and j < rows and (j in sums) == total(i):
                     moves.append((i + 1, j + 1, 0))  # the label on its row
                 lone = after and (i == L or i in groups or total(i))  # a group with no labels of its own
                 if j < rows and (j in sums and not after or lone):  # a sum closes its group's rows
