@@ -618,6 +618,21 @@ def test_a_column_of_labels_read_on_into_the_next_tables_title_and_figures_into_
     assert "Grain Received, 1913" in kept and "Percentage of" in kept
 
 
+def test_a_table_going_on_over_a_page_break_under_its_next_groups_name_is_one_table():
+    """The second page's part opens with the next group's name, over the sum of the group on the
+    page before (a lone figure in each column): that sum is its first row, and the part goes on
+    from the table before it, its groups counting on (I., then II.)."""
+    first = [PORT_LABELS[:5], *PORT_HEADS, PORT_FIGURES[0][:3], PORT_FIGURES[1][:3]]
+    second = [["II. Foreign ports:—", "Hamburg", "Antwerp", "Total"], ["394.40"], ["14.6"],
+              ["73.10", "54.75", "127.85", "522.25"], ["2.8", "2.0", "4.8", "19.4"]]
+    page = _stacked(first).split("\n")
+    text = "\n".join([*page[:-len(PROSE) * 4], "\f" + "\n".join(second[0]), "", *["\n".join(s) + "\n" for s in second[1:]],
+                      *PROSE * 4])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert len(tree.xpath("//db:informaltable", namespaces=NS)) == 1
+    assert pdf_rows(tree) == [*PORT_ROWS, ["Total", "522.25", "19.4"]]
+
+
 @pytest.mark.parametrize("group_sum, table", [("994.40", True), ("300.00", False)])
 def test_a_tables_part_going_on_from_the_page_before_has_sums_of_rows_found_there(group_sum, table):
     """A part with no heads: its columns cut where a group's name or a wrapped label stands take

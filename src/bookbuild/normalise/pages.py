@@ -25,7 +25,7 @@ from collections.abc import Callable
 from statistics import median
 
 from .headings import heading_form, is_capitals, reads_as_title
-from .patterns import WORD
+from .patterns import WORD, roman_value
 from .stacks import is_figures
 from .state import State
 
@@ -612,17 +612,7 @@ def _folio_value(text: str) -> int | None:
     if not match:
         return None
     token = match.group(1)
-    return int(token) if token.isdigit() else _roman(token)
-
-
-def _roman(token: str) -> int | None:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-    total, previous = 0, 0
-    for ch in reversed(token.lower()):
-        value = values[ch]
-        total = total - value if value < previous else total + value
-        previous = max(previous, value)
-    return total or None
+    return int(token) if token.isdigit() else roman_value(token)
 
 
 def _regular(positions: list[int], key: str) -> bool:

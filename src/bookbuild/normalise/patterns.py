@@ -17,3 +17,16 @@ def item_number(text: str) -> int | None:
     """The number of a note or list item opening a line ('[3] …', '(3) …', '3. …')."""
     match = NOTE_ITEM.match(text)
     return int(next(g for g in match.groups()[:3] if g)) if match else None
+
+
+def roman_value(token: str) -> int | None:
+    """The value of a roman numeral in i, v, x, l, c ('XIV' 14); None for any other letter."""
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total, previous = 0, 0
+    for ch in reversed(token.lower()):
+        if ch not in values:
+            return None
+        value = values[ch]
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total or None

@@ -36,7 +36,7 @@ from itertools import takewhile
 
 from ..read import SourceLine
 from .headings import ABBREVIATIONS, CALLS_AT_END, is_division_line, is_title_case, reads_as_title
-from .patterns import NOTE_ITEM
+from .patterns import NOTE_ITEM, roman_value
 from .tables import Cell, Row, TableGrid
 
 ITEM_MARK = re.compile(r"^\(\w{1,3}\)")  # '(a) …', '(12) …': an item of its own
@@ -158,13 +158,16 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
     heads_after = n + 1  # past stacks of heads of their own ('Amount: / Million / Dollars')
     while heads_after < len(stacks) and _head_stack(stacks[heads_after]):
         heads_after += 1
-    figures_after = heads_after  # past the stacks of figures after them (past the first, a figure alone is one)
-    while figures_after < len(stacks) and (stacks[figures_after].of_figures
-                                           or figures_after > n + 1 and all(stacks[figures_after].figures)):
+    of_labels = len(stack.texts) >= 2 and not any(stack.figures)
+    figures_after = heads_after  # past the stacks of figures after them (a figure alone is one past the first,
+    while figures_after < len(stacks) and (stacks[figures_after].of_figures  # or, after labels, where more follow)
+                                           or all(stacks[figures_after].figures) and (
+                                               figures_after > n + 1 or of_labels and figures_after + 1 < len(stacks)
+                                               and all(stacks[figures_after + 1].figures))):
         figures_after += 1
     if figures_after - heads_after < heads_after - n - 1:
         heads_after = figures_after = n + 1  # heads with no figures under them: no table
-    labels = len(stack.texts) >= 2 and not any(stack.figures) and figures_after > heads_after \
+    labels = of_labels and figures_after > heads_after \
         and not any(is_division_line(t) for t in stack.texts)  # chapters over their pages: a contents list
     if _alternates(stack) or labels:
         grid = _columns_table(stack, stacks[heads_after:figures_after], stacks[n + 1:heads_after])
@@ -417,11 +420,23 @@ def _indexes(stacks: list[Stack]) -> list[int]:
 
 
 def table_goes_on(grid: TableGrid, following: TableGrid) -> bool:
-    """A table's rows go on in the next one: as many columns, no heads, the first column counting on."""
+    """A table's rows go on in the next one: as many columns, no heads, the first column counting on
+    (years), or its groups' names counting on from the last one's ('I. Raw materials:—' then 'II.
+    Food, tobacco, etc.:—')."""
     if grid.columns != following.columns or any(r.header for r in following.rows) or not grid.rows:
         return False
     keys = [r.cells[0].text for r in (grid.rows[-1], *following.rows) if r.cells and r.cells[0].text]
-    return _counts_up(keys)
+    before = next((g for g in [_group_number(r.cells[0].text) for r in reversed(grid.rows)] if g), None)
+    after = next((g for g in [_group_number(r.cells[0].text) for r in following.rows] if g), None)
+    return _counts_up(keys) or before is not None and after == before + 1
+
+
+def _group_number(label: str) -> int | None:
+    """The number of a group's name ('II. Food, tobacco, etc.:—' 2)."""
+    if not GROUP_NAME.match(label):
+        return None
+    token = label.split(".")[0]
+    return int(token) if token.isdigit() else roman_value(token)
 
 
 def _counts_up(keys: list[str]) -> bool:
@@ -602,7 +617,8 @@ def _rows_with_sums(columns: list[list[str | None]], groups: list[int], headed: 
     """Labels (columns[0], its group names at `groups`) laid over more rows of figures than they have:
     each row with no label must be a sum (its figure adds up those above it since the last sum, or
     all those before it: a grand total), or a group's one row right under its name; a label saying
-    'Total' stands on a sum. (The labels' first line, if `headed`, may head them instead.) A table's
+    'Total' stands on a sum, and no other label does; no sum comes after a last label saying
+    'Total'. (The labels' first line, if `headed`, may head them instead.) A table's
     part `continued` from the page before (no heads) has sums whose first rows are there: its first
     sum and its grand total are more than all the figures they follow on this page. The first label
     used and the rows as (label, figures row) pairs, None for no label or no figures; None unless
@@ -610,7 +626,7 @@ def _rows_with_sums(columns: list[list[str | None]], groups: list[int], headed: 
     if len({len(c) for c in columns[1:]}) != 1:
         return None
     values = [_value(t or "") for t in columns[1]]
-    sums, summed = _sums(values, continued)
+    sums, summed = _sums(values, continued, closes_group_before=continued and 0 in groups)
     for first in ((1, 0) if headed and 0 not in groups else (0,)):
         labels, group_rows = columns[0][first:], {g - first for g in groups}
         if len(values) > len(labels) - len(group_rows):
@@ -620,16 +636,18 @@ def _rows_with_sums(columns: list[list[str | None]], groups: list[int], headed: 
     return None
 
 
-def _sums(values: list[float | None], continued: bool = False) -> tuple[set[int], set[int]]:
+def _sums(values: list[float | None], continued: bool = False, closes_group_before: bool = False
+          ) -> tuple[set[int], set[int]]:
     """The rows whose figure adds up those above it since the last sum, or all those before it (a
     grand total), under _rows_with_sums's terms; and the rows the sums add up, past each one's first
-    (no group's name comes before them)."""
-    sums: set[int] = set()
+    (no group's name comes before them). The first row `closes_group_before` where a part going on
+    from the page before opens with a group's name: it is the sum of the group on that page."""
+    sums: set[int] = {0} if closes_group_before and values[:1] != [None] else set()
     summed: set[int] = set()
     since: list[int] = []
     items: list[float] = []
     for j, value in enumerate(values):
-        if value is None:
+        if value is None or j in sums:
             continue
         if len(since) >= 2 and (_adds_up([values[k] for k in since], value)
                                 or continued and not sums and value > sum(values[k] for k in since)):
@@ -665,7 +683,8 @@ def _lay_labels(labels: list[str | None], groups: set[int], sums: set[int], summ
                 elif i < L and i not in groups and j < rows and (j in sums) == total(i):
                     moves.append((i + 1, j + 1, 0))  # the label on its row
                 lone = after and (i == L or i in groups or total(i))  # a group with no labels of its own
-                if j < rows and (j in sums and not after or lone):  # a sum closes its group's rows
+                total_above = i == L and L and total(L - 1)  # the last label a total: no sum comes under it
+                if j < rows and (j in sums and not after or lone) and not total_above:  # a sum closes its group's rows
                     moves.append((i, j + 1, 0))
                 if moves:
                     ways[i][j][after] = min(2, sum(ways[a][b][c] for a, b, c in moves))
