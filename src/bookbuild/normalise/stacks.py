@@ -13,12 +13,14 @@ A run of short lines, no sentence among them, in stacks set apart by blank lines
 it holds a stack of figures next to a stack of labels (or a stack of figures starting a row, as a
 year does). Each stack is a column, its cells from the top; text lines over a stack of figures are
 its head. Figures set under a column's head after the first stacks (a long table, its labels
-wrapped) take turns in the headed columns. Where labels and figures alternate line by line, each
-label starts a row. A stack of figures that starts each row (years) gives the rows of a table
-read row by row. Rows with no label are sums, told by their figures (a figure adding up those
-above it); where no sum explains them, which label stands on which row is not sure and the figures
-stay text. A page's column of labels may run on from the foot of one table into the next, under
-its title, and the last rows' labels may come after the figures. Two tables set one over the other
+wrapped) take turns in the headed columns (with no heads, as their lengths pair up). Where labels
+and figures alternate line by line, each label starts a row. A stack of figures that starts each
+row (years) gives the rows of a table read row by row. Rows with no label are sums, told by their
+figures (a figure adding up those above it); where no sum explains them, which label stands on
+which row is not sure and the figures stay text. A table's part on the next page goes on from it
+where its first column counts on (years, groups' names). A page's column of labels may run on from
+the foot of one table into the next, under its title, and the last rows' labels may come after
+the figures. Two tables set one over the other
 on a page, their columns in line, are read column by column across both: the columns take turns,
 the lower table's part under its head. Anything else is left as text: a list, a verse, a contents
 list.
@@ -531,6 +533,7 @@ def _columns_table(labels: Stack | None, figures: list[Stack], head_stacks: list
 
 
 def _columns_laid(labels: Stack | None, figures: list[Stack], head_stacks: list[Stack] = ()) -> TableGrid | None:
+    """_columns_table's grid, the stacks taking turns only under heads."""
     if labels is None:
         rows: list[list[str | None]] = []
     elif _alternates(labels):
@@ -618,11 +621,11 @@ def _rows_with_sums(columns: list[list[str | None]], groups: list[int], headed: 
     each row with no label must be a sum (its figure adds up those above it since the last sum, or
     all those before it: a grand total), or a group's one row right under its name; a label saying
     'Total' stands on a sum, and no other label does; no sum comes after a last label saying
-    'Total'. (The labels' first line, if `headed`, may head them instead.) A table's
-    part `continued` from the page before (no heads) has sums whose first rows are there: its first
-    sum and its grand total are more than all the figures they follow on this page. The first label
-    used and the rows as (label, figures row) pairs, None for no label or no figures; None unless
-    exactly one way fits."""
+    'Total'. (The labels' first line, if `headed`, may head them instead.) A table's part
+    `continued` from the page before (no heads) has sums whose first rows are there: its first sum
+    and its grand total are more than all the figures they follow on this page. The first label used
+    and the rows as (label, figures row) pairs, None for no label or no figures; None unless exactly
+    one way fits."""
     if len({len(c) for c in columns[1:]}) != 1:
         return None
     values = [_value(t or "") for t in columns[1]]
