@@ -633,6 +633,14 @@ def test_a_table_going_on_over_a_page_break_under_its_next_groups_name_is_one_ta
     assert pdf_rows(tree) == [*PORT_ROWS, ["Total", "522.25", "19.4"]]
 
 
+def test_whole_numbers_adding_up_by_chance_are_no_sums():
+    """1 and 1 over 2: no sum (a sum is told only to the penny), so the labels stand on their rows
+    as they come."""
+    stacks = [["Hull", "Leith", "Cardiff", "Dover"], ["1", "1", "2", "5"], ["4", "6", "0", "3"]]
+    tree, _ = normalise_text(_stacked(stacks), kind="pdf")
+    assert pdf_rows(tree) == [["Hull", "1", "4"], ["Leith", "1", "6"], ["Cardiff", "2", "0"], ["Dover", "5", "3"]]
+
+
 @pytest.mark.parametrize("group_sum, table", [("994.40", True), ("300.00", False)])
 def test_a_tables_part_going_on_from_the_page_before_has_sums_of_rows_found_there(group_sum, table):
     """A part with no heads: its columns cut where a group's name or a wrapped label stands take

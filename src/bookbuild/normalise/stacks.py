@@ -587,9 +587,8 @@ def _columns_laid(labels: Stack | None, figures: list[Stack], head_stacks: list[
         for r in groups:  # a group's name ('I. Raw materials:—') has no figures: the rows under it do
             for column in columns[1:]:
                 column.insert(r, None)
-        sums, _ = _sums([_value(t or "") for t in columns[1]])
-        if any(r < len(columns[1]) - 1 and not TOTAL.match(columns[0][r] or "") for r in sums):
-            return None  # a sum in the figures under a label that says no total: the labels slip off their rows
+        if width_before == 1 and _sum_under_a_label(columns[0], columns[1]):
+            return None  # the labels slip off their rows
     body = max((len(c) for c in columns), default=0)
     if len(columns) < 2 or body < MIN_ROWS or any(len(c) < body - 1 for c in columns[width_before:]) \
             or rows and 2 * len(rows) < body:
@@ -603,6 +602,19 @@ def _columns_laid(labels: Stack | None, figures: list[Stack], head_stacks: list[
     for r in range(body):
         grid.rows.append(Row([Cell(c[r] if r < len(c) and c[r] is not None else "", line) for c in columns]))
     return grid
+
+
+def _sum_under_a_label(labels: list[str | None], figures: list[str | None]) -> bool:
+    """A sum to the penny above the last figure, on a row whose label says no total."""
+    sums, _ = _sums([_value(t or "") for t in figures])
+    return any(r < len(figures) - 1 and r < len(labels) and not TOTAL.match(labels[r] or "")
+               for r in _to_the_penny(figures, sums))
+
+
+def _to_the_penny(figures: list[str | None], sums: set[int]) -> set[int]:
+    """The sums whose figures have decimals ('982.85'): only a total's label stands on them (whole
+    numbers add up by chance, 1 and 1 to 2)."""
+    return {r for r in sums if re.search(r"\.\d", figures[r] or "")}
 
 
 def _turns_by_length(figures: list[Stack]) -> list[int]:
@@ -620,8 +632,8 @@ def _rows_with_sums(columns: list[list[str | None]], groups: list[int], headed: 
     """Labels (columns[0], its group names at `groups`) laid over more rows of figures than they have:
     each row with no label must be a sum (its figure adds up those above it since the last sum, or
     all those before it: a grand total), or a group's one row right under its name; a label saying
-    'Total' stands on a sum, and no other label does; no sum comes after a last label saying
-    'Total'. (The labels' first line, if `headed`, may head them instead.) A table's part
+    'Total' stands on a sum, and no other label on a sum to the penny; no sum comes after a last
+    label saying 'Total'. (The labels' first line, if `headed`, may head them instead.) A table's part
     `continued` from the page before (no heads) has sums whose first rows are there: its first sum
     and its grand total are more than all the figures they follow on this page. The first label used
     and the rows as (label, figures row) pairs, None for no label or no figures; None unless exactly
@@ -633,7 +645,7 @@ def _rows_with_sums(columns: list[list[str | None]], groups: list[int], headed: 
     for first in ((1, 0) if headed and 0 not in groups else (0,)):
         labels, group_rows = columns[0][first:], {g - first for g in groups}
         if len(values) > len(labels) - len(group_rows):
-            found = _lay_labels(labels, group_rows, sums, summed, len(values))
+            found = _lay_labels(labels, group_rows, sums, summed, len(values), _to_the_penny(columns[1], sums))
             if found is not None:
                 return first, found
     return None
@@ -666,7 +678,8 @@ def _sums(values: list[float | None], continued: bool = False, closes_group_befo
     return sums, summed
 
 
-def _lay_labels(labels: list[str | None], groups: set[int], sums: set[int], summed: set[int], rows: int
+def _lay_labels(labels: list[str | None], groups: set[int], sums: set[int], summed: set[int], rows: int,
+                totals_only: set[int] = frozenset()
                 ) -> list[tuple[int | None, int | None]] | None:
     """The one way to lay the labels over the rows under _rows_with_sums's terms, or None. Counted
     from the end (ways[i][j][after a group's name], at most two: two tell it is not one)."""
@@ -683,7 +696,8 @@ def _lay_labels(labels: list[str | None], groups: set[int], sums: set[int], summ
                 moves = []
                 if i < L and i in groups and j not in summed:
                     moves.append((i + 1, j, 1))  # the group's name, a row of its own
-                elif i < L and i not in groups and j < rows and (j in sums) == total(i):
+                elif i < L and i not in groups and j < rows and (j in sums or not total(i)) \
+                        and (j not in totals_only or total(i)):
                     moves.append((i + 1, j + 1, 0))  # the label on its row
                 lone = after and (i == L or i in groups or total(i))  # a group with no labels of its own
                 total_above = i == L and L and total(L - 1)  # the last label a total: no sum comes under it
