@@ -603,8 +603,8 @@ def test_a_whole_table_over_the_next_one_its_figures_cut_by_a_wrapped_label_is_r
 def test_a_column_of_labels_read_on_into_the_next_tables_title_and_figures_into_its_head():
     """The labels run past 'Total' into the next table's title, the last column of figures into the
     next table's head: both stay text, and the table is laid under its own labels (no label but a
-    total stands on a sum: 'Other ports' on the 27.25 that sums the two rows above it would slip
-    every label after it off its row)."""
+    total stands on a sum to the penny: 'Other ports' on the 27.25 that sums the two rows above it
+    would slip every label after it off its row)."""
     labels = ["Coal Shipped, 1913", "Newcastle", "Hexham", "Sunderland (with the upper", "river wharves)", "Blyth",
               "Other ports", "Total", "Grain Received, 1913"]
     figures = [["10.50", "4.25", "14.75"], ["22.3", "9.0", "31.4"], ["16.00"], ["34.0"], ["11.25", "27.25", "5.00", "47.00"],
