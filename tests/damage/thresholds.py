@@ -47,7 +47,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "notes linked": ("≥", 0.985),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.84),
-        "cells placed": ("≥", 0.645),
+        "cells placed": ("≥", 0.647),
         "page joins": ("≥", 0.985),
         "words removed %": ("≤", 0.005),
         "false headings %": ("≤", 0.30),
