@@ -203,7 +203,7 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
 
 
 def _labels_to_total(labels: Stack) -> Stack | None:
-    """A column of labels read on past its 'Total' into the next table's title ('German Imports,
+    """A column of labels read on past its 'Total' into the next table's title ('Grain Received,
     1913'): the labels up to the total; None unless a line or two in title case follow it."""
     totals = [m for m, text in enumerate(labels.texts) if TOTAL.match(text)]
     if not totals or not 0 < len(labels.texts) - totals[-1] - 1 <= MAX_LABELS_AFTER \
@@ -400,7 +400,7 @@ def _keys_across_splits(stacks: list[Stack], n: int, end: int) -> tuple[Stack, i
 
 def _next_head_apart(stack: Stack) -> list[Stack]:
     """A column of figures read on into the head of the next table's column, set right under it
-    ('… 67.2 / 100.0 / Percentage of / Total Exports'): the figures and the head as two stacks."""
+    ('… 4.8 / 100.0 / Percentage of / Total'): the figures and the head as two stacks."""
     figures = stack.figures
     end = len(figures)
     while end and not figures[end - 1]:
@@ -423,8 +423,8 @@ def _indexes(stacks: list[Stack]) -> list[int]:
 
 def table_goes_on(grid: TableGrid, following: TableGrid) -> bool:
     """A table's rows go on in the next one: as many columns, no heads, the first column counting on
-    (years), or its groups' names counting on from the last one's ('I. Raw materials:—' then 'II.
-    Food, tobacco, etc.:—')."""
+    (years), or its groups' names counting on from the last one's ('I. Home ports:—' then 'II.
+    Foreign ports:—')."""
     if grid.columns != following.columns or any(r.header for r in following.rows) or not grid.rows:
         return False
     keys = [r.cells[0].text for r in (grid.rows[-1], *following.rows) if r.cells and r.cells[0].text]
@@ -434,7 +434,7 @@ def table_goes_on(grid: TableGrid, following: TableGrid) -> bool:
 
 
 def _group_number(label: str) -> int | None:
-    """The number of a group's name ('II. Food, tobacco, etc.:—' 2)."""
+    """The number of a group's name ('II. Foreign ports:—' 2)."""
     if not GROUP_NAME.match(label):
         return None
     token = label.split(".")[0]
@@ -612,7 +612,7 @@ def _sum_under_a_label(labels: list[str | None], figures: list[str | None]) -> b
 
 
 def _to_the_penny(figures: list[str | None], sums: set[int]) -> set[int]:
-    """The sums whose figures have decimals ('982.85'): only a total's label stands on them (whole
+    """The sums whose figures have decimals ('394.40'): only a total's label stands on them (whole
     numbers add up by chance, 1 and 1 to 2)."""
     return {r for r in sums if re.search(r"\.\d", figures[r] or "")}
 
