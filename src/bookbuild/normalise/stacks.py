@@ -161,11 +161,8 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
     while heads_after < len(stacks) and _head_stack(stacks[heads_after]):
         heads_after += 1
     of_labels = len(stack.texts) >= 2 and not any(stack.figures)
-    figures_after = heads_after  # past the stacks of figures after them (a figure alone is one past the first,
-    while figures_after < len(stacks) and (stacks[figures_after].of_figures  # or, after labels, where more follow)
-                                           or all(stacks[figures_after].figures) and (
-                                               figures_after > n + 1 or of_labels and figures_after + 1 < len(stacks)
-                                               and all(stacks[figures_after + 1].figures))):
+    figures_after = heads_after  # past the stacks of figures after them
+    while figures_after < len(stacks) and _goes_on_figures(stacks, figures_after, figures_after == n + 1, of_labels):
         figures_after += 1
     if figures_after - heads_after < heads_after - n - 1:
         heads_after = figures_after = n + 1  # heads with no figures under them: no table
@@ -200,6 +197,17 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
         grid = _columns_table(None, [keys, *stacks[after:same]])
         return (same - n, [(_indexes(stacks[n:same]), grid)]) if grid else None
     return None
+
+
+def _goes_on_figures(stacks: list[Stack], k: int, first: bool, after_labels: bool) -> bool:
+    """Stack k is one of a table's stacks of figures: mostly figures under at most a head, or figures
+    alone however few (a column a wrapped label cut short), but as the first stack only after labels
+    and with more figures after it."""
+    if stacks[k].of_figures:
+        return True
+    if not all(stacks[k].figures):
+        return False
+    return not first or after_labels and k + 1 < len(stacks) and all(stacks[k + 1].figures)
 
 
 def _labels_to_total(labels: Stack) -> Stack | None:
