@@ -333,6 +333,25 @@ def test_a_tables_figures_counting_1_2_3_where_long_table_pages_break_the_folios
     assert sorted(strays) == sorted(figures)
 
 
+def test_a_tables_figures_counting_up_past_a_parts_last_folio_are_strays_where_running_heads_mark_the_pages():
+    """Parts printed alone, each counted from 1, a running head over every page (40 lines). The first
+    part's last pages hold a table set a figure a line, 200 lines a page, so its folios 11 and 12 do not
+    run on as a count; among them the figures 2, 3, 5, 6 stand a page apart, as a count would, but with
+    no running head between them: they are strays. A part of two pages (1, 2, too short to count) starts
+    over beside its heads: its folios are no strays, nor is 12, going on from 11, nor the folio of a last
+    part of one page, its head at the top and its folio at the foot, the text's end."""
+    folios = {40 * n: str(n) for n in range(1, 11)} | {440: "11", 640: "12", 680: "1", 720: "2"} \
+        | {760 + 40 * k: str(1 + k) for k in range(5)}
+    figures = {470: "2", 510: "3", 590: "5", 630: "6"}
+    heads = {i + 2: "A Book — A Part" for i in folios} | {962: "A Book — The Last Part"}
+    numbers = {**folios, 998: "1", **figures}
+    page_edges = {i + 1: "" for i in folios} | numbers | heads
+    lines = [SourceLine(i + 1, page_edges.get(i, "text")) for i in range(999)]  # the last: the folio 1
+    state = State(config=make_config(), kind=TextKind.PDF, lines=lines, diagnostics=Diagnostics())
+    strays = _stray_numbers(state, sorted([*numbers, *heads]))
+    assert sorted(strays) == sorted(figures)
+
+
 def test_section_numbers_counting_up_a_few_pages_apart_are_no_folios_where_running_heads_tell_the_page():
     """A running head every page (14 lines of text); sections numbered I, II, III, IV one to four pages
     apart. The numbers count up standing alone, as folios do, but far more lines apart than a page: they

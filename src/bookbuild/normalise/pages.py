@@ -43,6 +43,7 @@ MIN_RECURRENCE = 3
 STEM = " …"  # marks the key of a running head's stem ('author — title …')
 HEAD_REPEAT_PAGES = 2.5  # pages from a running head to its repeat (every other page, on rectos)
 FOLIO_COVER = 0.25  # of the pages the running heads or the folios' interval count: the least share folios number
+MARKED_PAGES = 0.25  # of the marks a page the longest count of folios has: the least a shorter count has
 FOLIO_SLACK = 3  # pages a folio may stand off the count around it (pages lost, numbers skipped)
 MIN_PAGE_LINES, MAX_PAGE_LINES = 10, 400  # lines from one folio to the next (a few pages may be lost)
 PAGE_EDGE_SPAN = 12  # lines from one end of a page edge's furniture to the other (blanks, heads, folio)
@@ -161,38 +162,95 @@ def _headings_opening_pages(state: State, placed: dict[int, set], anchors: set[i
 def _stray_numbers(state: State, edge: list[int]) -> set[int]:
     """Numbers alone at page edges that the count of the folios around them does not allow: text, not
     furniture (a chapter's 'V' between folios 71 and 72, a table's figures set one a line). The count
-    is the folios that run on page by page, MIN_RECURRENCE or more (so a table's figures, however
-    many, are not each other's neighbours), the longest counts first, a count amid a longer one left
-    out; a number outside the count, between two of its numbers, is a stray."""
+    is the folios that run on page by page (`_folio_counts`); a number outside the count, between two
+    of its numbers, is a stray. Past a count's end, where none follows or the next starts over (parts
+    printed alone), a folio goes on from the last; or starts over beside a running head, a URL or a
+    page break (a part's count; a chapter's number as its head, repeated), never past the last (a
+    table's year); or is a part's first page, 1, not amid a table's figures, where the next number
+    goes on from it or is a 1 opening a count (a part of one page before it)."""
     folios = [(i, v) for i in edge if (v := _folio_value(state.lines[i].text)) is not None]
     steps = sorted((b[0] - a[0]) / (b[1] - a[1]) for a, b in zip(folios, folios[1:]) if 0 < b[1] - a[1] <= FOLIO_SLACK + 1)
     page = steps[len(steps) // 2] if steps else MAX_PAGE_LINES  # lines a page, as the folios show it
+    marks = [i for i in edge if _folio_value(state.lines[i].text) is None]  # running heads, URLs
+    counted = _folio_counts(folios, page, marks)
+    in_count = set(counted)
+    filled = [i for i, line in enumerate(state.lines) if line is not None and line.text.strip()]
+    furniture = set(edge)
+    page_edges = set(marks) | {j for j, line in enumerate(state.lines) if line is not None and line.number in state.page_starts}
 
+    def goes_on(a: int, b: int) -> bool:  # number b a page or a few after number a
+        return 0 < b - a <= FOLIO_SLACK + 1
+
+    def opens_a_count(n: int) -> bool:
+        (i, value), following = folios[n], folios[n + 1] if n + 1 < len(folios) else None
+        if value != 1 or following is None or following[0] - i < MIN_PAGE_LINES \
+                or _in_column(state, filled, bisect.bisect_left(filled, i)):
+            return False
+        return goes_on(1, following[1]) or following[1] == 1 and (following in in_count or opens_a_count(n + 1))
+
+    strays: set[int] = set()
+    lasts: dict[bool, int] = {}  # the last number taken for a folio, in digits and in roman numerals
+    for n, (i, value) in enumerate(folios):
+        in_digits = state.lines[i].text.strip(" -–—").isdigit()
+        last = lasts.get(in_digits)
+        k = bisect.bisect_left(counted, (i, value))
+        before = counted[k - 1][1] if k else None
+        after = counted[k][1] if k < len(counted) else None
+        if (i, value) in in_count:
+            stray = False
+        elif before is not None and after is not None and before < after:
+            stray = not before <= value <= after  # where the count stands between two numbers, no page holds a third
+        elif last is not None:
+            stray = not (goes_on(last, value) or value <= last and _beside(state, i, page_edges, furniture)
+                         or opens_a_count(n))
+        else:
+            stray = False
+        if stray:
+            strays.add(i)
+        else:
+            lasts[in_digits] = value
+    strays |= _second_numbers(state, folios, counted, furniture)
+    return strays - _numbered_heads(state, strays, page)
+
+
+def _folio_counts(folios: list[tuple[int, int]], page: float, marks: list[int]) -> list[tuple[int, int]]:
+    """The folios (line, value) that run on page by page, MIN_RECURRENCE or more (so a table's figures,
+    however many, are not each other's neighbours), the longest counts first; a count amid a longer one
+    is left out, and so is one with far fewer running heads between its numbers than the longest has
+    (a table's figures counting up on a page or two, where running heads mark every page)."""
     def follows(a: tuple[int, int], b: tuple[int, int]) -> bool:  # a page or a few on, as far as those pages run
         pages = b[1] - a[1]
         return 0 < pages <= FOLIO_SLACK + 1 and max(MIN_PAGE_LINES, 0.5 * page * pages) <= b[0] - a[0] <= 1.5 * page * pages
 
+    def marks_a_page(count: list[tuple[int, int]]) -> float:  # of the pages a count spans, the marks between
+        return (bisect.bisect_right(marks, count[-1][0]) - bisect.bisect_left(marks, count[0][0])) \
+            / (count[-1][1] - count[0][1])
+
     reach = 1.5 * page * (FOLIO_SLACK + 1)  # lines from a folio to the next of its count, at most
     counted: list[tuple[int, int]] = []
-    counts: list[list[tuple[int, int]]] = []  # the counts taken, longest first
+    counts: list[list[tuple[int, int]]] = []
     left = folios
     while (count := _longest_count(left, follows, reach)) and len(count) >= MIN_RECURRENCE:
         taken = set(count)
         left = [f for f in left if f not in taken]
-        if _fits_counts(count, counts):
+        if _fits_counts(count, counts) and (not counts or marks_a_page(count) >= MARKED_PAGES * marks_a_page(counts[0])):
             counts.append(count)
             counted.extend(count)
-    counted.sort()
-    strays: set[int] = set()
-    for i, value in folios:
-        k = bisect.bisect_left(counted, (i, value))
-        before = counted[k - 1][1] if k else None
-        after = counted[k][1] if k < len(counted) and counted[k][0] != i else \
-            counted[k + 1][1] if k + 1 < len(counted) else None
-        if before is not None and after is not None and before < after and not before <= value <= after:
-            strays.add(i)  # where the count stands between two numbers, no page holds a third
-    strays |= _second_numbers(state, folios, counted, set(edge))
-    return strays - _numbered_heads(state, strays, page)
+    return sorted(counted)
+
+
+def _beside(state: State, i: int, marks: set[int], furniture: set[int]) -> bool:
+    """Only blanks and furniture between line i and one of the marks (or the text's start or end); a
+    page break's mark is the first line after it, so the edge lies right before that line."""
+    for step in (-1, 1):
+        j = i + step
+        while abs(j - i) <= PAGE_EDGE_SPAN:
+            if not 0 <= j < len(state.lines) or j in marks or step == -1 and j + 1 in marks:
+                return True
+            if j not in furniture and state.lines[j] is not None and state.lines[j].text.strip():
+                break
+            j += step
+    return False
 
 
 def _second_numbers(state: State, folios: list[tuple[int, int]], counted: list[tuple[int, int]],
