@@ -377,6 +377,32 @@ def test_pdf_a_note_list_goes_on_past_a_lost_page_of_notes_and_the_end_of_its_la
     assert "of the eleventh note, which stops here." in texts(tree, "//db:para")
 
 
+def test_pdf_a_note_list_goes_on_past_a_lost_page_of_many_notes_where_its_items_count_on():
+    """The page holding notes 3 to 19 and the start of note 20 is lost, more notes than a lost page is
+    taken to hold where none is known lost: past the end of note 20, the list goes on at 21, whose next
+    items count on, and each note after it is one of its own, though each ends on a full line and no
+    blank sets them apart."""
+    line = "The line of development of the economy is far from an uninterrupted and evenly rising curve in"
+
+    def page(n, body, fill=True):
+        filler = [line] * (9 - len(body)) + ["the end of the page's text, it stops here and goes on over"] if fill else []
+        return [*body, *filler, "", "Some Book: A Chapter", "", f"http://example.org/book/ch02.htm ({n} of 9) [22/08/2000]", "", ""]
+
+    def calls(*numbers):
+        return [f"the first years of the new regime, and you can clearly see{n} several stages marked by sharp" for n in numbers]
+
+    def notes(*numbers):
+        return [f"{n}. The note on the years of the new regime, where you can see several stages marked by sharp crises."
+                for n in numbers]
+
+    pages = [page(1, ["I", "Of Money", *calls(1, 2, 3, 4)]), *(page(n + 1, calls(*range(4 * n + 1, 4 * n + 5))) for n in range(1, 5)),
+             page(6, [*calls(21, 22, 23), line, "and it ends.", "", "Notes", *notes(1, 2)], fill=False),
+             page(8, ["of the twentieth note, which stops here.", *notes(21, 22, 23)], fill=False)]
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2", "21", "22", "23"]
+    assert "of the twentieth note, which stops here." in texts(tree, "//db:para")
+
+
 def test_pdf_a_notes_line_opening_a_number_past_the_next_is_no_item_when_the_next_follows_close_behind():
     """A reference wrapped after 'p.' leaves '8. J. B. Denisart …' opening a line of note 5: no
     item past lost ones (6 and 7 follow close behind), so note 5 keeps it and 6 and 7 are items."""

@@ -125,7 +125,8 @@ def _unwrap_pdf(state: State) -> list[Block]:
     # a note list
     pieces: list[list[SourceLine]] = []
     titles: set[int] = set()  # lines read as a title set over its text
-    item = 0  # the number of the last note item seen (a list goes on across page breaks)
+    item, item_line = 0, 0  # the number of the last note item seen (a list goes on across page breaks), its line
+    lost = sorted(state.lost_pages)
     above: str | None = None  # the last line before the run
     text_lines = [line for run in runs for line in run]
     position = {line.number: k for k, line in enumerate(text_lines)}
@@ -137,10 +138,13 @@ def _unwrap_pdf(state: State) -> list[Block]:
         split = _split_line(run)
         for k, line in enumerate(run):
             number = item_number(line.text)
-            # a note list goes on past the items of a page lost in between, after a closed sentence
+            lost_since_item = bisect.bisect_left(lost, line.number) > bisect.bisect_right(lost, item_line)
+            # a note list goes on past the items of a page lost in between, after a closed sentence: a few
+            # items where no page is known lost, any number past a lost page where the next items count on
             opens_item = number is not None and (number == item + 1 or number == 1 and not _list_goes_on(
-                text_lines, position[line.number], item) or item < number <= item + MAX_LOST_ITEMS and
-                (k == 0 or _closes(run[k - 1].text)) and not _list_goes_on(text_lines, position[line.number], item)
+                text_lines, position[line.number], item) or item < number and (k == 0 or _closes(run[k - 1].text))
+                and (number <= item + MAX_LOST_ITEMS and not _list_goes_on(text_lines, position[line.number], item)
+                     or lost_since_item and _list_goes_on(text_lines, position[line.number], number))
                 or line.number in after_lost)
             indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
             # a division's form under a line running on, in lower case or under a note's full line ('… as we
@@ -153,7 +157,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
                 pieces.append(run[start:k])
                 start = k
             if opens_item:
-                item = number
+                item, item_line = number, line.number
             broken_word = line.text.rstrip().endswith(HYPHENS) and run[k + 1].text.strip()[:1].isalpha() \
                 if k < len(run) - 1 else False
             long = len(line.text.strip()) >= full  # as long as the text's lines: not where a sentence runs on to it
