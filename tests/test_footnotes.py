@@ -22,6 +22,19 @@ def call_text(tree, label):
     return before[-20:]
 
 
+LINE = "The line of development of the economy is far from an uninterrupted and evenly rising curve in"
+
+
+def pdf_page(n, body, fill=True):
+    """Page n of a print-out: its text (filled out to ten lines), the running head and the page's URL."""
+    filler = [LINE] * (9 - len(body)) + ["the end of the page's text, it stops here and goes on over"] if fill else []
+    return [*body, *filler, "", "Some Book: A Chapter", "", f"http://example.org/book/ch02.htm ({n} of 13) [22/08/2000]", "", ""]
+
+
+def calls(*numbers):
+    return [f"the first years of the new regime, and you can clearly see{n} several stages marked by sharp" for n in numbers]
+
+
 def test_bracket_calls_per_chapter_with_a_call_that_has_no_note():
     text = web("Title", "Contents", "1. One", "2. Two", "1. One",
                "The first claim[1] and the second[2] and a third[3] in the chapter.",
@@ -245,22 +258,14 @@ def test_pdf_a_note_list_whose_first_items_went_with_a_lost_page_is_linked():
     """Page 5 is lost, and with it the end of chapter II, its 'Notes' heading and notes 1 and 2: the
     list that goes on at 3 on page 6 is still the chapter's, a remark marks the lost page, and the
     text before it does not run on into the list."""
-    line = "The line of development of the economy is far from an uninterrupted and evenly rising curve in"
-
-    def page(n, body, fill=True):
-        filler = [line] * (9 - len(body)) + ["the end of the page's text, it stops here and goes on over"] if fill else []
-        return [*body, *filler, "", "Some Book: A Chapter", "", f"http://example.org/book/ch02.htm ({n} of 13) [22/08/2000]", "", ""]
-
-    def calls(*numbers):
-        return [f"the first years of the new regime, and you can clearly see{n} several stages marked by sharp" for n in numbers]
 
     def notes(chapter):
         return ["Notes", f"(1) The first note of {chapter}.", "(2) Its second note."]
 
-    pages = [page(1, ["I", "Of Money", *calls(1, 2)]), page(2, [line, "and it ends.", "", *notes("chapter I")], fill=False),
-             page(3, ["II", "Of Trade", *calls(1, 2)]), page(4, calls(3, 4)),
-             page(6, ["(3) The third note of chapter II.", "(4) Its fourth note."], fill=False),
-             page(7, ["III", "Of Rent", *calls(1)]), page(8, [*calls(2), line, "and it ends.", "", *notes("chapter III")], fill=False)]
+    pages = [pdf_page(1, ["I", "Of Money", *calls(1, 2)]), pdf_page(2, [LINE, "and it ends.", "", *notes("chapter I")], fill=False),
+             pdf_page(3, ["II", "Of Trade", *calls(1, 2)]), pdf_page(4, calls(3, 4)),
+             pdf_page(6, ["(3) The third note of chapter II.", "(4) Its fourth note."], fill=False),
+             pdf_page(7, ["III", "Of Rent", *calls(1)]), pdf_page(8, [*calls(2), LINE, "and it ends.", "", *notes("chapter III")], fill=False)]
     tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
     assert [label for label, _ in footnotes(tree)] == ["1", "2", "3", "4", "1", "2"]
     assert footnotes(tree)[2] == ("3", "The third note of chapter II.")
@@ -270,9 +275,8 @@ def test_pdf_a_note_list_whose_first_items_went_with_a_lost_page_is_linked():
 
 
 def test_pdf_a_call_set_on_a_line_of_its_own_is_glued_back_but_not_amid_a_line_set_a_word_a_line():
-    line = "The line of development of the economy is far from an uninterrupted and evenly rising curve in"
-    text = "\n".join(["I", "Of Money", line, "the first years,1 and the difference between them is called the agio of the bank,",
-                      "2", "which, at Amsterdam, is generally about five per cent, and the end of it is here.", line,
+    text = "\n".join(["I", "Of Money", LINE, "the first years,1 and the difference between them is called the agio of the bank,",
+                      "2", "which, at Amsterdam, is generally about five per cent, and the end of it is here.", LINE,
                       "taxes led to the encouragement of the import of raw material and discouragement",
                       "of", "the", "import", "of", "3",  # a justified line broken into its words: '3' stands out of place
                       "manufactured articles. And it ends here, it does.", "", "Notes", "(1) One.", "(2) Two.", "(3) Three."])
@@ -338,9 +342,8 @@ def test_a_notes_first_item_that_reads_as_a_numbered_title_is_under_its_notes_he
 def test_pdf_a_note_running_on_to_a_line_that_names_a_section_is_one_note_and_opens_nothing():
     """Note 2 runs on from a full line to 'Section IV.' (the Treaty's, cited): no chapter IV opens
     amid the note list, so the next chapter's calls are linked to its own notes."""
-    line = "The line of development of the economy is far from an uninterrupted and evenly rising curve in"
-    body = [line, "the first years of the new regime, and you can clearly see1 several stages marked by sharp", line,
-            "the first years of the new regime, and you can clearly see2 several stages marked by sharp", line,
+    body = [LINE, "the first years of the new regime, and you can clearly see1 several stages marked by sharp", LINE,
+            "the first years of the new regime, and you can clearly see2 several stages marked by sharp", LINE,
             "and it ends."]
     text = "\n".join(["Chapter I", "Of Money", *body, "", "Notes",
                       "(1) The first note of chapter I.",
@@ -357,19 +360,11 @@ def test_pdf_a_note_running_on_to_a_line_that_names_a_section_is_one_note_and_op
 def test_pdf_a_note_list_goes_on_past_a_lost_page_of_notes_and_the_end_of_its_last_note():
     """The page holding notes 3 to 10 and the start of note 11 is lost: the list goes on at 12, past
     the end of note 11 standing alone over it, and the calls on both sides of the lost page link."""
-    line = "The line of development of the economy is far from an uninterrupted and evenly rising curve in"
 
-    def page(n, body, fill=True):
-        filler = [line] * (9 - len(body)) + ["the end of the page's text, it stops here and goes on over"] if fill else []
-        return [*body, *filler, "", "Some Book: A Chapter", "", f"http://example.org/book/ch02.htm ({n} of 9) [22/08/2000]", "", ""]
-
-    def calls(*numbers):
-        return [f"the first years of the new regime, and you can clearly see{n} several stages marked by sharp" for n in numbers]
-
-    pages = [page(1, ["I", "Of Money", *calls(1, 2, 3, 4)]), page(2, calls(5, 6, 7, 8)), page(3, calls(9, 10, 11, 12)),
-             page(4, [*calls(13), line, "and it ends.", "", "Notes", "(1) The first note.", "(2) The second note."],
+    pages = [pdf_page(1, ["I", "Of Money", *calls(1, 2, 3, 4)]), pdf_page(2, calls(5, 6, 7, 8)), pdf_page(3, calls(9, 10, 11, 12)),
+             pdf_page(4, [*calls(13), LINE, "and it ends.", "", "Notes", "(1) The first note.", "(2) The second note."],
                   fill=False),
-             page(6, ["of the eleventh note, which stops here.", "(12) The twelfth note.", "(13) The thirteenth note."],
+             pdf_page(6, ["of the eleventh note, which stops here.", "(12) The twelfth note.", "(13) The thirteenth note."],
                   fill=False)]
     tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
     assert [label for label, _ in footnotes(tree)] == ["1", "2", "12", "13"]
@@ -382,22 +377,15 @@ def test_pdf_a_note_list_goes_on_past_a_lost_page_of_many_notes_where_its_items_
     taken to hold where none is known lost: past the end of note 20, the list goes on at 21, whose next
     items count on, and each note after it is one of its own, though each ends on a full line and no
     blank sets them apart."""
-    line = "The line of development of the economy is far from an uninterrupted and evenly rising curve in"
-
-    def page(n, body, fill=True):
-        filler = [line] * (9 - len(body)) + ["the end of the page's text, it stops here and goes on over"] if fill else []
-        return [*body, *filler, "", "Some Book: A Chapter", "", f"http://example.org/book/ch02.htm ({n} of 9) [22/08/2000]", "", ""]
-
-    def calls(*numbers):
-        return [f"the first years of the new regime, and you can clearly see{n} several stages marked by sharp" for n in numbers]
 
     def notes(*numbers):
         return [f"{n}. The note on the years of the new regime, where you can see several stages marked by sharp crises."
                 for n in numbers]
 
-    pages = [page(1, ["I", "Of Money", *calls(1, 2, 3, 4)]), *(page(n + 1, calls(*range(4 * n + 1, 4 * n + 5))) for n in range(1, 5)),
-             page(6, [*calls(21, 22, 23), line, "and it ends.", "", "Notes", *notes(1, 2)], fill=False),
-             page(8, ["of the twentieth note, which stops here.", *notes(21, 22, 23)], fill=False)]
+    pages = [pdf_page(1, ["I", "Of Money", *calls(1, 2, 3, 4)]),
+             *(pdf_page(n + 1, calls(*range(4 * n + 1, 4 * n + 5))) for n in range(1, 5)),
+             pdf_page(6, [*calls(21, 22, 23), LINE, "and it ends.", "", "Notes", *notes(1, 2)], fill=False),
+             pdf_page(8, ["of the twentieth note, which stops here.", *notes(21, 22, 23)], fill=False)]
     tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
     assert [label for label, _ in footnotes(tree)] == ["1", "2", "21", "22", "23"]
     assert "of the twentieth note, which stops here." in texts(tree, "//db:para")

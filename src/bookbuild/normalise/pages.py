@@ -176,7 +176,8 @@ def _stray_numbers(state: State, edge: list[int]) -> set[int]:
     in_count = set(counted)
     filled = [i for i, line in enumerate(state.lines) if line is not None and line.text.strip()]
     furniture = set(edge)
-    page_edges = set(marks) | {j for j, line in enumerate(state.lines) if line is not None and line.number in state.page_starts}
+    page_edges = set(marks) | {j for j, line in enumerate(state.lines)  # a page break: the next page's first line
+                               if line is not None and line.number in state.page_starts}
 
     def goes_on(a: int, b: int) -> bool:  # number b a page or a few after number a
         return 0 < b - a <= FOLIO_SLACK + 1
