@@ -452,3 +452,17 @@ def test_a_one_note_list_takes_its_own_chapters_call_not_a_longer_run_in_a_chapt
     tree, _ = normalise_text(text, kind="web", division="book")
     assert call_text(tree, "1")[-8:] == "English."
     assert "them1" in texts(tree, "//db:chapter[1]//db:para")[1]  # a bare digit no list claims stays as it is
+
+
+def test_a_marked_note_list_closes_its_chapter_though_the_next_chapters_title_reads_as_a_sections():
+    """Chapters headed by their titles alone, the notes heading lost: the next chapter's title, with its
+    own note's call, reads as a section's, but the list marked '[1]' over it still closes the chapter
+    before, and its notes are linked to their calls '(1)', '(2)'."""
+    text = web("Of Money", P, "The first claim here.(1) And a second one.(2) " + P, P,
+               "[1] The first note.", "[2] The second note.",
+               "Of Wages and Profit in the Different Employments of Labour(1)", P, "A claim.(2) " + P,
+               "[1] The note on the title.", "[2] The second note of the second part.", "Of Rent", P)
+    tree, state = normalise_text(text, kind="web")
+    assert [text for _, text in footnotes(tree)][:2] == ["The first note.", "The second note."]
+    assert not any(p.startswith("[") for p in texts(tree, "//db:para"))
+    assert "flag.call-without-note" not in codes(state)

@@ -200,14 +200,16 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
         previous_end = max(found[-1].notes) if found else 0
         heading = blocks[start - 1] if start and _is_notes_heading(blocks[start - 1]) else None
         numbered = min(notes) in (1, previous_end + 1) or _lost_before(blocks[start], "lost-page")  # its first items lost
-        if numbered and (heading is not None or _closes_division(blocks, k) or _lost_after(blocks[k - 1])):
+        # a list marked '[1]' may close a division whose next heading was read as a section's
+        closes = _closes_division(blocks, k, sections=_marked(notes))
+        if numbered and (heading is not None or closes or _lost_after(blocks[k - 1])):
             elements = [blocks[j] for j in range(start, k) if j not in left]
             found.append(NoteList("text", [], elements, notes, heading, more))
     # where the book heads its lists ('Notes', or a heading line or page lost), a run of items '1. …'
     # with no heading is numbered text
     headed = [n for n in found if n.heading is not None or _lost_before(n.elements[0]) or _lost_before(n.elements[0], "lost-page")]
     if len(headed) >= 2:
-        found = [n for n in found if n in headed or _marked(n)]
+        found = [n for n in found if n in headed or _marked(n.notes)]
     return found
 
 
@@ -241,10 +243,9 @@ def _lost_before(element: etree._Element, role: str = "lost-line") -> bool:
     return previous is not None and _name(previous) == "remark" and previous.get("role") == role
 
 
-def _marked(note_list: NoteList) -> bool:
-    """The list's items are marked '[1]', as paragraphs of the text seldom are."""
-    first = note_list.notes[min(note_list.notes)]
-    return "".join(first.itertext()).lstrip()[:1] == "["
+def _marked(notes: dict[int, etree._Element]) -> bool:
+    """A list's items are marked '[1]', as paragraphs of the text seldom are."""
+    return "".join(notes[min(notes)].itertext()).lstrip()[:1] == "["
 
 
 def _reading_blocks(element: etree._Element) -> list[etree._Element]:
@@ -262,10 +263,11 @@ def _reading_blocks(element: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _closes_division(blocks: list[etree._Element], end: int) -> bool:
-    """Nothing but a few short blocks follows, up to the next division's title or the end of the text."""
+def _closes_division(blocks: list[etree._Element], end: int, sections: bool = False) -> bool:
+    """Nothing but a few short blocks follows, up to the next division's title (or a section's) or the
+    end of the text."""
     for trailing, block in enumerate(blocks[end:end + MAX_TRAILING + 1]):
-        if _name(block) == "title" and _name(block.getparent()) in DIVISIONS:
+        if _name(block) == "title" and (_name(block.getparent()) in DIVISIONS or sections and _name(block.getparent()) == "section"):
             return True
         if trailing == MAX_TRAILING or len("".join(block.itertext())) > 100:
             return False
