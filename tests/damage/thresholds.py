@@ -32,7 +32,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     "web": {
         "chapters": ("≥", 0.975),
         "sections": ("≥", 0.977),
-        "notes linked": ("≥", 0.99),
+        "notes linked": ("≥", 0.997),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.97),
         "cells placed": ("≥", 0.955),
