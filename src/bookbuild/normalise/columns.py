@@ -26,6 +26,7 @@ MIN_ROWS = 2
 MAX_BREAK = 8  # blank lines a table may run on over (past a page break, any: its margins')
 MAX_FURNITURE = 3  # lines of a page's foot and head left in the text that a table may run on over
 NOTE_CALL = re.compile(r"(?<=[^\W\d_])\d{1,3}\b")  # a call glued to a head's last word ('times221')
+LEAD_IN_END = re.compile(r"(?:[:—]\d{0,3}|\.)$")  # 'as follows:', 'the following table:—5' (its note's call)
 MAX_LABEL = 40  # characters of a cell alone on its line, a group's name or a column's head (a longer line is prose)
 
 
@@ -93,7 +94,7 @@ def _rows_after(rows_of: list[Cells], k: int, columns: list[int], figures: bool,
         if not _fits(cells, columns):
             break
         carries_on = cells[0][1][:1].islower() and _column(columns, cells[0][0]) == 0  # a label's second line
-        if len(cells) == 1 and not carries_on and not _row_follows(rows_of, following + 1, columns):
+        if len(cells) == 1 and not carries_on and not _row_follows(rows_of, following + 1, columns, removed):
             break  # one cell: a row of the table only between rows of cells
         rows.append((following, columns))
         figures = figures or _figures(cells, columns)
@@ -119,11 +120,11 @@ def _heads(cells: Cells, columns: list[int]) -> bool:
         and not any(_has_figure(text) or len(text) > MAX_LABEL for text in past_first)
 
 
-def _row_follows(rows_of: list[Cells], k: int, columns: list[int]) -> bool:
+def _row_follows(rows_of: list[Cells], k: int, columns: list[int], removed: frozenset[int] = frozenset()) -> bool:
     """A row of cells fitting the columns comes within the next three lines, past lines of one cell
-    that fit them (a group's name over a wrapped label)."""
+    that fit them (a group's name over a wrapped label) and a page break."""
     for _ in range(3):
-        j = _next_text(rows_of, k, reach=2)
+        j = _next_text(rows_of, k, reach=2, removed=removed)
         cells = rows_of[j] if j is not None else []
         if not cells or not _fits(cells, columns):
             return False
@@ -186,7 +187,7 @@ def _rows_before(rows_of: list[Cells], k: int, columns: list[int], floor: int) -
 def _lead_in(cells: Cells, columns: list[int]) -> bool:
     """A line of one cell, under the first column, that is a lead-in or a line of prose, not a cell."""
     return len(cells) == 1 and _column(columns, cells[0][0]) == 0 \
-        and (len(cells[0][1]) > MAX_LABEL or cells[0][1].endswith((":", "—", ".")))
+        and (len(cells[0][1]) > MAX_LABEL or LEAD_IN_END.search(cells[0][1]) is not None)
 
 
 def _label_goes_on(cells: Cells) -> bool:
@@ -238,8 +239,9 @@ def _columns(rows: list[Cells]) -> list[int] | None:
               for k in range(len(columns))]
     if any(n * 2 < len(rows) for n in filled[1:]) or not all(_fits(cells, columns) for cells in rows):
         return None
-    if len(columns) > 4 and all(len(text.split()) == 1 for cells in rows for _, text in cells):
-        return None  # single words in many columns: justified prose
+    if len(columns) > 4 and all(len(text.split()) == 1 for cells in rows for _, text in cells) \
+            and not all(is_figures(text) for cells in rows for _, text in cells[1:]):
+        return None  # single words in many columns: justified prose (not a row label and its figures)
     if all(LIST_MARK.match(cells[0][1]) for cells in rows):
         return None  # a bullet or an item's number before each line: a list
     return columns
