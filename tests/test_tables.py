@@ -734,3 +734,42 @@ def test_a_numbered_label_read_after_its_tables_figures_over_the_total_is_no_hea
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:chapter/db:title") == ["The First", "The Second", "The Third"]
     assert "IV. Other goods" in texts(tree, "//db:para")
+
+
+def test_a_layout_table_of_one_word_cells_after_a_lead_in_with_its_call_and_a_label_wrapped_over_a_page_break():
+    """Cells of one word each in five columns are a table, not justified prose, where the columns past
+    the first hold figures; the lead-in over it (its note's call glued to ':—') stays text; a label set
+    on two lines around its figures at a page's foot is one label, and the table goes on past the break."""
+    text = "\n".join([*PROSE, "the tonnage is set out in the following table:—3",
+                      "                    Coal        Iron        Grain       Total",
+                      "  Ports             Tons        Tons        Tons        Tons",
+                      "  Leith             410         120         75          605",
+                      "  Hull              380         95          60          535",
+                      "  Dundee            150         40          25          215",
+                      "  Bristol and",
+                      "                    220         85          50          355",
+                      "  Avonmouth", "", "", "",
+                      " http://www.example.org/lib/book/p07.htm (7 of 90) [22/08/2000 01:01:05]", "", "", "",
+                      "  Total             1,160       340         210         1,710", "", *PROSE])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["", "Coal", "Iron", "Grain", "Total"], ["Ports", "Tons", "Tons", "Tons", "Tons"],
+                              ["Leith", "410", "120", "75", "605"], ["Hull", "380", "95", "60", "535"],
+                              ["Dundee", "150", "40", "25", "215"], ["Bristol and Avonmouth", "220", "85", "50", "355"],
+                              ["Total", "1,160", "340", "210", "1,710"]]
+    assert any(p.endswith("following table:—3") for p in texts(tree, "//db:para"))
+
+
+def test_stacks_cut_short_by_empty_cells_are_laid_on_the_rows_their_totals_add_up():
+    """A stack holds only the cells printed: where the last column totals every row, each short stack's
+    figures go on the one set of rows that adds up (a figure with its note's call glued on, '4307',
+    read as 430 where only that reading adds up; its cell kept as printed)."""
+    labels = ["Leith", "Hull", "Dundee", "Bristol and Avonmouth", "Total"]
+    text = "\n".join([*PROSE, "the tonnage is set out in the following table:—", *labels, "",
+                      "1,200", "640", "95", "210", "2,145", "",  # a figure on every row
+                      "125", "4307", "605", "1,160", "",  # none on Leith's row
+                      "310", "315", "625", "",  # none on Dundee's nor Bristol's
+                      "1,510", "1,080", "525", "815", "3,930", "", *PROSE])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["Leith", "1,200", "", "310", "1,510"], ["Hull", "640", "125", "315", "1,080"],
+                              ["Dundee", "95", "4307", "", "525"], ["Bristol and Avonmouth", "210", "605", "", "815"],
+                              ["Total", "2,145", "1,160", "625", "3,930"]]

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import takewhile
+from itertools import product, takewhile
 
 from ..read import SourceLine
 from .headings import ABBREVIATIONS, CALLS_AT_END, is_division_line, is_title_case, reads_as_title
@@ -58,6 +58,7 @@ MAX_HEAD_LINE = 20  # characters of a line of a column's head set apart from its
 MAX_KEYLESS = 3  # rows with no key (sums) where a column of keys is split
 MIN_ROWS = 3  # rows of a table read row by row, or of labels and figures line by line
 MAX_LABELS_AFTER = 3  # labels of a table's last rows, read after its columns of figures
+MAX_TRIES = 20000  # ways of filling a row tried while laying figures cut short by empty cells on their rows
 MIN_LEFT = 6  # lines of figures left as text that a proofreader is shown
 NARROW_SHARE = 0.7  # of a full line of the text: the measure of a column of sentences is narrower
 ALIGN_SPLIT = 4  # characters the second column's lines may start off its head
@@ -595,6 +596,8 @@ def _columns_laid(labels: Stack | None, figures: list[Stack], head_stacks: list[
         for r in groups:  # a group's name ('I. Raw materials:—') has no figures: the rows under it do
             for column in columns[1:]:
                 column.insert(r, None)
+        if width_before == 1 and not groups:
+            columns[1:] = _blanks_by_sums(columns[1:], len(columns[0])) or columns[1:]
         if width_before == 1 and _sum_under_a_label(columns[0], columns[1]):
             return None  # the labels slip off their rows
     body = max((len(c) for c in columns), default=0)
@@ -723,6 +726,85 @@ def _lay_labels(labels: list[str | None], groups: set[int], sums: set[int], summ
         order.append((i if a > i else None, j if b > j else None))
         i, j, after = a, b, c
     return order
+
+
+def _blanks_by_sums(figures: list[list[str | None]], rows: int) -> list[list[str | None]] | None:
+    """Stacks of figures cut short by empty cells (a stack holds only the cells printed), each laid
+    on its rows where the last column is every row's total: the one way that makes every row add
+    up, or None. Figures read as printed first; where no way fits, a figure may end in a note's call
+    glued to it ('4907': 490 and call 7, '9,4508'), its cell kept as printed."""
+    if len(figures) < 3 or len(figures[-1]) != rows or all(len(c) == rows for c in figures[:-1]) \
+            or any(len(c) > rows for c in figures):
+        return None
+    totals = [_value(t or "") for t in figures[-1]]
+    if None in totals:
+        return None
+    for with_calls in (False, True):
+        readings = [[_readings(t or "", with_calls) for t in column] for column in figures[:-1]]
+        ways = _ways_to_add_up(readings, totals)
+        if ways is not None and len(ways) == 1:
+            placed = [[None] * rows for _ in readings]
+            for c, column_rows in enumerate(ways[0]):
+                for figure, r in zip(figures[c], column_rows):
+                    placed[c][r] = figure
+            return [*placed, figures[-1]]
+        if ways is None or ways:
+            return None  # too many ways to try, or more than one: not sure
+    return None
+
+
+def _readings(text: str, with_calls: bool) -> list[float]:
+    """The values a figure may stand for: as printed (a dash an empty cell), and `with_calls` without
+    the one or two digits of a note's call glued to its end (where what is left is a figure)."""
+    value = 0.0 if re.fullmatch(r"[—–-]+", text) else _value(text)
+    values = [value] if value is not None else []
+    if with_calls:
+        for cut in (1, 2):
+            rest = text[:-cut]
+            if re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?", rest) and text[-cut:].isdigit() \
+                    and text[-cut] != "0":
+                values.append(_value(rest))
+    return values
+
+
+def _ways_to_add_up(readings: list[list[list[float]]], totals: list[float]) -> list[list[list[int]]] | None:
+    """The ways (up to two) to lay each column's figures on rows, in order, so that every row's
+    figures add up to its total; each way the rows of each column's figures. None past MAX_TRIES."""
+    rows = len(totals)
+    ways: list[list[list[int]]] = []
+    tries = 0
+
+    def lay(r: int, taken: tuple[int, ...], laid: list[list[int]]) -> bool:
+        nonlocal tries
+        if r == rows:
+            if all(n == len(column) for n, column in zip(taken, readings)):
+                ways.append([list(rows_of) for rows_of in laid])
+            return len(ways) < 2
+        choices: list[list[tuple[int, float]]] = []  # per column: (figures taken, value on this row)
+        for c, column in enumerate(readings):
+            options = [(0, 0.0)] if len(column) - taken[c] < rows - r else []  # the cell left empty
+            if taken[c] < len(column):
+                options += [(1, v) for v in column[taken[c]]]
+            choices.append(options)
+        for pick in product(*choices):
+            tries += 1
+            if tries > MAX_TRIES:
+                return False
+            if not _adds_up([v for _, v in pick], totals[r]):
+                continue
+            for c, (used, _) in enumerate(pick):
+                if used:
+                    laid[c].append(r)
+            going_on = lay(r + 1, tuple(n + used for n, (used, _) in zip(taken, pick)), laid)
+            for c, (used, _) in enumerate(pick):
+                if used:
+                    laid[c].pop()
+            if not going_on:
+                return False
+        return True
+
+    finished = lay(0, tuple(0 for _ in readings), [[] for _ in readings])
+    return ways if finished or len(ways) >= 2 else None
 
 
 def _foot_total(column: list[str | None]) -> bool:
