@@ -584,3 +584,23 @@ def test_a_web_dumps_flagged_trailer_lines_are_text_not_headings():
     assert texts(tree, "//db:chapter/db:title") == ["Chapter 1", "Chapter 2"] and not tree.xpath("//db:section", namespaces=NS)
     assert "Share this article on social media" in texts(tree, "//db:para")
     assert [d.text for d in state.diagnostics.items if d.code == "flag.site-trailer"] == ["Sign up for our newsletter"]
+
+
+def test_a_running_head_wrapped_on_two_lines_on_every_page_of_a_long_chapter_goes_where_nothing_else_marks_the_pages():
+    """Only the running head marks the pages (no folio, URL or page break); a long chapter's title
+    wraps it onto two lines on each of that chapter's pages. The wrapped head recurs word for word a
+    page apart, as the one-line heads do: it goes, and the text runs on over each page edge."""
+    body = iter(f"Line {n} of the text, running on to the full width of the page as the lines of a book do, and on"
+                for n in range(10_000))
+    short = ["Anne Writer — Some Book: Of Money"]
+    wrapped = ["Anne Writer — Some Book: Of Wages and Profit in the Different Employments of", "Labour and Stock"]
+    lines: list[str] = []
+    for n in range(12):
+        lines += [*(short if n < 5 else wrapped), "", "", "", *[next(body) for _ in range(30)], ""]
+    state = apply_rules("\n".join([*lines, "The end of the chapter."]), ["page-furniture"], kind="pdf")
+    removed = [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"]
+    assert removed.count(short[0]) == 5
+    assert removed.count(wrapped[0]) == 7 and removed.count(wrapped[1]) == 7
+    assert kept(state)[:2] == ["Line 0 of the text, running on to the full width of the page as the lines of a book do, and on",
+                               "Line 1 of the text, running on to the full width of the page as the lines of a book do, and on"]
+    assert len(state.page_starts) >= 11

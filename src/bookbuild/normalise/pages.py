@@ -520,11 +520,27 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int], pairs: dict[
                 running.append(positions)
             else:
                 marked = True
+    for positions in _wrapped_heads(state, filled, pairs):
+        anchors.update(k for i in positions for k in (i, pairs[i]))
+        intervals.append(median(b - a for a, b in zip(positions, positions[1:])))
+        running.append(positions)
     folios = _folio_runs(state, sorted(alone), min(intervals, default=None), at_edges)
     anchors |= folios
     if marked or folios:  # the facing pages' heads stand by those marks
         return anchors
     return anchors | _facing_heads(state, filled, alone, pairs, anchors, running)
+
+
+def _wrapped_heads(state: State, filled: list[int], pairs: dict[int, int]) -> list[list[int]]:
+    """The positions (first lines) of each pair of lines standing alone together that recurs word for
+    word at a regular interval: a running head wrapped on two lines (a long chapter's title in it).
+    A pair opening the text may be its title: it stays."""
+    by_text: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, j in sorted(pairs.items()):
+        if i < j:
+            by_text[state.lines[i].text.strip(), state.lines[j].text.strip()].append(i)
+    return [[i for i in positions if i != filled[0]] for (first, _), positions in by_text.items()
+            if _regular(positions, shape(first))]
 
 
 def _facing_heads(state: State, filled: list[int], alone: set[int], pairs: dict[int, int], anchors: set[int],
