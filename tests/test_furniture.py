@@ -604,3 +604,20 @@ def test_a_running_head_wrapped_on_two_lines_on_every_page_of_a_long_chapter_goe
     assert kept(state)[:2] == ["Line 0 of the text, running on to the full width of the page as the lines of a book do, and on",
                                "Line 1 of the text, running on to the full width of the page as the lines of a book do, and on"]
     assert len(state.page_starts) >= 11
+
+
+def test_a_sections_roman_one_between_folios_in_digits_of_parts_counting_from_one_is_kept():
+    """Each part printed alone counts its pages from 1, folios in digits at the page foot. A section's
+    'I' set on a part's page 1 or 2 has the value of a folio near it (between folio 1 and folio 2, or
+    past the last part's last folio, right before the next part's 1), but it is in other numerals than
+    any count of folios: it stays, flagged; the folios go."""
+    pages = []
+    for part in range(2):
+        for n in range(1, 10):
+            section = {(0, 2): ["I", "", "Of the First Matter"], (0, 8): ["II", "", "Of the Second Matter"],
+                       (1, 1): ["I", "", "Of the Third Matter"]}.get((part, n), [])
+            pages += ["A Book Title", "", "", (PROSE * 4).rstrip("\n"), FULL + ".", "", *section,
+                      (PROSE * 4).rstrip("\n"), FULL, "", f"{' ' * 60}{n}", "", ""]
+    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
+    assert [line.strip() for line in kept(state)].count("I") == 2 and "II" in [line.strip() for line in kept(state)]
+    assert not any(line.strip().isdigit() or line.strip() == "A Book Title" for line in kept(state))

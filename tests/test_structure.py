@@ -779,6 +779,20 @@ def test_pdf_a_numbered_section_opening_a_page_under_labelled_chapters_stays_a_s
     assert texts(tree, "//db:section/db:title") == ["Of the First Matter", "Of the Second Matter"] * 3
 
 
+def test_pdf_sections_counting_in_each_chapter_where_a_lost_page_took_the_first_chapters_opening():
+    """The print-out lost the page holding a chapter's heading and its first section's 'I': its count
+    of sections opens on 'II', the first of the family. The later chapters' counts restarting at 'I'
+    tell that the numbers are sections; the 'II' is one of them."""
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 6
+    chapter = lambda n, title: [f"\fChapter {n}", title, *prose, "and it ends here.", "", "I", "Of the First Matter", *prose,
+                                "and it ends here.", "", "\fII", "Of the Second Matter", *prose, "and it ends here.", ""]
+    text = "\n".join([*prose, "and it ends here.", "", "\fII", "Of the Second Matter", *prose, "and it ends here.", "",
+                      *chapter("Two", "Of Rent"), *chapter("Three", "Of Profit")])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Of Rent", "Of Profit"]
+    assert texts(tree, "//db:section/db:title") == ["Of the Second Matter", *["Of the First Matter", "Of the Second Matter"] * 2]
+
+
 def test_pdf_titles_wrapped_before_a_little_word_or_a_dash_are_one_title_and_a_page_top_title_is_no_subtitle():
     prose = ["A line of prose that runs on to the full width of a page, on"] * 6
     text = "\n".join(["\fOf Wages", *prose, "and it ends here.", "", "A quotation that closes the chapter here.", "",

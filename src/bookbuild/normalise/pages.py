@@ -163,17 +163,21 @@ def _stray_numbers(state: State, edge: list[int]) -> set[int]:
     """Numbers alone at page edges that the count of the folios around them does not allow: text, not
     furniture (a chapter's 'V' between folios 71 and 72, a table's figures set one a line). The count
     is the folios that run on page by page (`_folio_counts`); a number outside the count, between two
-    of its numbers, is a stray. Past a count's end, where none follows or the next starts over (parts
-    printed alone), a folio goes on from the last; or starts over beside a running head, a URL or a
-    page break (a part's count; a chapter's number as its head, repeated), never past the last (a
-    table's year); or is a part's first page, 1, not amid a table's figures, where the next number
-    goes on from it or is a 1 opening a count (a part of one page before it)."""
+    of its numbers, is a stray, and so is one in other numerals than the count's (a section's 'I'
+    between folios 1 and 2, or where no count is in roman numerals). Past a count's end, where none
+    follows or the next starts over (parts printed alone), a folio goes on from the last; or starts
+    over beside a running head, a URL or a page break (a part's count; a chapter's number as its
+    head, repeated), never past the last (a table's year); or is a part's first page, 1, not amid a
+    table's figures, where the next number goes on from it or is a 1 opening a count (a part of one
+    page before it)."""
     folios = [(i, v) for i in edge if (v := _folio_value(state.lines[i].text)) is not None]
     steps = sorted((b[0] - a[0]) / (b[1] - a[1]) for a, b in zip(folios, folios[1:]) if 0 < b[1] - a[1] <= FOLIO_SLACK + 1)
     page = steps[len(steps) // 2] if steps else MAX_PAGE_LINES  # lines a page, as the folios show it
     marks = [i for i in edge if _folio_value(state.lines[i].text) is None]  # running heads, URLs
-    counted = _folio_counts(folios, page, marks)
+    in_digits = {i: _in_digits(state.lines[i].text) for i, _ in folios}
+    counted = _folio_counts(folios, page, marks, in_digits)
     in_count = set(counted)
+    counted_kinds = {in_digits[i] for i, _ in counted} or {True, False}
     filled = [i for i, line in enumerate(state.lines) if line is not None and line.text.strip()]
     furniture = set(edge)
     page_edges = set(marks) | {j for j, line in enumerate(state.lines)  # a page break: the next page's first line
@@ -192,36 +196,39 @@ def _stray_numbers(state: State, edge: list[int]) -> set[int]:
     strays: set[int] = set()
     lasts: dict[bool, int] = {}  # the last number taken for a folio, in digits and in roman numerals
     for n, (i, value) in enumerate(folios):
-        in_digits = state.lines[i].text.strip(" -–—").isdigit()
-        last = lasts.get(in_digits)
+        last = lasts.get(in_digits[i])
         k = bisect.bisect_left(counted, (i, value))
         before = counted[k - 1][1] if k else None
         after = counted[k][1] if k < len(counted) else None
         if (i, value) in in_count:
             stray = False
         elif before is not None and after is not None and before < after:
-            stray = not before <= value <= after  # where the count stands between two numbers, no page holds a third
+            # where the count stands between two numbers, no page holds a third, nor one in other numerals
+            stray = not before <= value <= after or in_digits[i] != in_digits[counted[k][0]]
         elif last is not None:
             stray = not (goes_on(last, value) or value <= last and _beside(state, i, page_edges, furniture)
                          or opens_a_count(n))
         else:
-            stray = False
+            stray = in_digits[i] not in counted_kinds  # the first number past the counts: a folio in their numerals
         if stray:
             strays.add(i)
         else:
-            lasts[in_digits] = value
+            lasts[in_digits[i]] = value
     strays |= _second_numbers(state, folios, counted, furniture)
     return strays - _numbered_heads(state, strays, page)
 
 
-def _folio_counts(folios: list[tuple[int, int]], page: float, marks: list[int]) -> list[tuple[int, int]]:
+def _folio_counts(folios: list[tuple[int, int]], page: float, marks: list[int], in_digits: dict[int, bool]
+                  ) -> list[tuple[int, int]]:
     """The folios (line, value) that run on page by page, MIN_RECURRENCE or more (so a table's figures,
-    however many, are not each other's neighbours), the longest counts first; a count amid a longer one
-    is left out, and so is one with far fewer running heads between its numbers than the longest has
-    (a table's figures counting up on a page or two, where running heads mark every page)."""
+    however many, are not each other's neighbours), the longest counts first, each in one kind of
+    numerals (`in_digits`: a section's 'I' is no page 1 among folios in digits); a count amid a longer
+    one is left out, and so is one with far fewer running heads between its numbers than the longest
+    has (a table's figures counting up on a page or two, where running heads mark every page)."""
     def follows(a: tuple[int, int], b: tuple[int, int]) -> bool:  # a page or a few on, as far as those pages run
         pages = b[1] - a[1]
-        return 0 < pages <= FOLIO_SLACK + 1 and max(MIN_PAGE_LINES, 0.5 * page * pages) <= b[0] - a[0] <= 1.5 * page * pages
+        return 0 < pages <= FOLIO_SLACK + 1 and max(MIN_PAGE_LINES, 0.5 * page * pages) <= b[0] - a[0] <= 1.5 * page * pages \
+            and in_digits[a[0]] == in_digits[b[0]]
 
     def marks_a_page(count: list[tuple[int, int]]) -> float:  # of the pages a count spans, the marks between
         return (bisect.bisect_right(marks, count[-1][0]) - bisect.bisect_left(marks, count[0][0])) \
@@ -263,7 +270,7 @@ def _second_numbers(state: State, folios: list[tuple[int, int]], counted: list[t
         return set()
 
     def digits(i: int) -> bool:
-        return lines[i].text.strip(" -–—").isdigit()
+        return _in_digits(lines[i].text)
 
     count_in_digits = 2 * sum(digits(i) for i, _ in counted) > len(counted)
     return {b if digits(a) == count_in_digits else a
@@ -626,7 +633,7 @@ def _at_page_marks(state: State, filled: list[int], marks: set[int]) -> Callable
         numbers = [i for i in run if _folio_value(state.lines[i].text) is not None]
         if 2 * sum(map(near, numbers)) < len(numbers):
             return []
-        digits = [state.lines[i].text.strip(" -–—").isdigit() for i in numbers]
+        digits = [_in_digits(state.lines[i].text) for i in numbers]
         in_digits = 2 * sum(digits) > len(digits)
         other_numerals = {i for i, d in zip(numbers, digits) if d != in_digits}
         return [i for i in run if i not in other_numerals or near(i)]
@@ -655,28 +662,29 @@ def _folio_runs(state: State, alone: list[int], page: float | None, at_edges: Ca
     length, about that many lines a number (section numbers count up too, a section or so apart), and
     near the page edges where other marks show them (`at_edges`). Folios number most pages: where
     those lines tell how many pages there are, a few numbers are not folios."""
-    numbered = [(i, _folio_value(state.lines[i].text)) for i in alone]
-    numbered = [(i, v) for i, v in numbered if v is not None]
+    value = {i: v for i in alone if (v := _folio_value(state.lines[i].text)) is not None}
     runs: list[list[int]] = []
-    last: tuple[int, int] | None = None
-    for i, value in numbered:
-        if last and 0 < value - last[1] <= FOLIO_SLACK + 1 and MIN_PAGE_LINES <= i - last[0] <= MAX_PAGE_LINES:
-            runs[-1].append(i)
+    going_on: dict[bool, list[int]] = {}  # the last run in digits and in roman numerals: a run is in one
+    for i in sorted(value):
+        kind = _in_digits(state.lines[i].text)
+        run = going_on.get(kind)
+        if run and 0 < value[i] - value[run[-1]] <= FOLIO_SLACK + 1 and MIN_PAGE_LINES <= i - run[-1] <= MAX_PAGE_LINES:
+            run.append(i)
         else:
-            runs.append([i])
-        last = (i, value)
+            going_on[kind] = [i]
+            runs.append(going_on[kind])
+
     def paged(run: list[int]) -> bool:
         steps = [(b - a) / (value[b] - value[a]) for a, b in zip(run, run[1:])]
         return page is None or 0.5 * page <= median(steps) <= 1.5 * page
 
-    value = dict(numbered)
     folios = {i for run in runs if len(run) >= 4 and paged(run) for i in at_edges(run)}
     if page is not None and len(folios) < FOLIO_COVER * len(state.lines) / page:
         return set()  # a few numbers a page apart on a book with many pages: sections' numbers
     return folios
 
 
-def _folio_value(text: str) -> int | None:
+def _folio_token(text: str) -> str | None:
     """The folio a line is, or holds beside a running head ('Title        - 12 -', as -layout sets them;
     beside a page's URL or count, the line marks its page already, and its number is that mark's)."""
     boxes = MARGIN_BOXES.split(text.strip())
@@ -684,10 +692,17 @@ def _folio_value(text: str) -> int | None:
             and not any(_page_mark(box) or PRINTED_URL.match(box) for box in boxes):
         text = next((box for box in boxes if FOLIO.match(box)), text)
     match = FOLIO.match(text.strip())
-    if not match:
-        return None
-    token = match.group(1)
-    return int(token) if token.isdigit() else roman_value(token)
+    return match.group(1) if match else None
+
+
+def _folio_value(text: str) -> int | None:
+    token = _folio_token(text)
+    return None if token is None else int(token) if token.isdigit() else roman_value(token)
+
+
+def _in_digits(text: str) -> bool:
+    """The folio the line is, or holds, is in digits (not in roman numerals)."""
+    return (_folio_token(text) or "").isdigit()
 
 
 def _regular(positions: list[int], key: str) -> bool:

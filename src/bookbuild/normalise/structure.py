@@ -238,12 +238,15 @@ class _Headings:
             top, nested = self._split_numbering(members)
             if len(top) + len(nested) < 0.75 * len(members):
                 continue  # numbers in no count ('4.', '26.', '253.': a note's or a table's)
-            if not self._counts_up(top) and not (len(members) == 1 and self._stands_alone(top[0])):
+            if len(top) == 1 and nested and self.forms[top[0]].number <= 1 + SKIPPED_NUMBERS \
+                    and self._counts_up(top + nested, restarts=True):
+                top, nested = [], top + nested  # counts restarting in each chapter, the first's opening lost ('II' first)
+            elif not self._counts_up(top) and not (len(members) == 1 and self._stands_alone(top[0])):
                 continue
             parts_only = any(f.form and f.level == PART for f in self.found.values()) and not labelled_chapters
             # a count that starts again only after it ended, no higher heading numbered: both are the
             # sections of divisions the dump did not number
-            restarted = bool(nested) and min(nested) > max(top) and not parts_only
+            restarted = bool(nested) and min(nested) > max(top, default=-1) and not parts_only
             top_level = SECTION if labelled_chapters or restarted else CHAPTER
             nested_level = CHAPTER if parts_only or self._hold_chapters(top, nested) else SECTION
             for i in top:
