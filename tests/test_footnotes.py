@@ -286,6 +286,19 @@ def test_pdf_a_call_set_on_a_line_of_its_own_is_glued_back_but_not_amid_a_line_s
     assert "discouragement of the import of 3 manufactured articles." in texts(tree, "//db:para")[0]
 
 
+def test_pdf_a_call_raised_over_its_line_in_a_layout_extraction_goes_after_the_word_under_it():
+    """-layout sets a raised call on a line of its own, at its column, over the line it belongs to: it
+    goes after the word ending there ('articles.'), not at the end of the line above."""
+    text = "\n".join(["I", "Of Money", LINE,
+                      " accidentally led to the encouragement of the import of raw materials and their like, and of",
+                      " the  discouragement  of  the  import  of  the  goods  made  of  them  in  other  lands,  of",
+                      " " * 25 + "1",
+                      " manufactured articles. And so the chapter ends, it does.", "", "Notes", "(1) One."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert [label for label, _ in footnotes(tree)] == ["1"]
+    assert call_text(tree, "1").endswith("factured articles.")
+
+
 @pytest.mark.parametrize("going_on", [0, 24])
 def test_pdf_a_notes_line_opening_1_is_no_new_list_when_the_next_item_follows_close_behind(going_on):
     """A reference wrapped after 'pt.' leaves '1., § 36' opening a line of note 10 (and the note may

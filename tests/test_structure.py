@@ -718,6 +718,21 @@ def test_pdf_a_running_head_over_a_numbered_title_wrapped_under_it_goes():
         "Of the Principle Which Gives Occasion to the Division of Labour"]
 
 
+def test_pdf_a_title_wrapped_over_three_lines_stopping_on_a_little_word_at_its_second_over_a_line_set_a_word_a_line():
+    """Under its label, a chapter's title wraps over three lines, only the second stopping on a little
+    word ('of the'); the text under it opens on a justified line the extraction set a word a line. The
+    third line ('Coast') ends the title, not the run of words."""
+    line = "the light of the lamps along the coast, shining on and on"
+    body = ["It has been shown that the light of the lamps upon the", *[line] * 6, "and it ends here.", ""]
+    text = "\n".join(["CHAPTER I", "Of Lamps", *body * 3, "CHAPTER II", "How the Keepers of the Lamps",
+                      "Contributed to the Lighting of the", "Coast", "The", "increase", "and", "the", "riches",
+                      "of the keepers of the lamps, shining on and on", *[line] * 6, "and it ends here.", ""])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == [
+        "Of Lamps", "How the Keepers of the Lamps Contributed to the Lighting of the Coast"]
+    assert texts(tree, "//db:chapter[2]/db:para")[0].startswith("The increase and the riches of the keepers")
+
+
 def test_pdf_a_title_wrapped_over_three_lines_over_its_first_sections_title_is_whole():
     """A title stopping on 'the' wraps over three lines, and its first section's title stands under
     it: the text past them both follows the title, and its last line ('Last Centuries') is its own,
@@ -880,3 +895,32 @@ def test_pdf_a_title_opening_the_page_after_a_parts_summary_is_no_epigraphs_sour
     tree, _ = normalise_text(text, kind="pdf")
     assert "Of the Keeping of the Lamps" in texts(tree, "//db:title")
     assert not texts(tree, "//db:epigraph")
+
+
+def test_web_an_epigraphs_source_naming_a_work_in_common_words_is_no_chapter_under_a_title_found_with_it():
+    """Chapters headed by their titles alone: a chapter's title, a verse epigraph, and its source ('The
+    Song of the Sea', words the book uses in lower case). The title and the source are found in one
+    pass; the source under the epigraph under the chapter's title is the epigraph's, as it is where
+    the chapter's heading was found before it."""
+    prose = ("The sea was calm, and the song of the sea came up to us on the cliff as we walked along the "
+             "path in the evening light, and we stopped to listen to it for a while before going on. ") * 2
+    verse = "I am the voice of the waters,\nAnd the light on the water's face,\nI sing of the deep and the shallows,\nAnd of every shore and place."
+    text = web("A Book of the Coast", prose, "Of the Harbour", *[prose] * 60, "Of the Lighthouse", verse,
+               "The Song of the Sea", *[prose] * 60, "Of the Boats", *[prose] * 60)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:chapter/db:title") == ["Of the Harbour", "Of the Lighthouse", "Of the Boats"]
+    assert texts(tree, "//db:epigraph/db:attribution") == ["The Song of the Sea"]
+
+
+def test_pdf_a_chapters_roman_number_opening_a_page_is_no_part_of_the_paragraph_a_full_line_left_open():
+    """The page before stops on a full line that closes no sentence (a citation: '…, London, 1859'); the
+    next page opens on a chapter's number alone over its title. The number opens the chapter; it does
+    not carry the paragraph on."""
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 6
+    chapter = lambda n, title, last: [f"\f{n}", title, *prose, last, ""]
+    text = "\n".join([*chapter("I", "Of Rent", "and it ends here."),
+                      *chapter("II", "Of Wages", "the full width of the printed page, The Strength of Nations, London, 1859"),
+                      *chapter("III", "Of Land", "and it ends here."), *chapter("IV", "Of Labour", "and it ends here.")])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Of Rent", "Of Wages", "Of Land", "Of Labour"]
+    assert texts(tree, "//db:chapter/@label") == ["I", "II", "III", "IV"]

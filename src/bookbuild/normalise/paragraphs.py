@@ -32,6 +32,8 @@ CALL_ALONE = re.compile(r"[1-9]\d{0,3}")  # a line that is a number alone, insid
 CALL_SET_APART = re.compile(r"(?<=[.!?’”\"'])\s+[1-9]\d{0,2}$")  # '… a sentence. 26': its call, a line of its own
 OPENING_MARKS = "“‘\"'(["  # opening quotation marks and brackets, before a line's first letter
 CALLED = re.compile(r"(?:[^\W\d_]|[.,;:!?”’)\]])$")  # a word or its closing mark, where a call stands
+RAISED_CALL_INDENT = 4  # spaces before a call alone on its line: the extraction kept the page's layout
+RAISED_CALL_SLACK = 6  # columns a raised call may stand off the end of its word (its smaller type)
 LIST_LOOKAHEAD = 60  # lines in which a note list's next item follows a line opening '1.' that is no item
 MIN_SPLIT = 3  # one-word lines in a row: a justified line the extraction broke into its words
 COMPOUND_PREFIXES = {"co", "self", "non", "anti", "semi", "ex", "pre", "post", "re", "counter", "quasi",
@@ -174,7 +176,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
                 ends = not line.text.rstrip().endswith(",")  # on a comma, no title alone: one block with the next
             else:
                 ends = title or k == title_end or _ends_paragraph(line.text.strip(), width) if k < len(run) - 1 else False
-            if ends and not broken_word and k not in split:
+            if ends and not broken_word and (k not in split or k == title_end):
                 pieces.append(run[start:k + 1])
                 start = k + 1
         pieces.append(run[start:])
@@ -222,16 +224,34 @@ def _calls_glued(run: list[SourceLine], full: float) -> list[SourceLine]:
     premium,' / '17' / 'which, at that market …'), glued back to the word it follows: a line of a number
     alone, after a full line ending in a word or its closing mark (under a title's short line, a
     number is a section's), over a line going on in lower case. Amid a justified line set a word a
-    line, the call stands out of its place: it is left."""
+    line, the call stands out of its place: it is left. Where the extraction kept the page's layout
+    (the call set at its column), the call is raised over its own line: it goes after the word of the
+    line below that ends where it stands."""
     out: list[SourceLine] = []
+    below: str | None = None  # a call raised over the next line, set at its column
     for k, line in enumerate(run):
         text = line.text.strip()
         if out and CALL_ALONE.fullmatch(text) and CALLED.search(out[-1].text.rstrip()) and len(out[-1].text.strip()) >= full \
                 and k + 1 < len(run) and run[k + 1].text.strip()[:1].islower():
-            out[-1] = SourceLine(out[-1].number, out[-1].text.rstrip() + text)
+            at = _word_end_under(run[k + 1].text, len(line.text) - len(line.text.lstrip()))
+            if at is None:
+                out[-1] = SourceLine(out[-1].number, out[-1].text.rstrip() + text)
+            else:
+                below = run[k + 1].text[:at] + text + run[k + 1].text[at:]
             continue
-        out.append(line)
+        out.append(SourceLine(line.number, below) if below is not None else line)
+        below = None
     return out
+
+
+def _word_end_under(text: str, column: int) -> int | None:
+    """Where a word of the line ends right under a call set at `column` (a layout's column, past the
+    line's start), or None."""
+    if column < RAISED_CALL_INDENT:
+        return None
+    ends = [m.end() for m in re.finditer(r"\S+", text)]
+    nearest = min(ends, key=lambda end: abs(column - end), default=None)
+    return nearest if nearest is not None and abs(column - nearest) <= RAISED_CALL_SLACK else None
 
 
 def _split_line(run: list[SourceLine]) -> set[int]:
@@ -299,20 +319,20 @@ def _wrapped_title_lines(lines: list[str], full: float) -> int:
 
 
 def _wrapped_over_text(title: list[str], following: str, full: float) -> bool:
-    """A title wrapped onto a second line or more, set over its text with no blank between: the
-    first line stops on a little word or a comma, or the second opens on one or on a dash, so the
-    first is no title alone ('Of the Lamps Kept in the' / 'Harbours of the North', 'Of the Lamps' /
-    '—Their Keepers'), or runs the full width in strict Title Case, as a title alone
+    """A title wrapped onto a second line or more, set over its text with no blank between: a line
+    stops on a little word or a comma, or the next opens on one or on a dash, so that line is no
+    title's end ('Of the Lamps Kept in the' / 'Harbours of the North', 'Of the Lamps' / '—Their
+    Keepers'; a third line may finish it: 'the Improvement of the' / 'Coast'), or the first runs the full width in strict Title Case, as a title alone
     would not ('Of the Effects of the Progress of the Harbour Trade' / 'Upon Three Sorts of the
     Towns Around It'); and the lines read as one title (a line as long as the text's only in strict
     Title Case)."""
     first = title[0]
-    last_word = first.split()[-1].lower() if first else ""
-    next_word = title[1].split()[0] if title[1].split() else ""
     long = [len(line) >= full for line in title]
     full_title = long[0] and "," not in first and not re.search(r"\d", title[1])  # no place and date ('New' / 'York, 1880')
-    return (last_word in MINOR_WORDS or first.endswith(",") or full_title or next_word in MINOR_WORDS
-            or next_word[:1] in "—–") \
+    cut = any(above.split() and (above.split()[-1].lower() in MINOR_WORDS or above.endswith(","))
+              or below.split() and (below.split()[0] in MINOR_WORDS or below[:1] in "—–")
+              for above, below in zip(title, title[1:]))  # at any of its line ends
+    return (cut or full_title) \
         and all(is_title_case(line, 1.0 if is_long else 0.6) for line, is_long in zip(title, long)) \
         and _title_over_text(" ".join(title), following, long=any(long))
 
@@ -370,8 +390,10 @@ def _continues(prev: Block, piece: list[SourceLine], full_line: bool, page_start
         return False
     if piece[0].number in page_starts:
         # a page broke it after a line running the full width (a short line ends a paragraph), unless
-        # the paragraph closed a sentence and a title-like line stands alone at the page's top
-        return full_line and not (_closes(last) and len(piece) == 1 and not _closes(first))
+        # the paragraph closed a sentence and a title-like line stands alone at the page's top, or a
+        # heading's number in roman numerals or with its label does ('V', 'CHAPTER V')
+        return full_line and not (_closes(last) and len(piece) == 1 and not _closes(first)) \
+            and not (_numbers_heading(first) and not first.isdigit())
     if full_line and last.endswith(",") and piece[0].number - prev.last > 2:
         return True  # two blank lines or more after a full line stopping on a comma: a page broke it
     return not _closes(last) and not last.endswith(("—", "-"))

@@ -51,6 +51,7 @@ LONG_SOURCE = 24  # words of a source line naming its author before a comma, the
 BODY = 100  # characters: a block this long (or of several lines) is running text, not a heading
 FRONT_BLOCKS = 40  # the blocks at the start of a text where front matter (epigraphs) can stand
 SPEAKER_REACH = 6  # blocks either side where a line that stands again is a speaker's name
+TEXT_WORDS = 30  # words of a paragraph opening a division's text (more than a line of verse)
 ARTICLE_WORDS = 12_000  # a text this short with only titled headings is an article with sections
 CHAPTER_WORDS = 1_500  # the usual length of a chapter; numbered sections run shorter
 PART, CHAPTER, SECTION = 0, 1, 2
@@ -457,9 +458,11 @@ class _Headings:
 
     def _sources_under_titles(self) -> None:
         """A title found under a quotation that stands right under a division's heading (or under another quotation
-        and its source) is that quotation's source when it names a person or a work ('A. Author')
-        and no verse follows (a poem's title under a short poem) but another epigraph's: the titles over
-        it may have been found in the same pass, so this looks again after it."""
+        and its source) is that quotation's source when no verse follows (a poem's title under a short
+        poem) but another epigraph's, and it names a person or a work ('A. Author') or, in a web dump,
+        the division's running text follows it (no title, subtitle or poem: 'The Song of Solomon'; in
+        print, wrapped verse reads less surely as verse): the titles over it may have been found in
+        the same pass, so this looks again after it."""
         for i in [i for i in sorted(self.found) if self._source_title(i)]:
             del self.found[i]
 
@@ -470,7 +473,15 @@ class _Headings:
             and self.blocks[i].text.strip() not in self.headings and not self.blocks[i].lost_before \
             and i - 2 in self.found and self.found[i - 2].level <= CHAPTER and self._quotation(self.blocks[i - 1]) \
             and (not self._verse_follows(i) or self._epigraph_verse_follows(i)) \
-            and _source_like(self.blocks[i].text) and _names_a_source(self.blocks[i].text.strip(), self.common)
+            and _source_like(self.blocks[i].text) \
+            and (_names_a_source(self.blocks[i].text.strip(), self.common) or not self.pdf and self._opens_text(i + 1))
+
+    def _opens_text(self, j: int) -> bool:
+        """A division's running text opens at block j: a paragraph of some length, not in brackets (a
+        poem's headnote) nor a line or two (a stanza)."""
+        return self._prose_at(j) and len(self.blocks[j].text.split()) >= TEXT_WORDS \
+            and not self.blocks[j].text.lstrip()[:1] in "(["
+
 
     def _titled_candidate(self, i: int) -> bool:
         """A line that reads as a title and stands where a heading stands (or book.toml says it is one)."""
