@@ -322,10 +322,10 @@ def _wrapped_over_text(title: list[str], following: str, full: float) -> bool:
     """A title wrapped onto a second line or more, set over its text with no blank between: a line
     stops on a little word or a comma, or the next opens on one or on a dash, so that line is no
     title's end ('Of the Lamps Kept in the' / 'Harbours of the North', 'Of the Lamps' / '—Their
-    Keepers'; a third line may finish it: 'the Improvement of the' / 'Coast'), or the first runs the full width in strict Title Case, as a title alone
-    would not ('Of the Effects of the Progress of the Harbour Trade' / 'Upon Three Sorts of the
-    Towns Around It'); and the lines read as one title (a line as long as the text's only in strict
-    Title Case)."""
+    Keepers'; a third line may finish it: 'the Lighting of the' / 'Coast'), or the first runs the
+    full width in strict Title Case, as a title alone would not ('Of the Effects of the Progress of
+    the Harbour Trade' / 'Upon Three Sorts of the Towns Around It'); and the lines read as one title
+    (a line as long as the text's only in strict Title Case)."""
     first = title[0]
     long = [len(line) >= full for line in title]
     full_title = long[0] and "," not in first and not re.search(r"\d", title[1])  # no place and date ('New' / 'York, 1880')

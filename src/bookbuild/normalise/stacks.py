@@ -732,7 +732,7 @@ def _blanks_by_sums(figures: list[list[str | None]], rows: int) -> list[list[str
     """Stacks of figures cut short by empty cells (a stack holds only the cells printed), each laid
     on its rows where the last column is every row's total: the one way that makes every row add
     up, or None. Figures read as printed first; where no way fits, a figure may end in a note's call
-    glued to it ('4907': 490 and call 7, '9,4508'), its cell kept as printed."""
+    glued to it ('3105': 310 and call 5, '1,2503'), its cell kept as printed."""
     if len(figures) < 3 or len(figures[-1]) != rows or all(len(c) == rows for c in figures[:-1]) \
             or any(len(c) > rows for c in figures):
         return None

@@ -460,7 +460,7 @@ class _Headings:
         """A title found under a quotation that stands right under a division's heading (or under another quotation
         and its source) is that quotation's source when no verse follows (a poem's title under a short
         poem) but another epigraph's, and it names a person or a work ('A. Author') or, in a web dump,
-        the division's running text follows it (no title, subtitle or poem: 'The Song of Solomon'; in
+        the division's running text follows it (no title, subtitle or poem: 'The Song of the Sea'; in
         print, wrapped verse reads less surely as verse): the titles over it may have been found in
         the same pass, so this looks again after it."""
         for i in [i for i in sorted(self.found) if self._source_title(i)]:
