@@ -480,8 +480,7 @@ class _Headings:
         """A division's running text opens at block j: a paragraph of some length, not in brackets (a
         poem's headnote) nor a line or two (a stanza)."""
         return self._prose_at(j) and len(self.blocks[j].text.split()) >= TEXT_WORDS \
-            and not self.blocks[j].text.lstrip()[:1] in "(["
-
+            and self.blocks[j].text.lstrip()[:1] not in "(["
 
     def _titled_candidate(self, i: int) -> bool:
         """A line that reads as a title and stands where a heading stands (or book.toml says it is one)."""
