@@ -773,3 +773,13 @@ def test_stacks_cut_short_by_empty_cells_are_laid_on_the_rows_their_totals_add_u
     assert pdf_rows(tree) == [["Leith", "1,200", "", "310", "1,510"], ["Hull", "640", "125", "315", "1,080"],
                               ["Dundee", "95", "4307", "", "525"], ["Bristol and Avonmouth", "210", "605", "", "815"],
                               ["Total", "2,145", "1,160", "625", "3,930"]]
+
+
+def test_columns_of_decimals_whose_first_figures_rise_by_chance_are_not_read_row_by_row():
+    """A table read row by row opens each row on a whole number (a year); sums in decimals that
+    happen to rise ('204.15' … '233.90' … '315.35') make no keys: the figures stay text, flagged."""
+    stacks = [["204.15", "131.60", "96.30", "72.45", "233.90", "42.10", "95.75", "61.20", "315.35", "21.40", "88.10", "19.30"],
+              ["8.1", "5.2", "3.8", "2.9", "9.3", "1.7", "3.8", "2.4", "12.5", "0.8", "3.5", "0.7"]]
+    tree, state = normalise_text(_stacked(stacks), kind="pdf")
+    assert not tree.xpath("//db:informaltable", namespaces=NS)
+    assert "flag.figures-as-text" in codes(state)

@@ -877,7 +877,7 @@ def _rows_table(stacks: list[Stack]) -> tuple[list[int], TableGrid] | None:
     if column_heads:
         grid.rows.append(Row([Cell(c, line) for c in column_heads], header=True))
     for row in rows:  # a row the damage cut short or ran on keeps its cells in order
-        cells = [*row[:width - 1], " ".join(row[width - 1:])] + [""] * (width - len(row))
+        cells = [*(row + [""] * width)[:width - 1], " ".join(row[width - 1:])]
         grid.rows.append(Row([Cell(t, line) for t in cells]))
     return taken, grid
 
@@ -899,8 +899,11 @@ def _totals_apart(rows: list[list[str]], width: int) -> list[list[str]]:
 def _keyed_rows(body: list[str]) -> list[list[str]] | None:
     """Rows of figures, each starting with a line whose first figure counts up from the last row's and
     has as many digits (a year), the lines after it in the row; None unless most rows have as many
-    cells, two at least, and the keys look unlike the other figures."""
+    cells, two at least, and the keys look unlike the other figures. A key is a whole number: sums
+    in decimals count up by chance ('197.45', '220.00', '276.20')."""
     first = body[0].split()[0]
+    if not re.fullmatch(r"\d[\d,]*", first):
+        return None
     rows: list[list[str]] = []
     last = None
     for text in body:
