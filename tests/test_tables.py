@@ -414,6 +414,36 @@ def test_a_year_table_over_pages_with_sums_under_the_years_they_sum():
     assert sum(1 for code in codes(state) if code == "restore.table") == 1
 
 
+def test_years_split_where_two_rows_of_sums_stand_after_each_part_of_the_years():
+    """A table's last page read column by column: the years split by a blank line, and two rows of
+    sums after each part (the split's and the table's foot's): each part's sums on their own rows."""
+    stacks = [["1731", "1732", "1733"], ["1734", "1735", "1736"], ["1", "1", "2", "3)4", "1", "1", "2", "2", "3)5", "1"],
+              ["12", "6", "8", "7", "9", "18", "3", "0", "1", "13"], ["10", "8", "4", "10", "8", "10", "0", "4", "2", "9"]]
+    tree, _ = normalise_text(_stacked(stacks), kind="pdf")
+    assert pdf_rows(tree) == [["1731", "1", "12", "10"], ["1732", "1", "6", "8"], ["1733", "2", "8", "4"],
+                              ["", "3)4", "7", "10"], ["", "1", "9", "8"], ["1734", "1", "18", "10"],
+                              ["1735", "2", "3", "0"], ["1736", "2", "0", "4"], ["", "3)5", "1", "2"], ["", "1", "13", "9"]]
+
+
+def test_rows_of_sums_a_page_break_cut_stand_on_both_sides_of_it():
+    """Two rows of sums under each group of years; the page breaks between the second group's two
+    rows of sums. Laid alone, the first page would put three rows at its split and the second page
+    its one row at its foot; laid as one table over the break, two rows stand at each split."""
+    first_page = [["1601", "1602", "1603", "1604"], ["1605", "1606", "1607"],
+                  ["1", "1", "2", "1", "4)5", "1", "2", "2", "1", "3)5"], ["10", "12", "8", "6", "16", "4", "3", "9", "15", "7"],
+                  ["4", "0", "8", "2", "2", "0", "6", "0", "4", "6"]]
+    second_page = [["1608", "1609", "1610"], ["1", "2", "1", "1"], ["2", "11", "4", "18"], ["2", "0", "8", "4"]]
+    text = "\n".join([*PROSE * 4, "The prices of the years are set out below.", "",
+                      *["\n".join(stack) + "\n" for stack in first_page], *[""] * 11,
+                      *["\n".join(stack) + "\n" for stack in second_page], *PROSE * 4])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["1601", "1", "10", "4"], ["1602", "1", "12", "0"], ["1603", "2", "8", "8"],
+                              ["1604", "1", "6", "2"], ["", "4)5", "16", "2"], ["", "1", "4", "0"],
+                              ["1605", "2", "3", "6"], ["1606", "2", "9", "0"], ["1607", "1", "15", "4"],
+                              ["", "3)5", "7", "6"], ["", "1", "2", "2"], ["1608", "2", "11", "0"],
+                              ["1609", "1", "4", "8"], ["1610", "1", "18", "4"]]
+
+
 def test_stacks_whose_first_column_has_its_head_among_the_labels_lines_and_a_head_of_four_lines():
     """The labels' stack opens with the table's title, a head over two columns and the first column's
     unit, which reads as another column's head; the third column's head takes four lines."""

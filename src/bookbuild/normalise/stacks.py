@@ -18,12 +18,12 @@ and figures alternate line by line, each label starts a row. A stack of figures 
 row (years) gives the rows of a table read row by row. Rows with no label are sums, told by their
 figures (a figure adding up those above it); where no sum explains them, which label stands on
 which row is not sure and the figures stay text. A table's part on the next page goes on from it
-where its first column counts on (years, groups' names). A page's column of labels may run on from
-the foot of one table into the next, under its title, and the last rows' labels may come after
-the figures. Two tables set one over the other
-on a page, their columns in line, are read column by column across both: the columns take turns,
-the lower table's part under its head. Anything else is left as text: a list, a verse, a contents
-list.
+where its first column counts on (years, groups' names); where the page break cut the rows of a
+sum under its years, the parts on both sides of it are laid as one. A page's column of labels may
+run on from the foot of one table into the next, under its title, and the last rows' labels may
+come after the figures. Two tables set one over the other on a page, their columns in line, are
+read column by column across both: the columns take turns, the lower table's part under its
+head. Anything else is left as text: a list, a verse, a contents list.
 
 A table of sentences comes out as its columns one after the other, each under its head and wrapped
 to a narrow measure (or side by side, with -layout): as many sentences in each, one row a sentence.
@@ -189,10 +189,13 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
         made = _rows_table(stacks[n:m])
         if made is not None:
             return m - n, [made]
+    if (joint := _over_a_page_break(stacks, n, figures_after)) is not None:
+        return joint
     keys, after = _keys_across_splits(stacks, n, figures_after)
+    last_key = next(t for t in reversed(keys.texts) if t)
     same = after  # or columns of figures side by side, the first counting up (a year and its figures)
     while same < figures_after and any(stacks[same].figures) and abs(len(stacks[same].texts) - len(keys.texts)) <= 1 \
-            and not _keys_go_on(keys.texts[-1], stacks[same]):  # keys going on start the next page's part
+            and not _keys_go_on(last_key, stacks[same]):  # keys going on start the next page's part
         same += 1
     if same > after and len(keys.texts) >= MIN_ROWS and _counts_up([t.split()[0] for t in keys.texts if t]):
         grid = _columns_table(None, [keys, *stacks[after:same]])
@@ -382,29 +385,79 @@ def _keys_go_on(last: str, stack: Stack) -> bool:
         and sum(len(k) == width for k in keys) >= 0.9 * len(keys)
 
 
-def _keys_across_splits(stacks: list[Stack], n: int, end: int) -> tuple[Stack, int]:
-    """A column of keys counting up (years) that blank lines split, with the stack after it as long as
-    its parts and a row or two more at each split: rows with no key (a sum under the years it sums).
-    The keys as one stack, empty cells at the splits, and the index of the stack after them; else
-    stack n alone."""
-    parts = [stacks[n]]
+def _headless(stack: Stack) -> bool:
+    """Mostly figures, from the first line on (a sum shared by its years, '26)54', is no figure)."""
+    return stack.figures[0] and stack.of_figures
+
+
+def _runs_of_keyless(keys: list[str]) -> set[int]:
+    """The lengths of the runs of rows with no key."""
+    return {len(run) for run in "".join(" " if key else "-" for key in keys).split()}
+
+
+def _key_parts_end(stacks: list[Stack], n: int, end: int) -> int:
+    """The index past the parts of a column of keys from stack n, each counting on from the last."""
     k = n + 1
-    while k < end and _keys_go_on(parts[-1].texts[-1], stacks[k]):
-        parts.append(stacks[k])
+    while k < end and _keys_go_on(stacks[k - 1].texts[-1], stacks[k]):
         k += 1
-    if len(parts) == 1 or k == end:
-        return stacks[n], n + 1
-    missing, leftover = divmod(len(stacks[k].texts) - sum(len(p.texts) for p in parts), len(parts) - 1)
-    if leftover or not 1 <= missing <= MAX_KEYLESS:
-        return stacks[n], n + 1
-    keys = Stack([], [])
-    for part in parts:
-        if keys.texts:
-            keys.indexes.extend([part.indexes[0]] * missing)
-            keys.texts.extend([""] * missing)
-        keys.indexes.extend(part.indexes)
-        keys.texts.extend(part.texts)
-    return keys, k
+    return k
+
+
+def _laid_keys(parts: list[Stack], rows: int) -> Stack | None:
+    """The keys of parts laid over `rows` rows as _keys_with_keyless lays them, empty cells on the rows
+    with no key; None unless some row has no key."""
+    texts = _keys_with_keyless(parts, rows)
+    if texts is None or len(texts) == sum(len(p.texts) for p in parts):
+        return None
+    indexes = iter(_indexes(parts))
+    last = parts[0].indexes[0]
+    keys = Stack([], texts)
+    for text in texts:
+        last = next(indexes) if text else last
+        keys.indexes.append(last)
+    return keys
+
+
+def _keys_across_splits(stacks: list[Stack], n: int, end: int) -> tuple[Stack, int]:
+    """A column of keys counting up (years) that blank lines split, with the stack after it longer
+    by a row or more at each split or after each part: rows with no key (a sum under the years it
+    sums). The keys as one stack and the index of the stack after them; else stack n alone."""
+    k = _key_parts_end(stacks, n, end)
+    keys = _laid_keys(stacks[n:k], len(stacks[k].texts)) if 1 < k - n and k < end else None
+    return (keys, k) if keys is not None else (stacks[n], n + 1)
+
+
+def _over_a_page_break(stacks: list[Stack], n: int, end: int) -> tuple[int, list[tuple[list[int], TableGrid]]] | None:
+    """A table read column by column whose next page's part follows it: keys counting on from this
+    page's, then as many columns of figures. The rows with no key (sums) that the page break cut
+    stand on both sides of it, so the two parts are laid as one, the break one more split of the
+    keys. The table, or None."""
+    if not all(_is_key(t) for t in stacks[n].texts):
+        return None
+    after = _key_parts_end(stacks, n, end)
+    last_key = stacks[after - 1].texts[-1]
+    next_keys = after
+    while next_keys < end and _headless(stacks[next_keys]) and not _keys_go_on(last_key, stacks[next_keys]):
+        next_keys += 1
+    if next_keys == end or next_keys == after or not _keys_go_on(last_key, stacks[next_keys]):
+        return None
+    next_after = _key_parts_end(stacks, next_keys, end)
+    this_page = stacks[after:next_keys]
+    next_page = stacks[next_after:next_after + len(this_page)]
+    if len(next_page) < len(this_page) or not all(map(_headless, next_page)) \
+            or len({len(s.texts) for s in this_page}) != 1 or len({len(s.texts) for s in next_page}) != 1:
+        return None
+    alone = [_keys_with_keyless(stacks[n:after], len(this_page[0].texts)),
+             _keys_with_keyless(stacks[next_keys:next_after], len(next_page[0].texts))]
+    if None not in alone and len(_runs_of_keyless(alone[0]) | _runs_of_keyless(alone[1])) <= 1:
+        return None  # each part laid alone, the sums of both as many rows
+    keys = _laid_keys(stacks[n:after] + stacks[next_keys:next_after], len(this_page[0].texts) + len(next_page[0].texts))
+    if keys is None:
+        return None
+    columns = [Stack(a.indexes + b.indexes, a.texts + b.texts) for a, b in zip(this_page, next_page)]
+    grid = _columns_table(None, [keys, *columns])
+    taken = next_after + len(next_page)
+    return (taken - n, [(_indexes(stacks[n:taken]), grid)]) if grid else None
 
 
 def _next_head_apart(stack: Stack) -> list[Stack]:
