@@ -26,7 +26,7 @@ from .blocks import Block
 from .front import normalise_title
 from .headings import (MAX_TITLE, MAX_TITLE_LINES, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, abbreviation_inside,
                        closes_unopened, heading_form, is_capitals, is_title_case, number_value, reads_as_title)
-from .patterns import DATELINE, SENTENCE_END, WORD, item_number
+from .patterns import DATELINE, SENTENCE_END, WORD, YEAR, item_number
 from .state import State
 from .stacks import TOTAL, is_figures
 from .tables import CAPTION
@@ -455,6 +455,26 @@ class _Headings:
             self.found[i] = _Found(None, level, "titled")
             self._wrap_title(i)
         self._sources_under_titles()
+        self._lines_over_a_poem()
+
+    def _lines_over_a_poem(self) -> None:
+        """A line right under a chapter's title, over its verse, the chapter's only heading under its
+        title, that dates it (a year and a comma: 'Written at Sea, 1872'): the poem's subtitle, no
+        section (a part's title over its first poem's reads the same, but names no date)."""
+        order = sorted(self.found)
+        for k, i in enumerate(order[:-1]):
+            if i not in self.found:  # taken as the subtitle of the chapter before
+                continue
+            chapter, j = self.found[i], order[k + 1]
+            line, text = self.found[j], self.blocks[j].text
+            lone = k + 2 == len(order) or self.found[order[k + 2]].level <= CHAPTER
+            if chapter.level == CHAPTER and chapter.subtitle is None and line.why == "titled" \
+                    and line.level > CHAPTER and not line.wrapped and lone \
+                    and j == max([i, *chapter.title_blocks, *chapter.wrapped]) + 1 and self._verse_follows(j) \
+                    and YEAR.search(text) and "," in text:
+                chapter.subtitle = j
+                del self.found[j]
+                self.used.add(j)
 
     def _sources_under_titles(self) -> None:
         """A title found under a quotation that stands right under a division's heading (or under another quotation
