@@ -479,3 +479,27 @@ def test_a_marked_note_list_closes_its_chapter_though_the_next_chapters_title_re
     assert [text for _, text in footnotes(tree)][:2] == ["The first note.", "The second note."]
     assert not any(p.startswith("[") for p in texts(tree, "//db:para"))
     assert "flag.call-without-note" not in codes(state)
+
+
+def test_pdf_a_note_list_goes_on_at_the_top_of_a_page_past_a_lost_page_no_folio_marks():
+    """No folios: the page holding notes 7 to 18 is lost and nothing marks it. The list goes on at the
+    top of the next page (a page's worth of numbers on), so its notes link, and each item after the
+    break opens a note of its own (note 20's line, a little short and closing on 'vi.', runs on to
+    nothing)."""
+
+    def page(body, fill=True):
+        filler = [LINE] * (9 - len(body)) + ["the end of the page's text, it stops here and goes on over"] if fill else []
+        return ["Some Book: A Chapter", "", *body, *filler, "", ""]
+
+    def items(*numbers):
+        return [f"[{n}] The note numbered {n}, which says where the figure came from." for n in numbers]
+
+    pages = [page(["I", "Of Money", *calls(1, 2, 3, 4)]), *(page(calls(*range(4 * n + 1, 4 * n + 5))) for n in range(1, 5)),
+             page([*calls(21), LINE, "and it ends.", "", "Notes", *items(1, 2, 3, 4, 5, 6)], fill=False),
+             page([*items(19), "[20] Thomas Mun, England’s Treasure by Foreign Trade, London 1664, chap. vi.",
+                   "[21] “Among other things relating to trade there hath", "been much discourse of the balance of trade.”"],
+                  fill=False)]
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2", "3", "4", "5", "6", "19", "20", "21"]
+    assert footnotes(tree)[-2][1] == "Thomas Mun, England’s Treasure by Foreign Trade, London 1664, chap. vi."
+    assert "flag.notes-without-calls" not in codes(state)

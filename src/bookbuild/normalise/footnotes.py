@@ -38,7 +38,8 @@ MAX_TRAILING = 3  # short blocks allowed after a note list (a date, a citation l
 CONTINUATION = 4  # blocks a note may run on over, up to the next item
 CONTINUATION_LINES = 24  # or short lines (a justified line that held one long word breaks into lines of a word)
 CONTINUATION_WORDS = 80  # of those short lines, in all
-MAX_LOST_ITEMS = 8  # items of a note list a lost page may have held
+MAX_LOST_ITEMS = 8  # items of a note list lost with no page's edge to tell why
+MAX_PAGE_OF_ITEMS = 30  # items a lost page may have held, where no folio marks it lost
 MAX_SKIPPED = 3  # calls in a row a lost page or line may have held
 RESUMING_CHAIN = 5  # past more lost calls, the count resumes at a call the next this many count on from
 
@@ -88,7 +89,7 @@ def restore_footnotes(state: State) -> None:
     stands: nothing shows it is a list of notes.
     """
     blocks = _reading_blocks(state.tree)
-    lists = find_note_lists(blocks)
+    lists = find_note_lists(blocks, state.page_starts)
     # each block's candidates found once: a block is read again for every list whose scope holds it, and
     # it changes only when its list's calls are linked, after which no later scope holds it
     found = {id(block): list(_block_candidates(block)) for block in blocks}
@@ -165,10 +166,12 @@ def _book_calls_in_brackets(lists: list[NoteList], found: list[list[Candidate]])
     return paren >= 2 and paren > max(square, bare)
 
 
-def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
+def find_note_lists(blocks: list[etree._Element], page_starts: set[int] = frozenset()) -> list[NoteList]:
     """Runs of note items ('[1] …', '1. …', an ordered list with its numbers) that close a division or
     stand under a notes heading, numbered from 1 or carrying on from the list before. A block between
-    two items that count on (a note's second paragraph, a table in a note) belongs to the note above it."""
+    two items that count on (a note's second paragraph, a table in a note) belongs to the note above it.
+    Items may skip a page's worth of numbers where they go on at the top of a page (`page_starts`, the
+    source lines opening pages): the page before it was lost, where no folio told it."""
     found: list[NoteList] = []
     k = 0
     while k < len(blocks):
@@ -176,7 +179,8 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
         style = _item_style(blocks[k])
         page_lost = False  # over the end of a lost note, after a lost page
         while k < len(blocks):
-            items = _items_on(blocks, k, max(notes), style, page_lost) if notes else _note_items(blocks[k], style)
+            items = _items_on(blocks, k, max(notes), style, page_lost, _source_line(blocks[k]) in page_starts) \
+                if notes else _note_items(blocks[k], style)
             if items and min(items) > 0:
                 notes.update(items)
                 k += 1
@@ -214,15 +218,17 @@ def find_note_lists(blocks: list[etree._Element]) -> list[NoteList]:
 
 
 def _items_on(blocks: list[etree._Element], k: int, last: int, style: str | None,
-              page_lost: bool = False) -> dict[int, etree._Element]:
+              page_lost: bool = False, opens_page: bool = False) -> dict[int, etree._Element]:
     """The items block k holds if they carry a list on from item `last`: marked in its style, numbered
-    on (a few may be lost, or a page of them where the report marks one lost: right before the block,
-    or before the end of a lost note that stands over it, `page_lost`), and not over the next number,
-    which follows close behind. A note's line that opens like an item but does not carry the list on
-    is its text: a reference's page number ('… vol. iii. p.' / '18. A. Author, Cases …')."""
+    on (a few may be lost; a page of them where the report marks one lost: right before the block, or
+    before the end of a lost note that stands over it, `page_lost`; or where the block `opens_page`,
+    the lost page unmarked), and not over the next number, which follows close behind. A note's line
+    that opens like an item but does not carry the list on is its text: a reference's page number
+    ('… vol. iii. p.' / '18. A. Author, Cases …')."""
     items = _note_items(blocks[k], style)
     skipped = min(items, default=last) - last - 1
-    if not items or skipped < 0 or skipped >= MAX_LOST_ITEMS and not (page_lost or _lost_before(blocks[k], "lost-page")):
+    page_of_items = page_lost or _lost_before(blocks[k], "lost-page") or opens_page and skipped < MAX_PAGE_OF_ITEMS
+    if not items or skipped < 0 or skipped >= MAX_LOST_ITEMS and not page_of_items:
         return {}
     if min(items) > last + 1 and any(min(_note_items(b, style) or [0]) == last + 1
                                      for b in blocks[k + 1:k + 1 + CONTINUATION_LINES]):

@@ -18,7 +18,7 @@ from collections import Counter
 from ..read import SourceLine, TextKind
 from .blocks import Block
 from .columns import find_column_tables
-from .footnotes import MAX_LOST_ITEMS
+from .footnotes import MAX_LOST_ITEMS, MAX_PAGE_OF_ITEMS
 from .headings import (CALLS_AT_END, MAX_TITLE_LINES, MINOR_WORDS, heading_form, is_division_line, is_title_case,
                        reads_as_title)
 from .patterns import SENTENCE_END, item_number
@@ -142,11 +142,14 @@ def _unwrap_pdf(state: State) -> list[Block]:
             number = item_number(line.text)
             lost_since_item = bisect.bisect_left(lost, line.number) > bisect.bisect_right(lost, item_line)
             # a note list goes on past the items of a page lost in between, after a closed sentence: a few
-            # items where no page is known lost, any number past a lost page where the next items count on
+            # items where no page is known lost, any number past a lost page, a page's worth at the top of a
+            # page (lost where no folio told it), where the next items count on
+            page_lost = lost_since_item or line.number in state.page_starts and number is not None \
+                and number <= item + MAX_PAGE_OF_ITEMS
             opens_item = number is not None and (number == item + 1 or number == 1 and not _list_goes_on(
                 text_lines, position[line.number], item) or item < number and (k == 0 or _closes(run[k - 1].text))
                 and (number <= item + MAX_LOST_ITEMS and not _list_goes_on(text_lines, position[line.number], item)
-                     or lost_since_item and _list_goes_on(text_lines, position[line.number], number))
+                     or page_lost and _list_goes_on(text_lines, position[line.number], number))
                 or line.number in after_lost)
             indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
             # a division's form under a line running on, in lower case or under a note's full line ('… as we
