@@ -273,6 +273,21 @@ def test_a_chapters_number_as_the_running_head_of_its_rectos_goes_a_sections_num
     assert codes(state).count("furniture.page-edge") == 24
 
 
+def test_a_chapters_number_as_the_running_foot_of_its_rectos_goes_and_the_chapters_count_holds():
+    """The heads at the page's foot, over its URL and folio: the book's title on each verso, the
+    chapter's number on each recto ('I', 'I', 'II'), set apart from the text above. They go, and the
+    chapters' numbers opening pages ('I', 'II') are the chapters, not the numbers closing pages."""
+    pages = []
+    for n in range(1, 13):
+        foot = "A Book" if n % 2 else ("I" if n <= 6 else "II")
+        opening = ["I"] if n == 1 else ["II"] if n == 7 else []
+        pages += [*opening, (PROSE * 10).rstrip("\n"), FULL, "", foot, f"http://example.org/book.htm ({n} of 12)", f"{n}", ""]
+    tree, state = normalise_text("\n".join(pages), kind="pdf")
+    assert codes(state).count("furniture.page-edge") == 36
+    assert "flag.possible-folio" not in codes(state)
+    assert texts(tree, "//db:chapter/@label") == ["I", "II"]
+
+
 def test_a_running_foot_every_other_page_goes_though_chapters_opening_a_page_shift_it():
     """The book's title at the foot of each verso, no folios: where a chapter opens a page of its own
     the next verso comes a page or a page and a half on rather than two, and the foot still goes."""

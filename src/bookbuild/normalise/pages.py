@@ -215,7 +215,7 @@ def _stray_numbers(state: State, edge: list[int]) -> set[int]:
         else:
             lasts[in_digits[i]] = value
     strays |= _second_numbers(state, folios, counted, furniture)
-    return strays - _numbered_heads(state, strays, page)
+    return strays - _numbered_heads(state, strays, page, furniture)
 
 
 def _folio_counts(folios: list[tuple[int, int]], page: float, marks: list[int], in_digits: dict[int, bool]
@@ -279,11 +279,12 @@ def _second_numbers(state: State, folios: list[tuple[int, int]], counted: list[t
             and all(k in edge or lines[k] is None or not lines[k].text.strip() for k in range(a + 1, b))}
 
 
-def _numbered_heads(state: State, strays: set[int], page: float) -> set[int]:
+def _numbered_heads(state: State, strays: set[int], page: float, furniture: set[int]) -> set[int]:
     """Strays that are a chapter's number as its running head ('I', 'I', 'II'): the same number at
     the edge of a page or two before or after, where no folio repeats; set apart from the text
-    under it by a blank line (a section's number stands right over its text), and over words; and
-    no other stray on its page (a table's figures stand many a page, among figures)."""
+    under it by a blank line (a section's number stands right over its text), and over words, or at
+    a page's foot, set apart from the words above it, over the page's other furniture; and no other
+    stray on its page (a table's figures stand many a page, among figures)."""
     lines = state.lines
     filled = [i for i, line in enumerate(lines) if line is not None and line.text.strip()]
 
@@ -294,8 +295,14 @@ def _numbered_heads(state: State, strays: set[int], page: float) -> set[int]:
         below = filled[bisect.bisect_right(filled, i)] if i < filled[-1] else None
         return below is not None and below > i + 1 and lines[i + 1] is not None and WORD.search(text(below)) is not None
 
+    def set_under_words(i: int) -> bool:
+        k = bisect.bisect_left(filled, i)
+        above = filled[k - 1] if k else None
+        return above is not None and above < i - 1 and lines[i - 1] is not None and WORD.search(text(above)) is not None \
+            and k + 1 < len(filled) and filled[k + 1] == i + 1 and i + 1 in furniture
+
     return {i for i in strays
-            if not any(j != i and abs(j - i) < 0.5 * page for j in strays) and set_over_words(i)
+            if not any(j != i and abs(j - i) < 0.5 * page for j in strays) and (set_over_words(i) or set_under_words(i))
             and any(0.5 * page <= abs(j - i) <= HEAD_REPEAT_PAGES * page and text(j) == text(i) for j in strays)}
 
 
