@@ -503,3 +503,20 @@ def test_pdf_a_note_list_goes_on_at_the_top_of_a_page_past_a_lost_page_no_folio_
     assert [label for label, _ in footnotes(tree)] == ["1", "2", "3", "4", "5", "6", "19", "20", "21"]
     assert footnotes(tree)[-2][1] == "Thomas Mun, England’s Treasure by Foreign Trade, London 1664, chap. vi."
     assert "flag.notes-without-calls" not in codes(state)
+
+
+def test_pdf_a_note_list_whose_last_items_went_with_the_texts_lost_last_page_is_linked():
+    """'Page 4 of 5' is the last page left: the fifth, holding notes 4 and 5, is lost. The report
+    says so, and the list's calls running on past its last item (4, 5) are no sign of numbered text."""
+
+    def page(n, body):
+        filler = [LINE] * (9 - len(body)) + ["the end of the page's text, it stops here and goes on over"] if len(body) < 9 else []
+        return [*body, *filler, "", f"Page {n} of 5", "", ""]
+
+    pages = [page(1, ["I", "Of Money", *calls(1)]), page(2, calls(2, 3)), page(3, calls(4, 5)),
+             page(4, [LINE, "and it ends.", "", "Notes", "(1) The first note.", "(2) The second note.", "(3) The third note.",
+                      "", "", "", ""])]
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2", "3"]
+    assert "flag.lost-page" in codes(state)
+    assert tree.xpath("//db:remark[@role='lost-page']", namespaces=NS)

@@ -134,8 +134,8 @@ def _calls_run_on(candidates: list[Candidate], after: list[Candidate], linking: 
     last + 2, more for a long list): the list is no list of notes but numbered items, and the calls
     are another list's."""
     last_note = max(note_list.notes)
-    if last_note not in linking.linked:
-        return False
+    if last_note not in linking.linked or _lost_after(note_list.elements[-1], "lost-page"):
+        return False  # the list's last items may have gone with the page lost after it
     position = candidates.index(linking.linked[last_note])
     strong = linking.linked[last_note].strong  # calls in brackets go on only in brackets
     expected = last_note + 1
@@ -280,14 +280,14 @@ def _closes_division(blocks: list[etree._Element], end: int, sections: bool = Fa
     return True
 
 
-def _lost_after(element: etree._Element) -> bool:
-    """Lines were lost right after the list (a one-word heading of the next division, as likely as not),
-    before its next block or before the heading of the section that follows it."""
+def _lost_after(element: etree._Element, role: str = "lost-line") -> bool:
+    """Lines (or a page) were lost right after the list (a one-word heading of the next division, as
+    likely as not), before its next block or before the heading of the section that follows it."""
     following = _next_element(element)
     if following is not None and _name(following) in (*DIVISIONS, "section"):
         title = following.find(f"{{{DB}}}title")
         following = _next_element(title) if title is not None else None
-    return following is not None and _name(following) == "remark" and following.get("role") == "lost-line"
+    return following is not None and _name(following) == "remark" and following.get("role") == role
 
 
 def _next_element(element: etree._Element) -> etree._Element | None:

@@ -377,8 +377,9 @@ def _lost_document_pages(state: State, edge: list[int]) -> list[tuple[int, int, 
     of its own, its pages counted 'Page 2 of 9': a document's count that starts past 1 lost the pages
     before it, one that stops short of its total the pages after it. Only where the documents' counts
     start at 1 and run to their total (two documents or more), so that the count is to be trusted;
-    each kind of count (a URL's, a page's) on its own. (The line before the gap, the pages missing,
-    what to report.)"""
+    each kind of count (a URL's, a page's) on its own. A book printed as one document whose count
+    starts at 1 and stops a page or a few short of its total lost its last pages. (The line before
+    the gap, the pages missing, what to report.)"""
     kinds: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # (line, page, pages) of each count
     for i in edge:
         mark = _page_count(state.lines[i].text) or ""
@@ -393,6 +394,10 @@ def _lost_document_pages(state: State, edge: list[int]) -> list[tuple[int, int, 
             else:
                 documents.append([(i, page, pages)])
         whole = sum(1 for document in documents if document[0][1] == 1 and document[-1][1] == document[-1][2])
+        (line, last, pages) = documents[-1][-1]
+        if len(documents) == 1 and documents[0][0][1] == 1 and 0 < pages - last <= FOLIO_SLACK:
+            gaps.append((line, pages - last, f"{pages - last} page(s) after page {last} of {pages}, the last "
+                                             "(the count stops short of its total)"))
         if len(documents) < MIN_RECURRENCE or whole < max(2, len(documents) // 2):
             continue
         for document, following in zip(documents, documents[1:]):

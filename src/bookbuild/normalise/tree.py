@@ -118,6 +118,8 @@ class _Builder:
                 self._lost(block)  # inside the division or section it opens
             for note in block.notes:
                 sub(self.container, "remark", note)
+        for _, pages in lost_pages:  # the text's last pages
+            sub(self.container, "remark", f"{pages} page(s) lost here in the source.", role="lost-page")
 
     def _lost(self, block: Block) -> None:
         self.state.diagnostics.add("flag.lost-line", block.first - 1, count=block.lost_before)
