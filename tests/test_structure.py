@@ -940,3 +940,13 @@ def test_web_a_lone_line_under_a_poems_title_over_its_verse_is_its_subtitle_not_
     assert texts(tree, "//db:section/db:title") == ["A Song of Gulls", "The First Part", "The Second Part",
                                                     "The Only Period, 1871"]
 
+
+
+def test_web_a_title_before_the_first_numbered_chapter_is_a_division_of_its_own():
+    """In a book of numbered chapters a titled line is a section, but before the first chapter there
+    is no chapter for it to divide: 'The Forethought' over its text is a division of its own."""
+    text = web("The Title", "A. Writer", "To Burghardt and Yolande\nthe Lost and the Found", "The Forethought", P, P,
+               "Chapter One", "Of Things", P, P, "A Part of Things", P, "Chapter Two", "Of Others", P, P)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:chapter/db:title") == ["The Forethought", "Of Things", "Of Others"]
+    assert texts(tree, "//db:section/db:title") == ["A Part of Things"]

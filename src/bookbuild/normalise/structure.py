@@ -445,8 +445,8 @@ class _Headings:
                 level = CHAPTER if not numbered_chapters else SECTION
             elif self.pdf and self.state.page_starts:  # pages are known, and this line opens none
                 level = SECTION
-            elif numbered_chapters:
-                level = SECTION
+            elif numbered_chapters:  # a section, but before the first chapter a division of its own ('Preface')
+                level = SECTION if any(c < i for c in chapters) else CHAPTER
             else:
                 level = SECTION if words < ARTICLE_WORDS and not chapters else CHAPTER
             if previous is not None and previous.why == "titled" and previous.level == CHAPTER \
