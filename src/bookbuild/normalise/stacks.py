@@ -386,7 +386,7 @@ def _keys_go_on(last: str, stack: Stack) -> bool:
 
 
 def _headless(stack: Stack) -> bool:
-    """Mostly figures, from the first line on (a sum shared by its years, '26)54', is no figure)."""
+    """Mostly figures, from the first line on (a sum shared by its years, '12)30', is no figure)."""
     return stack.figures[0] and stack.of_figures
 
 
@@ -953,7 +953,7 @@ def _keyed_rows(body: list[str]) -> list[list[str]] | None:
     """Rows of figures, each starting with a line whose first figure counts up from the last row's and
     has as many digits (a year), the lines after it in the row; None unless most rows have as many
     cells, two at least, and the keys look unlike the other figures. A key is a whole number: sums
-    in decimals count up by chance ('197.45', '220.00', '276.20')."""
+    in decimals count up by chance ('204.15', '233.90', '315.35')."""
     first = body[0].split()[0]
     if not re.fullmatch(r"\d[\d,]*", first):
         return None
