@@ -261,6 +261,24 @@ def test_a_page_count_set_on_one_line_with_the_running_head_goes_and_counts_the_
         ["1 page(s) between pages 3 and 5 (the page numbers skip them)"]
 
 
+def test_two_page_counts_a_line_set_in_turns_count_the_pages_as_one():
+    """-layout sets 'Page 2 of 6' and the browser's footer '(2 of 6)' on one line, the page count first
+    on a verso and last on a recto: each count of the line counts, so page 4's loss is reported and the
+    book's last page, a verso, is there (the recto's count stopping at 5 of 6 does not lose it)."""
+    long = PROSE * 6 + FULL
+    url = "http://example.org/book/p01.htm"
+
+    def footer(n: int) -> str:
+        stamp = f"{url} ({n} of 6) [22/08/2000 01:01:05]"
+        return f"{stamp}{' ' * 8}Page {n} of 6" if n % 2 else f"Page {n} of 6{' ' * 8}{stamp}"
+
+    lines = [line for n in (1, 2, 3, 5, 6) for line in (long, "", footer(n), "", "")]
+    tree, state = normalise_text("\n".join([*lines, "decline, backward countries are unable to catch up."]), kind="pdf")
+    assert codes(state).count("furniture.page-edge") == 5
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == \
+        ["1 page(s) between pages 3 and 5 (the page numbers skip them)"]
+
+
 def test_a_chapters_number_as_the_running_head_of_its_rectos_goes_a_sections_number_over_its_text_stays():
     """The book's title heads each verso, the chapter's number each recto ('I', 'I', 'II', 'II'):
     numbers outside the folios' count, but the same again a page or two on, set apart from the text

@@ -346,10 +346,11 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
     (The line before the gap, the pages missing, what to report.)"""
     kinds: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i in edge:
-        number = _page_number(state.lines[i].text)
-        if number is not None:  # a folio's kind is its own, beside whatever running head
-            mark = _page_count(state.lines[i].text)
-            kinds[shape(mark) if mark else "folio"].append((i, number))
+        text = state.lines[i].text
+        for mark in _page_counts(text):  # each count of a line: verso and recto may set them in turn
+            kinds[shape(mark)].append((i, _page_number(mark)))
+        if not _page_counts(text) and (number := _page_number(text)) is not None:
+            kinds["folio"].append((i, number))  # a folio's kind is its own, beside whatever running head
     gaps: dict[tuple[int, int], tuple[int, int]] = {}  # (before, after) -> (line, pages missing)
     for numbered in kinds.values():
         numbered = [n for k, n in enumerate(numbered)  # a number above both its neighbours is no page's
@@ -382,9 +383,9 @@ def _lost_document_pages(state: State, edge: list[int]) -> list[tuple[int, int, 
     the gap, the pages missing, what to report.)"""
     kinds: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # (line, page, pages) of each count
     for i in edge:
-        mark = _page_count(state.lines[i].text) or ""
-        if count := re.search(r"(\d+)\s+(?:of|/)\s+(\d+)", mark):
-            kinds[shape(mark)].append((i, int(count.group(1)), int(count.group(2))))
+        for mark in _page_counts(state.lines[i].text):
+            if count := re.search(r"(\d+)\s+(?:of|/)\s+(\d+)", mark):
+                kinds[shape(mark)].append((i, int(count.group(1)), int(count.group(2))))
     gaps: list[tuple[int, int, str]] = []
     for counts in kinds.values():
         documents: list[list[tuple[int, int, int]]] = []
@@ -395,7 +396,8 @@ def _lost_document_pages(state: State, edge: list[int]) -> list[tuple[int, int, 
                 documents.append([(i, page, pages)])
         whole = sum(1 for document in documents if document[0][1] == 1 and document[-1][1] == document[-1][2])
         (line, last, pages) = documents[-1][-1]
-        if len(documents) == 1 and documents[0][0][1] == 1 and 0 < pages - last <= FOLIO_SLACK:
+        if len(documents) == 1 and documents[0][0][1] == 1 and 0 < pages - last <= FOLIO_SLACK \
+                and not any(abs(line - seen) <= CLUSTER_REACH for seen, _, _ in gaps):  # another count's
             gaps.append((line, pages - last, f"{pages - last} page(s) after page {last} of {pages}, the last "
                                              "(the count stops short of its total)"))
         if len(documents) < MIN_RECURRENCE or whole < max(2, len(documents) // 2):
@@ -423,8 +425,15 @@ def _page_number(text: str) -> int | None:
 def _page_count(text: str) -> str | None:
     """'Page 3 of 12' or a browser's print footer 'http://… (3 of 12) [date' (its stamp may wrap): the
     line, or the margin box of it that -layout set beside a folio or a running head."""
+    return next(iter(_page_counts(text)), None)
+
+
+def _page_counts(text: str) -> list[str]:
+    """Each page count of a line, the margin boxes -layout set side by side first."""
+    def counts(box: str) -> bool:
+        return bool(PAGE_OF.match(box) or PRINTED_URL.match(box))
     text = text.strip()
-    return next((box for box in (*MARGIN_BOXES.split(text), text) if PAGE_OF.match(box) or PRINTED_URL.match(box)), None)
+    return [box for box in MARGIN_BOXES.split(text) if counts(box)] or [text] * counts(text)
 
 
 def _in_column(state: State, filled: list[int], k: int) -> bool:
