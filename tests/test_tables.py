@@ -425,6 +425,18 @@ def test_years_split_where_two_rows_of_sums_stand_after_each_part_of_the_years()
                               ["1735", "2", "3", "0"], ["1736", "2", "0", "4"], ["", "3)5", "1", "2"], ["", "1", "13", "9"]]
 
 
+def test_figures_set_with_a_fraction_or_as_a_long_division_are_a_columns_cells():
+    """'9⁹⁄₁₃' (a fraction in super- and subscript digits) heading a column's stack is its first cell,
+    not its head; '26)54' (a sum over the years it is shared by) is a figure as '54' is."""
+    stacks = [["1731", "1732", "1733"], ["1734", "1735", "1736"], ["1", "1", "2", "26)54", "1", "1", "2", "2", "3)5", "1"],
+              ["12", "6", "8", "7", "9", "18", "3", "0", "1", "13"],
+              ["10⁹⁄₁₃", "8", "4", "10", "8", "10", "0", "4", "2", "9⅛"]]
+    tree, _ = normalise_text(_stacked(stacks), kind="pdf")
+    assert pdf_rows(tree) == [["1731", "1", "12", "10⁹⁄₁₃"], ["1732", "1", "6", "8"], ["1733", "2", "8", "4"],
+                              ["", "26)54", "7", "10"], ["", "1", "9", "8"], ["1734", "1", "18", "10"],
+                              ["1735", "2", "3", "0"], ["1736", "2", "0", "4"], ["", "3)5", "1", "2"], ["", "1", "13", "9⅛"]]
+
+
 def test_rows_of_sums_a_page_break_cut_stand_on_both_sides_of_it():
     """Two rows of sums under each group of years; the page breaks between the second group's two
     rows of sums. Laid alone, the first page would put three rows at its split and the second page
