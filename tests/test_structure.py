@@ -586,6 +586,19 @@ def test_pdf_a_numeral_alone_on_its_page_with_a_line_under_it_is_a_division_titl
         "Of the nature, accumulation, and employment of stock.", "Of the different progress of opulence in different nations."]
 
 
+def test_pdf_a_books_title_opening_a_page_under_figures_left_as_text_is_a_heading():
+    """Figures at a page's foot that make no table stay text; the next page's 'Book II' is under them
+    only in reading order, and is the book's title, not a line of their table."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    body = [line, line, "and it ends here.", "", line, line, "and it ends here.", ""]
+    figures = ["The figures of the years are these.", "", "12", "6", "8", "", "10", "8", "4", ""]
+    text = "\n".join(["\fBook I", "Of the causes of improvement.", "", "\fI", "Of the Division of Labour", *body,
+                      *figures, "\fBook II", "Of the nature, accumulation, and employment of stock.", "",
+                      "\fI", "Of the Division of Stock", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Book I", "Of the Division of Labour", "Book II", "Of the Division of Stock"]
+
+
 def test_a_numeral_in_capitals_keeps_them_though_the_text_cites_it_in_lower_case():
     line = "a line of prose running on to the full width of the printed page, and on it goes"
     body = [line, line, "as said in chap. ii, and it ends here.", ""]

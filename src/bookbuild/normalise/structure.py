@@ -720,11 +720,13 @@ class _Headings:
         return between_lost or self._amid_figures(i)
 
     def _amid_figures(self, i: int) -> bool:
-        """Over or under two lines of figures: a table's line (no heading stands over a number); or
-        right under a table, over its total's label: a label of the table's last rows, read after it."""
+        """Over or under two lines of figures: a table's line (no heading stands over a number; nor
+        under one on its page: a page's first line is under the last page's table only in reading
+        order); or right under a table, over its total's label: a label of the table's last rows, read
+        after it."""
         figures = {j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(self.blocks) and is_figures(self.blocks[j].text)}
         over_total = i + 1 < len(self.blocks) and TOTAL.fullmatch(self.blocks[i + 1].text.strip().rstrip(".:"))
-        return {i - 2, i - 1} <= figures or {i + 1, i + 2} <= figures \
+        return {i - 2, i - 1} <= figures and not (self.pdf and self._opens_page(i)) or {i + 1, i + 2} <= figures \
             or bool(i and self.blocks[i - 1].kind == "table" and over_total)
 
     def _is_body(self, block: Block) -> bool:
