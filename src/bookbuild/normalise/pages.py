@@ -71,7 +71,11 @@ def remove_page_furniture(state: State) -> None:
                                    or any(key in stems for j in (i, pairs[i]) for key in _keys(lines[j].text))})
     strays = _stray_numbers(state, edge)
     counted = [i for i in edge if i not in strays]
+    reported: list[int] = []
     for i, missing, text in sorted(_lost_pages(state, counted) + _lost_document_pages(state, counted)):
+        if any(i - seen <= CLUSTER_REACH for seen in reported):
+            continue  # the same page edge, counted by a folio and a page count both
+        reported.append(i)
         state.diagnostics.add("flag.lost-page", lines[i].number, text, count=missing)
         state.lost_pages[lines[i].number] = missing
     for i in edge:
@@ -352,7 +356,8 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
         if not _page_counts(text) and (number := _page_number(text)) is not None:
             kinds["folio"].append((i, number))  # a folio's kind is its own, beside whatever running head
     gaps: dict[tuple[int, int], tuple[int, int]] = {}  # (before, after) -> (line, pages missing)
-    for numbered in kinds.values():
+    starts: list[tuple[int, int]] = []  # (line, pages missing) where a part's count starts past 1
+    for kind, numbered in kinds.items():
         numbered = [n for k, n in enumerate(numbered)  # a number above both its neighbours is no page's
                     if not 0 < k < len(numbered) - 1 or not numbered[k - 1][1] < numbered[k + 1][1] < n[1]]
         steps = [b[0] - a[0] for a, b in zip(numbered, numbered[1:]) if b[1] == a[1] + 1]
@@ -369,8 +374,19 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
             # the count runs on, page by page, on one side at least (figures of a table do not)
             if 2 <= b - a <= FOLIO_SLACK + 1 and missing >= 1 and (next_page(k - 1) or next_page(k + 1)):
                 gaps.setdefault((a, b), (i, missing))
+        # each part printed alone, its folios from 1 anew: a part whose count starts at 2 or a few past
+        # lost its first pages, where most parts start at 1 and the counts on both sides run on page by
+        # page, a page apart (numbers of sections mixed in do not); counts with their totals, 'Page 2
+        # of 9', are _lost_document_pages'
+        firsts = [0] + [k + 1 for k in range(len(numbered) - 1) if numbered[k + 1][1] < numbered[k][1]]
+        if kind == "folio" and sum(numbered[k][1] == 1 for k in firsts) * 2 > len(firsts) >= MIN_RECURRENCE:
+            starts += [(numbered[k - 1][0], numbered[k][1] - 1) for k in firsts
+                       if k >= 2 and 2 <= numbered[k][1] <= FOLIO_SLACK + 1 and next_page(k - 2) and next_page(k)
+                       and 0.5 * page <= numbered[k][0] - numbered[k - 1][0] <= 1.5 * page]
     return [(i, missing, f"{missing} page(s) between pages {a} and {b} (the page numbers skip them)")
-            for (a, b), (i, missing) in sorted(gaps.items(), key=lambda g: g[1])]
+            for (a, b), (i, missing) in sorted(gaps.items(), key=lambda g: g[1])] + \
+        [(i, missing, f"{missing} page(s) before page {missing + 1} (its part's page numbers start past 1)")
+         for i, missing in starts]
 
 
 def _lost_document_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
