@@ -1,5 +1,7 @@
 """Structure recognition on small crafted web dumps and PDF extractions."""
 
+import pytest
+
 from bookbuild.config import RuleSwitches
 from bookbuild.normalise.headings import number_value
 from conftest import apply_rules, codes, make_config, normalise_text, texts
@@ -687,11 +689,12 @@ def test_a_heading_with_a_note_call_glued_to_it_is_still_the_contents_entry():
     assert "flag.contents-missing" not in codes(state)
 
 
-def test_a_title_under_an_epigraphs_source_is_a_division_like_the_title_over_the_epigraph():
+@pytest.mark.parametrize("sentences", [6, 9])
+def test_a_title_under_an_epigraphs_source_is_a_division_like_the_title_over_the_epigraph(sentences):
     """A division's title and its epigraph over the next division's title, each with a line lost before it
     (a numeral): the source is no title, so the title under it is no first section of a chapter. A source
-    may name its author, then a long title after a comma."""
-    epigraph = " ".join(["The first systems are always the most complex, and a connecting principle unites them."] * 6)
+    may name its author, then a long title after a comma; its quotation may then be long (135 words)."""
+    epigraph = " ".join(["The first systems are always the most complex, and a connecting principle unites them."] * sentences)
     source = "Adam Writer, Essay on the Principles which Lead and Direct Inquiries, as Illustrated by the History of Optics"
     chapter = [P] * 400
     text = web("The Title", *chapter, "", "The Laws of Distribution", epigraph, source, "",
@@ -701,6 +704,23 @@ def test_a_title_under_an_epigraphs_source_is_a_division_like_the_title_over_the
     assert texts(tree, "//db:chapter/db:title")[-4:] == ["The Laws of Distribution", "The Inquiry Narrowed to the Laws of Distribution",
                                                         "The Remedy", "Insufficiency of Remedies"]
     assert texts(tree, "//db:epigraph/db:attribution") == [source, "John Writer"]
+
+
+def test_web_a_title_after_the_last_numbered_chapter_is_a_division_and_the_end_mark_no_heading():
+    """Numbered chapters no title divides, then an afterword's title, its text, 'The End' and the site's
+    trailer: the afterword is a division, not a section of the last chapter; 'The End' closes the book
+    as a line of its text (no heading, no epigraph's source)."""
+    chapter = [P] * 30
+    text = web("A Book of Days", *[line for n, title in (("I", "Of the Dawn"), ("II", "Of the Noon"), ("III", "Of the Night"))
+                                   for line in (f"Chapter {n}", title, *chapter)],
+               "The Afterword", P, "The End", "Leave a comment", "© 2021 The Online Library. All rights reserved.")
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:chapter/db:title") == ["Of the Dawn", "Of the Noon", "Of the Night", "The Afterword"]
+    assert not texts(tree, "//db:section/db:title") and not texts(tree, "//db:epigraph")
+    assert texts(tree, "//db:chapter[last()]/db:para")[-3] == "The End"
+    # with no end mark, the afterword's short text and the trailer's lines are no epigraphs either
+    tree, _ = normalise_text(text.replace("The End", "Related articles"), kind="web")
+    assert not texts(tree, "//db:epigraph")
 
 
 def test_a_sections_title_over_the_first_of_a_series_of_titles_holds_the_series():

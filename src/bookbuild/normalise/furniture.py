@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from .headings import is_division_line
-from .patterns import DATELINE
+from .patterns import DATELINE, END_MARK
 from .state import State
 
 NAVIGATION = re.compile(r"^\s*(back to .{1,40}?\s+(\W+\s+)?on to .{1,40}|previous\s*\W+\s*next|next chapter|previous chapter)\s*$", re.I)
 SITE_TAG = re.compile(r"^\[(Book|Article|Page|Web|PDF)\]\s+", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b", re.I)
 MAX_TRAILER_WORDS = 8
-END_MARK = re.compile(r"^(the\s+)?end\.?$|^finis\.?$", re.I)  # the book's own last line
 
 
 def remove_site_tag(state: State) -> None:

@@ -8,6 +8,7 @@ DATELINE = re.compile(
     rf"|([A-Z][a-z]+,?\s+)?{MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|{MONTH},?\s+\d{{4}})\.?\s*$")
 WORD = re.compile(r"[^\W\d_]+")  # a run of letters
 YEAR = re.compile(r"\b(1[5-9]|2\d)\d\d\b")
+END_MARK = re.compile(r"^(the\s+)?end\.?$|^finis\.?$", re.I)  # the book's own last line
 SENTENCE_END = re.compile(r"[.!?…:;,]['’\"”)\]]*$")
 # an item of a flattened note list: '[1] text', '(1) text', '1. text', '1) text'
 NOTE_ITEM = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s*(\S.*)$", re.S)  # a book may number 1100 notes

@@ -26,7 +26,7 @@ from .blocks import Block
 from .front import normalise_title
 from .headings import (MAX_TITLE, MAX_TITLE_LINES, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, abbreviation_inside,
                        closes_unopened, heading_form, is_capitals, is_title_case, number_value, reads_as_title)
-from .patterns import DATELINE, SENTENCE_END, WORD, YEAR, item_number
+from .patterns import DATELINE, END_MARK, SENTENCE_END, WORD, YEAR, item_number
 from .state import State
 from .stacks import TOTAL, is_figures
 from .tables import CAPTION
@@ -47,6 +47,7 @@ SCENE_BREAK = re.compile(r"^[*⁂#~]+( *[*#~])*$")
 SENTENCE = re.compile(r"[.!?…][’'”\")\]]*$")
 SENTENCE_OPENER = re.compile(r"^(But|And|Or|Nor|Yet|So|Then|Now|Thus|Hence|For|If|When|Yes|No)\b[ ,]")  # in sentence case
 EPIGRAPH_WORDS = 100
+LONG_EPIGRAPH_WORDS = 200  # of a quotation whose source line names its author and work ('A. Writer, A Work')
 LONG_SOURCE = 24  # words of a source line naming its author before a comma, then a long title
 BODY = 100  # characters: a block this long (or of several lines) is running text, not a heading
 FRONT_BLOCKS = 40  # the blocks at the start of a text where front matter (epigraphs) can stand
@@ -67,7 +68,7 @@ def recognise_structure(state: State) -> None:
     blocks = state.blocks if pdf else _split_runs(state.blocks)
     _mark_notes_headings(blocks)
     blocks = _Headings(state, blocks, pdf).find()
-    _epigraphs(blocks)
+    _epigraphs(blocks, state.site_trailer)
     (_pdf_kinds if pdf else _web_kinds)(blocks)
     _nest_numbered_sections(blocks)
     _nest_series(blocks)
@@ -454,8 +455,21 @@ class _Headings:
                 level = SECTION  # a title right under a chapter's title: its first section
             self.found[i] = _Found(None, level, "titled")
             self._wrap_title(i)
+        if numbered_chapters and not self.pdf:  # (in print a division opens a page: the pages tell)
+            self._title_after_the_last_chapter(chapters)
         self._sources_under_titles()
         self._lines_over_a_poem()
+
+    def _title_after_the_last_chapter(self, chapters: list[int]) -> None:
+        """In a book of numbered chapters no title divides, one title in Title Case after the last
+        chapter's text, over prose, divides no chapter either: it is a division of its own (an
+        afterword; sections come two or more, and a poem's title stands over verse)."""
+        titled = [i for i, f in self.found.items() if f.why == "titled" and f.level > CHAPTER]
+        last = max(chapters, default=None)
+        if last is not None and len(titled) == 1 and titled[0] > last + 1:
+            i = titled[0]
+            if is_title_case(self.blocks[i].text) and not self._verse_follows(i):
+                self.found[i].level = CHAPTER
 
     def _lines_over_a_poem(self) -> None:
         """A line right under a chapter's title, over its verse, the chapter's only heading under its
@@ -491,9 +505,9 @@ class _Headings:
         found = self.found.get(i)
         return found is not None and found.why == "titled" and found.subtitle is None and not found.wrapped and i >= 2 \
             and self.blocks[i].text.strip() not in self.headings and not self.blocks[i].lost_before \
-            and i - 2 in self.found and self.found[i - 2].level <= CHAPTER and self._quotation(self.blocks[i - 1]) \
-            and (not self._verse_follows(i) or self._epigraph_verse_follows(i)) \
-            and _source_like(self.blocks[i].text) \
+            and i - 2 in self.found and self.found[i - 2].level <= CHAPTER \
+            and self._quotation(self.blocks[i - 1], self.blocks[i].text) \
+            and (not self._verse_follows(i) or self._epigraph_verse_follows(i)) and _source_like(self.blocks[i].text) \
             and (_names_a_source(self.blocks[i].text.strip(), self.common) or not self.pdf and self._opens_text(i + 1))
 
     def _opens_text(self, j: int) -> bool:
@@ -524,6 +538,7 @@ class _Headings:
                 or _attributed(text) or _other_line(text) or _attribution_after_quote(self.blocks, i, self.common) \
                 or _spoken(text) or self._recurs_close_by(i) or SENTENCE_OPENER.match(text) and not is_title_case(text) \
                 or self._signature(i) or self._epigraph_source(i) or self._front_source(i) or self._stray_cell(i) \
+                or self._end_mark(i) \
                 or text.rstrip(".") in self.authors or self._running_head(text) \
                 or i in self.forms and self.forms[i].number is not None and self._in_list(i) \
                 or i - 1 in self.forms and self.forms[i - 1].number is not None and i - 1 not in self.found \
@@ -670,7 +685,7 @@ class _Headings:
         division's heading (or under another epigraph and its source; a section's short first
         paragraph is no epigraph). A line opening a page is set apart from the quotation: a title."""
         k = i
-        while k >= 1 and self._quotation(self.blocks[k - 1]) and _source_like(self.blocks[k].text) \
+        while k >= 1 and self._quotation(self.blocks[k - 1], self.blocks[k].text) and _source_like(self.blocks[k].text) \
                 and not self.blocks[k].lost_before and not self._opens_page(k):
             if k - 2 in self.found and self.found[k - 2].level <= CHAPTER or k - 2 in self.used:
                 return True  # under a division's heading
@@ -701,8 +716,9 @@ class _Headings:
             and (len(above.lines) > 1 or self._is_body(above)) \
             and _person(self.blocks[i].text, self.common)
 
-    def _quotation(self, block: Block) -> bool:
-        return block.kind in ("para", "short", "verse") and len(block.text.split()) <= EPIGRAPH_WORDS and \
+    def _quotation(self, block: Block, source: str) -> bool:
+        """A block an epigraph's source line can close."""
+        return block.kind in ("para", "short", "verse") and len(block.text.split()) <= _epigraph_words(source) and \
             (len(block.lines) > 1 or self._is_body(block))
 
     def _signature(self, i: int) -> bool:
@@ -711,6 +727,11 @@ class _Headings:
         following = after.text.strip() if after is not None and len(after.lines) == 1 else ""
         address = following.endswith(",") and len(following.split()) <= 6 and is_title_case(following)
         return bool(NAME_LINE.match(self.blocks[i].text.strip())) and (address or DATELINE.match(following))
+
+    def _end_mark(self, i: int) -> bool:
+        """'The End' closing the book: nothing after it but a web site's trailer."""
+        return bool(END_MARK.match(self.blocks[i].text.strip())) \
+            and all(b.first in self.state.site_trailer for b in self.blocks[i + 1:])
 
     def _stray_cell(self, i: int) -> bool:
         """A table cell whose table was not found: a short line between runs of lost lines, or a line
@@ -975,23 +996,31 @@ def _source_like(text: str) -> bool:
     text = text.strip()
     words = len(text.split())
     return (words <= 10 or words <= LONG_SOURCE and "," in text and bool(NAME_LINE.match(text))) \
-        and not SENTENCE_END.search(text) and text[:1].isupper() and not _other_line(text)
+        and not SENTENCE_END.search(text) and text[:1].isupper() and not _other_line(text) and not END_MARK.match(text)
 
 
-def _epigraphs(blocks: list[Block]) -> None:
-    """Right under a division heading: quotations, each with its source line under it, are epigraphs."""
+def _epigraphs(blocks: list[Block], trailer: set[int]) -> None:
+    """Right under a division heading: quotations, each with its source line under it, are epigraphs
+    (a web site's trailer is no quotation nor source)."""
     for k, block in enumerate(blocks):
         if block.kind != "heading" or block.level != 0:
             continue
         j = k + 1
         while j + 1 < len(blocks) and blocks[j].kind in ("para", "short", "verse") \
-                and len(blocks[j].text.split()) <= EPIGRAPH_WORDS and blocks[j + 1].kind in ("para", "short") \
+                and len(blocks[j].text.split()) <= _epigraph_words(blocks[j + 1].text) \
+                and blocks[j + 1].kind in ("para", "short") \
                 and len(blocks[j + 1].lines) == 1 and _source_like(blocks[j + 1].text) \
-                and not blocks[j + 1].lost_before:
+                and not blocks[j + 1].lost_before and not {blocks[j].first, blocks[j + 1].first} & trailer:
             blocks[j].kind, blocks[j].attribution = "epigraph", blocks[j + 1].text.strip()
             blocks[j].last = blocks[j + 1].last
             del blocks[j + 1]
             j += 1
+
+
+def _epigraph_words(source: str) -> int:
+    """The most words of a quotation a source line can close: more where it names an author and a work."""
+    source = source.strip()
+    return LONG_EPIGRAPH_WORDS if "," in source and NAME_LINE.match(source) else EPIGRAPH_WORDS
 
 
 def _common_words(blocks: list[Block]) -> set[str]:
