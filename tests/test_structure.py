@@ -496,6 +496,20 @@ def test_pdf_a_running_head_over_the_title_it_repeats_and_on_a_later_page_of_the
     assert [d.line for d in state.diagnostics.items if d.code == "furniture.running-head"] == [1, 60, 183, 242, 301]
 
 
+def test_pdf_a_running_head_with_the_chapters_title_cut_at_its_comma_is_no_heading():
+    """A chapter of two pages: its second page's head gives its title up to the comma ('Letter from a
+    Friend' of 'Letter from a Friend, Esq.'), between a sentence the page break cut and its end (which
+    opens in capitals): a running head left in, no chapter."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    body = [line, line, "and it ends here.", "", line, line, "and it ends here.", ""]
+    text = "\n".join(["\fLetter from a Friend, Esq.", "Boston, April 22, 1845.", "", *body, line,
+                      "and long before you had mastered your", "\fLetter from a Friend", "", "",
+                      "A.B.C.s, or knew where the white sails of the bay were bound, you began to gauge",
+                      "the wretchedness of the slave.", "", *body, "\fI", "Of the Harbour", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Letter from a Friend, Esq.", "Of the Harbour"]
+
+
 def test_pdf_a_running_head_naming_the_title_under_it_short_or_numbered_otherwise_is_no_heading():
     """A recto's head over the chapter's opening: the title's first words ('Introduction and Plan' over
     'Introduction and Plan of the Work') or its label numbered another way ('Book I' over 'Book One').
@@ -797,6 +811,24 @@ def test_web_a_poem_quoted_in_a_chapters_prose_keeps_its_title_as_no_heading():
                 "A Song of Ships", stanza, stanza, stanza, P, "A Song of Towers", stanza, stanza, P)
     tree, _ = normalise_text(poems, kind="web")
     assert texts(tree, "//db:section/db:title") == ["A Song of Lamps", "A Song of Ships", "A Song of Towers"]
+
+
+def test_pdf_a_poem_quoted_in_a_chapters_prose_keeps_its_title_as_no_heading():
+    """In print the poem's lines stand one under the other, each a line of its own, and its last line
+    runs straight into the prose after it: the title over them is the poem's, no section."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    body = [line, line, "and it ends here.", "", line, line, "and it ends here.", ""]
+    verse = ["    “Come, lamps and towers, hear me tell", "    How harbour lights guide Jack and Nell,",
+             "    And ships come home as well,", "    And sing of heavenly union.", "    “They shine and blink so bright,",
+             "    And guide the ships and all the boats,", "    And sing of heavenly union.”"]
+    text = "\n".join(["\fI", "Of the Harbour", *body, "\fII", "Of the Lights", *body,
+                      "These are the lines I copy here, as a northern writer set them down long ago.", "",
+                      "    A Song of Lamps", *verse, "Sincerely hoping that this little book may throw some light",
+                      "on the harbour, I end it here.", ""])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Of the Harbour", "Of the Lights"]
+    assert not texts(tree, "//db:section/db:title")
+    assert texts(tree, "//db:bridgehead[@otherrenderas='poem-title']") == ["A Song of Lamps"]
 
 
 def test_one_numbering_over_parts_and_their_chapters_makes_both_divisions_and_over_chapters_and_their_sections_not():

@@ -131,18 +131,19 @@ class _Headings:
         self._titled()
         if self.pdf and self.state.page_starts:
             self._levels_by_page()
-        if not self.pdf:
-            self._quoted_poem_titles()
+        self._quoted_poem_titles()
         return self._make_blocks()
 
     def _quoted_poem_titles(self) -> None:
-        """In a web dump, a title over verse, between a paragraph of prose and more prose after the
-        verse, the one heading over verse in a book of prose divided into chapters only (where
-        chapters have sections, a section may open on a poem): the title of a poem quoted in the
-        text, no heading of a division or a section ('A Song of Lamps', between '… in these words:'
-        and the prose that answers the poem). It stays a line of its own, the poem's title."""
+        """A title over verse, between a paragraph of prose and more prose after the verse, the one
+        heading over verse in a book of prose divided into chapters only (where chapters have
+        sections, a section may open on a poem): the title of a poem quoted in the text, no heading
+        of a division or a section ('A Song of Lamps', between '… in these words:' and the prose that
+        answers the poem). It stays a line of its own, the poem's title. (In print, verse is lines
+        of their own, one under the other, none running text.)"""
         over_verse = [i for i in self.found if self._verse_follows(i)]
-        stanzas = sum(self._verse_follows(j - 1) for j in range(1, len(self.blocks)))
+        stanzas = sum(self._verse_follows(j - 1) and not self._verse_run(j - 1)  # (in print, a run of lines once)
+                      for j in range(1, len(self.blocks)))
         if len(over_verse) != 1 or stanzas * 4 > sum(map(self._prose_at, range(len(self.blocks)))):
             return  # headings over verse again and again (each chapter's verse epigraph), or a book of poems
         i = over_verse[0]
@@ -151,11 +152,17 @@ class _Headings:
                 or any(f.level > CHAPTER for k, f in self.found.items() if k != i):
             return
         j = i + 1
-        while j < len(self.blocks) and self._verse_follows(j - 1):
+        while j < len(self.blocks) and (self._verse_follows(j - 1) if not self.pdf else self._verse_line(j)):
             j += 1  # past the poem's stanzas
         if self._prose_at(j):
             del self.found[i]
             self.blocks[i].kind = "poem-title"
+
+    def _verse_line(self, j: int) -> bool:
+        """In print, block j is a line of its own right under the block before (or opening a page)."""
+        block = self.blocks[j]
+        return j not in self.found and block.first == block.last \
+            and (block.first == self.blocks[j - 1].last + 1 or self._opens_page(j))
 
     def _prose_at(self, j: int) -> bool:
         """A paragraph of running text, no heading, at block j."""
@@ -565,8 +572,9 @@ class _Headings:
         return any(_in_series(self.blocks[i].text, self.blocks[j].text) for j in self.lines if j > i)
 
     def _repeats_heading_above(self, i: int) -> bool:
-        """The line reads as the heading found last before it (or the last with words in its title), with
-        text between (running text, or a line of some words: verse): a running head left in (a
+        """The line reads as the heading found last before it (or the last with words in its title), or
+        as its short form (the title up to a comma or a colon: 'A Letter', of 'A Letter, to a Friend'),
+        with text between (running text, or a line of some words: verse): a running head left in (a
         chapter's later page), not the same heading again."""
         above = max((j for j in self.found if j < i), default=None)
         if above is None:
@@ -581,7 +589,9 @@ class _Headings:
         titled = max((j for j in self.found if j < i and re.search(r"[^\W\d_]", self._title_text(j))), default=None)
         if titled is not None and titled != above:
             titles.append(self._title_text(titled))  # a running head names the last heading with words ('1', '2' have none)
-        return normalise_title(self.blocks[i].text) in {normalise_title(t) for t in titles}
+        text = self.blocks[i].text.strip()
+        return normalise_title(text) in {normalise_title(t) for t in titles} \
+            or any(len(text) < len(t) and t.lower().startswith(text.lower()) and t[len(text)] in ",:;" for t in titles)
 
     def _recurs_close_by(self, i: int) -> bool:
         """The same line stands again a few blocks away, with text between, or two blocks away from such a
