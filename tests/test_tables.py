@@ -825,3 +825,31 @@ def test_columns_of_decimals_whose_first_figures_rise_by_chance_are_not_read_row
     tree, state = normalise_text(_stacked(stacks), kind="pdf")
     assert not tree.xpath("//db:informaltable", namespaces=NS)
     assert "flag.figures-as-text" in codes(state)
+
+
+def test_a_columns_head_opening_figures_left_as_text_is_no_heading():
+    """A table the stacks reader cannot lay (as many labels as rows of neither column) stays text,
+    flagged; the column's head at the top of its run ('Percentage of / Total Exports') is a line of
+    that table, no section, though nothing but its own labels stands near it."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    body = [line, line, "and it ends here.", "", line, line, "and it ends here.", ""]
+    text = "\n".join(["\fI", "Of the Harbour", *body, line, "and it ends here.", "", "Percentage of", "Total Exports", "",
+                      "\fAmount:", "Million", "Dollars", "I. Raw materials:—", "Cotton", "Hides and skins", "Wool", "Copper",
+                      "Coal", "Timber", "", "2.0", "1.9", "1.3", "1.0", "0.9", "0.8", "0.6", "0.5", "",
+                      "151.75", "124.30", "118.35", "83.75", "68.30", "58.00", "56.75", "", *body])
+    tree, state = normalise_text(text, kind="pdf")
+    assert codes(state).count("flag.figures-as-text") == 1
+    assert texts(tree, "//db:chapter/db:title") == ["Of the Harbour"] and not texts(tree, "//db:section/db:title")
+
+
+def test_a_poems_section_numbers_over_its_stanzas_are_no_figures_left_as_text():
+    """A poem in numbered sections, each number over its stanza: the numbers are no table's figures
+    (a stack counts where most of its lines are figures), so nothing is flagged and the sections stand."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes, and on again"
+    stanza = ["When lamps last in the harbour shone,", "And the great star droop’d in the west,",
+              "I mourn’d, and yet shall mourn,", "And thought of him I love.", ""]
+    text = "\n".join(["\fI", "Of the Harbour", *[line] * 60, "and it ends here.", "",
+                      "\fWhen Lamps Last in the Harbour Shone", *[x for n in range(1, 9) for x in (str(n), *stanza)]])
+    tree, state = normalise_text(text, kind="pdf")
+    assert "flag.figures-as-text" not in codes(state)
+    assert texts(tree, "//db:section/db:title") == [str(n) for n in range(1, 9)]

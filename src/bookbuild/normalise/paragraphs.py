@@ -101,8 +101,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
     for number, table in enumerate(tables, start=1):  # numbered in reading order
         table.table.number = str(number)
         report_table(state, table, table.table)
-    for k, count in figures_left(lines):
-        state.diagnostics.add("flag.figures-as-text", lines[k].number, lines[k].text.strip(), count=count)
+    for first, last, count in figures_left(lines):
+        state.diagnostics.add("flag.figures-as-text", lines[first].number, lines[first].text.strip(), count=count)
+        state.figures_as_text.append((lines[first].number, lines[last].number))
     breaks = sorted([t.first for t in tables] + list(state.lost_pages))  # no paragraph runs on over a table or a lost page
     after_lost = {next((l.number for l in lines if l is not None and l.text.strip() and l.number > lost), None)
                   for lost in state.lost_pages}  # the first line after a lost page

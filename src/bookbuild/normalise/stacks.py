@@ -123,9 +123,10 @@ def find_stacked_tables(lines: list[SourceLine | None]) -> list[tuple[list[int],
     return found
 
 
-def figures_left(lines: list[SourceLine | None]) -> list[tuple[int, int]]:
+def figures_left(lines: list[SourceLine | None]) -> list[tuple[int, int, int]]:
     """Runs of stacks holding lines of figures that no table took (a table whose rows the text does
-    not fix): (the index of the run's first line, its lines of figures), for runs of MIN_LEFT or more."""
+    not fix): (the indexes of the run's first and last lines, its lines of figures), for runs of
+    MIN_LEFT or more."""
     longest = min(MAX_CELL, CELL_SHARE * _full_line(lines))
     runs: list[list[int]] = []  # [first line, last line, lines of figures]
     k = 0
@@ -134,14 +135,15 @@ def figures_left(lines: list[SourceLine | None]) -> list[tuple[int, int]]:
             k += 1
             continue
         stacks, k = _stacks_from(lines, k, longest)
-        figures = sum(is_figures(t) for s in stacks for t in s.texts)
+        # a stack mostly figures (a poem's or a part's section numbers under their titles are none)
+        figures = sum(sum(s.figures) for s in stacks if sum(s.figures) * 2 > len(s.texts))
         if not figures:
             continue
         if runs and stacks[0].indexes[0] - runs[-1][1] <= MAX_BREAK:  # a line of words between: one run
             runs[-1][1:] = [stacks[-1].indexes[-1], runs[-1][2] + figures]
         else:
             runs.append([stacks[0].indexes[0], stacks[-1].indexes[-1], figures])
-    return [(first, figures) for first, _, figures in runs if figures >= MIN_LEFT]
+    return [(first, last, figures) for first, last, figures in runs if figures >= MIN_LEFT]
 
 
 def _ends_sentence_above(lines: list[SourceLine | None], k: int, longest: float) -> bool:

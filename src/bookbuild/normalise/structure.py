@@ -744,11 +744,12 @@ class _Headings:
             and all(b.first in self.state.site_trailer for b in self.blocks[i + 1:])
 
     def _stray_cell(self, i: int) -> bool:
-        """A table cell whose table was not found: a short line between runs of lost lines, or a line
-        amid figures."""
-        following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
-        between_lost = self.blocks[i].lost_before >= 2 and (following is None or following.lost_before >= 2)
-        return between_lost or self._amid_figures(i)
+        """A table cell whose table was not found: a short line between runs of lost lines, a line amid
+        figures, or in a run of a table's figures left as text (a column's head opening it)."""
+        block, following = self.blocks[i], self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        between_lost = block.lost_before >= 2 and (following is None or following.lost_before >= 2)
+        return between_lost or self._amid_figures(i) \
+            or any(first <= block.first and block.last < last for first, last in self.state.figures_as_text)
 
     def _amid_figures(self, i: int) -> bool:
         """Over or under two lines of figures: a table's line (no heading stands over a number; nor
