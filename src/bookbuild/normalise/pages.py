@@ -351,9 +351,10 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
     kinds: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i in edge:
         text = state.lines[i].text
-        for mark in _page_counts(text):  # each count of a line: verso and recto may set them in turn
+        marks = _page_counts(text)
+        for mark in marks:  # each count of a line: verso and recto may set them in turn
             kinds[shape(mark)].append((i, _page_number(mark)))
-        if not _page_counts(text) and (number := _page_number(text)) is not None:
+        if not marks and (number := _page_number(text)) is not None:
             kinds["folio"].append((i, number))  # a folio's kind is its own, beside whatever running head
     gaps: dict[tuple[int, int], tuple[int, int]] = {}  # (before, after) -> (line, pages missing)
     starts: list[tuple[int, int]] = []  # (line, pages missing) where a part's count starts past 1
