@@ -165,6 +165,15 @@ def test_a_running_head_seen_on_a_few_pages_only_goes_by_its_stem():
     assert codes(state).count("furniture.page-edge") == 20  # the heads and the folios
 
 
+def test_a_one_word_titles_running_head_seen_on_two_pages_goes_by_its_stem():
+    # 'Narrative: <chapter>': a one-word short title is a stem as a longer one is
+    heads = ["Memoir: Chapter 2"] * 4 + ["Memoir: Letter from a Friend"] * 2 + ["Memoir: Chapter 3"] * 4
+    pages = [line for n, head in enumerate(heads, start=1)
+             for line in [head, "", (PROSE * 10).rstrip("\n"), FULL, "", str(n), ""]]
+    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
+    assert not any(line.startswith("Memoir:") for line in kept(state))
+
+
 def test_a_running_head_on_the_first_line_of_the_text_goes_by_its_stem():
     """The first page's head ('A Longer Book: Preface', seen once) stands over the text's first line,
     with no page's foot above it: it goes by the stem the book's other heads share."""

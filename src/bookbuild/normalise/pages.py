@@ -462,10 +462,10 @@ def _in_column(state: State, filled: list[int], k: int) -> bool:
 
 def _keys(text: str) -> list[str]:
     """What recurs of a line: its shape, and the stem of a running head that ends in the chapter's
-    name ('Author — Title: <chapter>')."""
+    name ('Author — Title: <chapter>', or a one-word title's 'Title: <chapter>')."""
     line_shape = shape(text)
     stem = re.split(r":\s|\s[—–]\s", line_shape)
-    if len(stem) > 1 and len(stem[0]) >= 10 and len(stem[0].split()) >= 2:
+    if len(stem) > 1 and (len(stem[0]) >= 10 and len(stem[0].split()) >= 2 or re.fullmatch(r"[^\W\d_]{6,}", stem[0])):
         return [line_shape, f"{stem[0]}{STEM}"]
     return [line_shape]
 
