@@ -520,3 +520,20 @@ def test_pdf_a_note_list_whose_last_items_went_with_the_texts_lost_last_page_is_
     assert [label for label, _ in footnotes(tree)] == ["1", "2", "3"]
     assert "flag.lost-page" in codes(state)
     assert tree.xpath("//db:remark[@role='lost-page']", namespaces=NS)
+
+
+@pytest.mark.parametrize("later", [[], calls(4)])
+def test_pdf_the_last_calls_of_a_list_go_on_past_a_lost_page_that_held_a_call(later):
+    """Page 4 is lost with call 3 on it; no call follows 4 to show the count skipped 3 rather than
+    started over: the lost page between calls 2 and 4 shows it, unless a 4 follows (then that one
+    is the call, the first the text's own number)."""
+    pages = [pdf_page(1, ["I", "Of Money", *calls(1)]), pdf_page(2, calls(2)), pdf_page(3, [LINE]),
+             pdf_page(5, [LINE, "the sum of it, in all,4 where the count goes on past the line and over"]),
+             pdf_page(6, [*later, LINE, "and it ends.", "", "Notes", "(1) One.", "(2) Two.", "(3) Three.", "(4) Four."],
+                      fill=False)]
+    if not later:
+        pages[3][1] = calls(4)[0]
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2", "4"]
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.note-without-call"] == ["3"]
+    assert any("in all,4 where" in text for text in texts(tree, "//db:para")) == bool(later)

@@ -66,6 +66,7 @@ class Candidate:
     end: int
     value: int
     strong: bool
+    pages_lost_before: int = 0  # lost pages reported before the call, in reading order
 
     @property
     def raw(self) -> str:
@@ -93,6 +94,7 @@ def restore_footnotes(state: State) -> None:
     # each block's candidates found once: a block is read again for every list whose scope holds it, and
     # it changes only when its list's calls are linked, after which no later scope holds it
     found = {id(block): list(_block_candidates(block)) for block in blocks}
+    _count_lost_pages(state.tree, found)
 
     def candidates_in(scope: list[etree._Element]) -> list[Candidate]:
         return [c for block in scope for c in found[id(block)]]
@@ -111,6 +113,16 @@ def restore_footnotes(state: State) -> None:
         scoped.name = "text" if len(lists) == 1 else _division_id(note_list.elements[0], n)
         _apply(state, scoped, linking)
         since = blocks.index(note_list.elements[-1]) + 1
+
+
+def _count_lost_pages(tree: etree._Element, found: dict[int, list[Candidate]]) -> None:
+    """Mark each candidate with the number of lost pages reported before it."""
+    lost = 0
+    for element in tree.iter(f"{{{DB}}}*"):
+        if _name(element) == "remark" and element.get("role") == "lost-page":
+            lost += 1
+        for candidate in found.get(id(element), ()):
+            candidate.pages_lost_before = lost
 
 
 def _scoped(blocks: list[etree._Element], note_list: NoteList, since: int) -> NoteList:
@@ -387,9 +399,11 @@ def link_calls(candidates: list[Candidate], notes: set[int], division: etree._El
         if candidate.strong:
             strong_after[candidate.value] = index
     k = first
+    previous: Candidate | None = None
     for index in range(begin, len(candidates)):
         candidate = candidates[index]
-        value = candidate.value
+        value, expected = candidate.value, k
+        lost_page_between = previous is not None and candidate.pages_lost_before > previous.pages_lost_before
         if candidate.strong and value < k and value in linking.linked:
             linking.repeated.append(candidate)
             continue
@@ -409,6 +423,12 @@ def link_calls(candidates: list[Candidate], notes: set[int], division: etree._El
         elif k < value and value + RESUMING_CHAIN <= last_note and _chain_goes_on(candidates, index, value, RESUMING_CHAIN - 1):
             _record(linking, candidate, notes)  # many calls lost (in a flattened table): the count resumes
             k = value + 1
+        elif k < value <= min(last_note, k + MAX_SKIPPED) and lost_page_between \
+                and not any(k <= c.value <= value for c in candidates[index + 1:]):
+            _record(linking, candidate, notes)  # calls k … value - 1 stood on the lost page (the list's last)
+            k = value + 1
+        if k != expected:  # linked
+            previous = candidate
     return linking
 
 
