@@ -56,3 +56,17 @@ def test_a_word_with_a_digit_two_words_after_garbage_goes_with_it_and_is_no_call
     assert "Het" not in body and "aetk" not in body and not tree.xpath("//db:footnote", namespaces=NS)
     assert "Scarcely a day passed," in body and "lash for stealing fruit" in body  # rare words, the text's
     assert [d.text for d in state.diagnostics.items if d.code == "flag.garbled"] == ["mU,emrs but 8tath oes7m av5lse dha6 ot aetk Het1"]
+
+
+def test_rare_words_ending_the_line_before_garbage_stay():
+    """Three rare words ('overseeing', 'beginnings', 'schooling') close the line over the garbage, and
+    the garbage opens with a word that is no worse than rare: they end a clean line of the source,
+    so they are the text's, and the garbage starts on its own line."""
+    common = "The relief of suffering, the paying of bounties: the page of the book, and the end of it."
+    text = "\n".join([common, common, common, "", LONG, "physical suffering, the overseeing of the beginnings of schooling",
+                      "9,broal t2eh guybn6i dn7a nlslgei f7o lnd,a het hlesbttemasni oF3",
+                      "schools, the paying of bounties, the page of the book in the end.", "", LONG, "the end."])
+    tree, state = normalise_text(text, kind="pdf")
+    body = " ".join(texts(tree, "//db:para"))
+    assert "the overseeing of the beginnings of schooling schools, the paying" in body and "t2eh" not in body
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.garbled"][0].startswith("9,broal t2eh")

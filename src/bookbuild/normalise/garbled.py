@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from ..wordcount import count_tokens
+from .blocks import Block
 from .patterns import WORD
 from .state import State
 
@@ -40,6 +41,7 @@ def remove_garbled_text(state: State) -> None:
         # a word with a digit in it right before or after the garbage, or two words off, is garbage too
         # ('Do1 5ouy nto0', '… dha6 ot aetk Het1'), not a call
         spans = [(_reach(tokens, start, -1), _reach(tokens, end - 1, 1) + 1) for start, end in spans]
+        spans = [_off_clean_lines(state, block, tokens, vocabulary, span) for span in spans]
         kept: list[str] = []
         previous_end = 0
         for start, end in spans:
@@ -50,6 +52,24 @@ def remove_garbled_text(state: State) -> None:
             previous_end = end
         kept.extend(tokens[previous_end:])
         block.lines = [" ".join(kept)]
+
+
+def _off_clean_lines(state: State, block: Block, tokens: list[str], vocabulary: Counter,
+                     span: tuple[int, int]) -> tuple[int, int]:
+    """The span without the words it opens with that end a source line holding no malformed token,
+    nor those it closes with that open one: garbage garbles a line of the text layer, and the lines
+    around it are the text's ('… the overseeing of the beginnings of free' over '9,broal t2eh …')."""
+    start, end = span
+    bad = [k for k in range(start, end) if _score(tokens[k], vocabulary) == MALFORMED]
+    if not bad:
+        return span
+    clean = [line.text.strip() for line in state.lines[block.first - 1:block.last] if line is not None
+             and all(_score(token, vocabulary) != MALFORMED for token in line.text.split())]
+    start = max((cut for cut in range(start + 1, bad[0] + 1)
+                 if any(line.endswith(" ".join(tokens[start:cut])) for line in clean)), default=start)
+    end = min((cut for cut in range(bad[-1] + 1, end)
+               if any(line.startswith(" ".join(tokens[cut:end])) for line in clean)), default=end)
+    return start, end
 
 
 def _reach(tokens: list[str], k: int, step: int) -> int:
