@@ -1015,3 +1015,21 @@ def test_web_a_title_before_the_first_numbered_chapter_is_a_division_of_its_own(
     tree, _ = normalise_text(text, kind="web")
     assert texts(tree, "//db:chapter/db:title") == ["The Forethought", "Of Things", "Of Others"]
     assert texts(tree, "//db:section/db:title") == ["A Part of Things"]
+
+
+def test_pdf_parts_and_chapters_numbered_alike_each_printed_on_its_own_pages():
+    """'II' after chapter I goes on its count as a part's 'II' would; every division opens a page, so
+    opening one tells nothing: the part is the 'II' that opens a count ('I' follows it)."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    body = [line, line, line, "and it ends here, at the end of the division.", ""]
+    part = lambda numeral, title: [f"\f{numeral}", title, "Are God and Nature then at strife,",
+                                   "That Nature lends such evil dreams?", "Tennyson", ""]
+    chapter = lambda numeral, title: [f"\f{numeral}", title, *body]
+    text = "\n".join([*part("I", "The First Part"), *chapter("I", "Of Wages"), *chapter("II", "Of Capital"),
+                      *part("II", "The Second Part"), *chapter("I", "Of Rent"), *chapter("II", "Of Interest"),
+                      *chapter("III", "Of Profits"), *part("III", "The Third Part"), *chapter("I", "Of Land")])
+    tree, _ = normalise_text(text, kind="pdf")
+    titles = texts(tree, "//db:part/db:title | //db:chapter/db:title")
+    assert titles == ["The First Part", "Of Wages", "Of Capital", "The Second Part", "Of Rent", "Of Interest",
+                      "Of Profits", "The Third Part", "Of Land"]
+    assert texts(tree, "//db:section/db:title") == []

@@ -292,26 +292,33 @@ class _Headings:
 
     def _split_numbering(self, members: list[int]) -> tuple[list[int], list[int]]:
         """One family can number two levels (chapters 'I', 'II' and their sections 'I', 'II'): a number
-        that continues the outer count where the inner one cannot, or opens a page, is outer."""
+        that continues the outer count where the inner one cannot, or opens a page, is outer. Where
+        the inner count's last number opened a page too (each division printed on its own), a number
+        opening a page is outer only if it opens a count ('II', then '1')."""
         top: list[int] = []
         nested: list[int] = []
         counts: list[int] = []  # the last numbers of the inner count and of the one it opened inside (parts of a chapter)
-        for i in members:
+        holders: list[int] = []  # the members holding those numbers
+        for n, i in enumerate(members):
             value = self.forms[i].number
             top_next = not top or value == self.forms[top[-1]].number + 1
             count = _count_going_on(counts, value)
-            if top_next and (count is None or counts[count] != value - 1 or self._opens_page(i)):
+            opens_count = n + 1 < len(members) and self.forms[members[n + 1]].number == 1
+            if top_next and (count is None or counts[count] != value - 1 or self._opens_page(i)
+                             and (opens_count or not self._opens_page(holders[count]))):
                 top.append(i)
                 counts.clear()
+                holders.clear()
             elif value == 1 or count is not None:
                 nested.append(i)
                 if count is None:  # a count opens ('1'), inside the last one, which stays open
-                    counts[:] = [*counts[-1:], value]
+                    counts[:], holders[:] = [*counts[-1:], value], [*holders[-1:], i]
                 else:  # a count goes on; any opened inside it is closed
-                    counts[count:] = [value]
+                    counts[count:], holders[count:] = [value], [i]
             elif top and 0 < value - self.forms[top[-1]].number <= SKIPPED_NUMBERS:
                 top.append(i)  # numbers skipped (pages or lines lost)
                 counts.clear()
+                holders.clear()
         return top, nested
 
     def _numbered_already(self, i: int, families: dict[str, list[int]]) -> bool:
