@@ -683,14 +683,17 @@ def test_a_sections_roman_one_between_folios_in_digits_of_parts_counting_from_on
     assert not any(line.strip().isdigit() or line.strip() == "A Book Title" for line in kept(state))
 
 
-def test_a_short_chapters_head_at_its_foot_repeating_its_title_goes_and_the_title_stays():
-    """Heads stand at the page's foot, the book's on versos and the chapter's on rectos: the last
-    chapter, one page long, has its head once, under the title that opened its page."""
+@pytest.mark.parametrize("foot", [True, False])
+def test_a_short_chapters_head_repeating_its_title_goes_and_the_title_stays(foot):
+    """Heads stand at the page's foot (or top), the book's on versos and the chapter's on rectos: the
+    last chapter, a page or two long, has its head once, a page from the title that opened it."""
     pages = []
     for n in range(1, 10):
-        body = ["The Afterword", (PROSE * 2).rstrip("\n")] if n == 9 else [(PROSE * 4).rstrip("\n")]
+        opening = n == (9 if foot else 8)
+        body = ["The Afterword", (PROSE * 2).rstrip("\n")] if opening else [(PROSE * 4).rstrip("\n")]
         head = "A Book of Days" if n % 2 == 0 else "The Afterword" if n == 9 else "Of the Long Way"
-        pages += [*body, FULL, "", head, f"http://example.org/book.htm ({n} of 9)", "", f"- {n} -", "", ""]
+        marks = [f"http://example.org/book.htm ({n} of 9)", "", f"- {n} -", "", ""]
+        pages += [*body, FULL, "", head, *marks] if foot else [head, "", *body, FULL, "", *marks]
     state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
     assert kept(state).count("The Afterword") == 1 and kept(state)[kept(state).index("The Afterword") + 1] != ""
     assert "The Afterword" in [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"]

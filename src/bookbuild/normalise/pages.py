@@ -119,13 +119,13 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
 
     position = {i: k for k, i in enumerate(filled)}
 
-    def mark_under(i: int) -> str | None:  # the kind of page mark right under line i
-        k = position[i] + 1
-        return _anchor_kind(lines[filled[k]].text) if k < len(filled) and filled[k] in anchors else None
+    def mark_beside(i: int, step: int) -> str | None:  # the kind of page mark right over (-1) or under (1) line i
+        k = position[i] + step
+        return _anchor_kind(lines[filled[k]].text) if 0 <= k < len(filled) and filled[k] in anchors else None
 
     recurring = {i for i in placed if any(placed[i] & furniture_places.get(key, set()) for key in _keys(lines[i].text))}
-    heads_over = Counter(mark_under(i) for i in anchors | recurring
-                         if WORD.search(lines[i].text) and not _marks_page(lines[i].text))
+    heads_beside = Counter((step, mark_beside(i, step)) for i in anchors | recurring for step in (-1, 1)
+                           if WORD.search(lines[i].text) and not _marks_page(lines[i].text))
 
     def opens_a_page(k: int) -> bool:  # only lines standing near an edge between it and the edge
         for j in range(k - 1, max(-1, k - 1 - CLUSTER_REACH), -1):
@@ -135,20 +135,24 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
                 return False
         return k == 0
 
-    def under_its_title(i: int) -> bool:
-        """A page's head at its foot, right over a page mark other heads stand over, repeating the
+    def repeats_a_title(i: int) -> bool:
+        """A page's head set right by a page mark that other heads stand by the same way, repeating the
         title that opened its page or the page before (a short chapter's title, not seen again)."""
         text = lines[i].text.strip()
-        if heads_over[mark_under(i)] < MIN_RECURRENCE or mark_under(i) is None or not reads_as_title(text):
+        if not reads_as_title(text) or not any(mark_beside(i, step) is not None
+                                               and heads_beside[step, mark_beside(i, step)] >= MIN_RECURRENCE
+                                               for step in (-1, 1)):
             return False
+        k = position[i]
         return any(lines[filled[j]].text.strip() == text and opens_a_page(j)
-                   for j in range(bisect.bisect_left(filled, i - MAX_HEAD_INTERVAL), position[i]))
+                   and any(filled[m] not in placed and filled[m] not in anchors for m in range(j + 1, k))
+                   for j in range(bisect.bisect_left(filled, i - MAX_HEAD_INTERVAL), k))
 
     def furniture(i: int) -> bool:
         keys = _keys(lines[i].text)
         return i in anchors or i not in column and (any(
             placed[i] & furniture_places.get(key, set()) or placed[i] and key in stems for key in keys)
-            or bool(placed[i]) and (_over_its_heading(state, filled, position[i], set()) or under_its_title(i)))
+            or bool(placed[i]) and (_over_its_heading(state, filled, position[i], set()) or repeats_a_title(i)))
 
     # furniture stands at the page's edge: a line recurring there with text between it and the edge
     # is text (a letter's address under its heading, both opening a page); a running head's stem is
