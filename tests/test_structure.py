@@ -1033,3 +1033,13 @@ def test_pdf_parts_and_chapters_numbered_alike_each_printed_on_its_own_pages():
     assert titles == ["The First Part", "Of Wages", "Of Capital", "The Second Part", "Of Rent", "Of Interest",
                       "Of Profits", "The Third Part", "Of Land"]
     assert texts(tree, "//db:section/db:title") == []
+
+
+def test_web_a_title_with_a_particle_of_another_language_over_lost_lines_is_a_heading():
+    """'Salut au Monde!' is in Title Case ('au' as 'of' is): a title over the lines a dump lost, not a
+    line in sentence case standing over the heading they took."""
+    verse = "O take my hand Walt Whitman!\nSuch gliding wonders! such sights and sounds!\n" \
+            "Such join’d unended links, each hook’d to the next."
+    text = web("Leaves", "A First Poem", verse, "Salut au Monde!", "", verse, "The Last Poem", verse)
+    tree, _ = normalise_text(text, kind="web")
+    assert "Salut au Monde!" in texts(tree, "//db:title")

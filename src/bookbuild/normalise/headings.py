@@ -43,9 +43,10 @@ ABBREVIATIONS = ("esq.", "jr.", "sr.", "co.", "etc.", "st.", "mr.", "mrs.", "dr.
 CALLS_AT_END = re.compile(r"(\s*(\[\d{1,3}\]|\(\d{1,3}\))|(?<=[.!?,;:’”\"'])\d{1,3})+$")  # flattened note calls
 SENTENCE_INSIDE = re.compile(r"[.!?]['’\"”)]?\s+[A-Z“‘\"]")
 MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from",
-               "as", "into", "upon", "its", "is", "be", "are", "was", "not", "that", "which", "than", "de", "la", "le",
+               "as", "into", "upon", "its", "is", "be", "are", "was", "not", "that", "which", "than",
                "over", "under", "about", "after", "before", "between", "through", "against", "without", "within",
-               "onto", "off", "up", "down", "out", "via", "per", "vs"}
+               "onto", "off", "up", "down", "out", "via", "per", "vs",
+               "de", "la", "le", "les", "du", "des", "au", "aux", "von", "van", "der", "di", "da", "del"}  # the particles of other languages' titles
 
 
 @dataclass(frozen=True)
