@@ -1043,3 +1043,14 @@ def test_web_a_title_with_a_particle_of_another_language_over_lost_lines_is_a_he
     text = web("Leaves", "A First Poem", verse, "Salut au Monde!", "", verse, "The Last Poem", verse)
     tree, _ = normalise_text(text, kind="web")
     assert "Salut au Monde!" in texts(tree, "//db:title")
+
+
+def test_pdf_a_columns_head_over_its_figures_is_no_heading():
+    """A table's column head left as text ('Percentage of / Total Exports') over its figures, read down."""
+    text = "\n".join([LONG, LONG, "and the paragraph ends here.", "", "Percentage of", "Total Exports", "", "151.75", "",
+                      "5.6", "", LONG, LONG, "and the text goes on after the figures to the end.", "", "Of Trade",
+                      "(Written for a friend’s eightieth birthday, December 17,", "1887)", LONG,
+                      "and a section opens here.", ""])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert "Percentage of Total Exports" not in texts(tree, "//db:title")
+    assert "Of Trade" in texts(tree, "//db:title")  # a year in its subtitle's brackets is no figure

@@ -779,7 +779,7 @@ class _Headings:
 
     def _followed_by_text(self, i: int) -> bool:
         """Text comes after the line, past at most two short lines (a title, a subtitle, a dateline)
-        and no other heading: running text, or a lead-in ending with a colon. In print, past the
+        and no other heading or figures: running text, or a lead-in ending with a colon. In print, past the
         lines a title wraps over too, when it stops on a word no title ends with."""
         reach = 3 + (MAX_TITLE_LINES - 1 if self.pdf and _cut(self.blocks[i].text.strip()) else 0)
         for j in range(i + 1, min(len(self.blocks), i + 1 + reach)):
@@ -789,6 +789,8 @@ class _Headings:
                 if form is not None and form.number == 1 and form.label is None:
                     continue  # a chapter's title over its first section's number
                 return False
+            if j not in self.forms and is_figures(block.text) and not re.search(r"[()\[\]]", block.text):
+                return False  # a column's head over its figures, read down (not a title's '(1854)')
             if SOURCE_LINE.match(block.text.strip()) and not self._verse_follows(j):
                 if j == i + 1 and self.pdf and (self._opens_page(i) or self._stands_as_title(i)):
                     continue  # '(First Annex)' under a title that opens a page or is in Title Case: its subtitle
