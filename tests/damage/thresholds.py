@@ -51,7 +51,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "page joins": ("≥", 0.985),
         "words removed %": ("≤", 0.005),
         "false headings %": ("≤", 0.30),
-        "furniture / 20 pp": ("≤", 0.05),
+        "furniture / 20 pp": ("≤", 0.04),
         "lost pages flagged": ("≥", 0.8),
         "false lost pages": ("≤", 0),
     },
