@@ -403,7 +403,6 @@ def link_calls(candidates: list[Candidate], notes: set[int], division: etree._El
     for index in range(begin, len(candidates)):
         candidate = candidates[index]
         value, expected = candidate.value, k
-        lost_page_between = previous is not None and candidate.pages_lost_before > previous.pages_lost_before
         if candidate.strong and value < k and value in linking.linked:
             linking.repeated.append(candidate)
             continue
@@ -423,7 +422,8 @@ def link_calls(candidates: list[Candidate], notes: set[int], division: etree._El
         elif k < value and value + RESUMING_CHAIN <= last_note and _chain_goes_on(candidates, index, value, RESUMING_CHAIN - 1):
             _record(linking, candidate, notes)  # many calls lost (in a flattened table): the count resumes
             k = value + 1
-        elif k < value <= min(last_note, k + MAX_SKIPPED) and lost_page_between \
+        elif k < value <= min(last_note, k + MAX_SKIPPED) and previous is not None \
+                and candidate.pages_lost_before > previous.pages_lost_before \
                 and not any(k <= c.value <= value for c in candidates[index + 1:]):
             _record(linking, candidate, notes)  # calls k … value - 1 stood on the lost page (the list's last)
             k = value + 1

@@ -46,7 +46,8 @@ MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "a
                "as", "into", "upon", "its", "is", "be", "are", "was", "not", "that", "which", "than",
                "over", "under", "about", "after", "before", "between", "through", "against", "without", "within",
                "onto", "off", "up", "down", "out", "via", "per", "vs",
-               "de", "la", "le", "les", "du", "des", "au", "aux", "von", "van", "der", "di", "da", "del"}  # the particles of other languages' titles
+               # the particles of titles in other languages ('Salut au Monde')
+               "de", "la", "le", "les", "du", "des", "au", "aux", "von", "van", "der", "di", "da", "del"}
 
 
 @dataclass(frozen=True)
