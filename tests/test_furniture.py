@@ -697,3 +697,15 @@ def test_a_short_chapters_head_repeating_its_title_goes_and_the_title_stays(foot
     state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
     assert kept(state).count("The Afterword") == 1 and kept(state)[kept(state).index("The Afterword") + 1] != ""
     assert "The Afterword" in [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"]
+
+
+def test_a_chapters_first_head_set_right_under_the_text_goes_as_its_like():
+    """The chapter's head stands at each page's foot, right over the page's URL, apart from the text
+    above it; on its first page, full to its foot, it is set right under the text: it does not stand
+    alone as the others do, and it goes as the heads of its words standing by the URL the same way."""
+    text = ["II", "Of the Long Way", (PROSE * 4).rstrip("\n"), FULL, "Of the Long Way", "http://example.org/book.htm (1 of 9)", ""]
+    for n in range(2, 10):
+        text += [(PROSE * 4).rstrip("\n"), "", "Of the Long Way", f"http://example.org/book.htm ({n} of 9)", "", ""]
+    state = apply_rules("\n".join(text), ["page-furniture"], kind="pdf")
+    assert kept(state).count("Of the Long Way") == 1
+    assert [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"].count("Of the Long Way") == 9

@@ -126,6 +126,14 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
     recurring = {i for i in placed if any(placed[i] & furniture_places.get(key, set()) for key in _keys(lines[i].text))}
     heads_beside = Counter((step, mark_beside(i, step)) for i in anchors | recurring for step in (-1, 1)
                            if WORD.search(lines[i].text) and not _marks_page(lines[i].text))
+    anchors_beside = Counter((key, step, mark_beside(i, step)) for i in anchors for step in (-1, 1)
+                             if mark_beside(i, step) for key in _keys(lines[i].text) if WORD.search(key))
+
+    def beside_its_like(i: int) -> bool:
+        """Set right by a page mark where three or more heads of its words stand by one the same way
+        (the heads regular enough to mark the pages; this one, a chapter's first, is not)."""
+        return any(anchors_beside[key, step, mark_beside(i, step)] >= MIN_RECURRENCE
+                   for step in (-1, 1) if mark_beside(i, step) for key in _keys(lines[i].text))
 
     def opens_a_page(k: int) -> bool:  # only lines standing near an edge between it and the edge
         for j in range(k - 1, max(-1, k - 1 - CLUSTER_REACH), -1):
@@ -152,7 +160,8 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
         keys = _keys(lines[i].text)
         return i in anchors or i not in column and (any(
             placed[i] & furniture_places.get(key, set()) or placed[i] and key in stems for key in keys)
-            or bool(placed[i]) and (_over_its_heading(state, filled, position[i], set()) or repeats_a_title(i)))
+            or bool(placed[i]) and (_over_its_heading(state, filled, position[i], set()) or repeats_a_title(i)
+                                    or beside_its_like(i)))
 
     # furniture stands at the page's edge: a line recurring there with text between it and the edge
     # is text (a letter's address under its heading, both opening a page); a running head's stem is
