@@ -709,3 +709,17 @@ def test_a_chapters_first_head_set_right_under_the_text_goes_as_its_like():
     state = apply_rules("\n".join(text), ["page-furniture"], kind="pdf")
     assert kept(state).count("Of the Long Way") == 1
     assert [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"].count("Of the Long Way") == 9
+
+
+def test_a_chapters_number_as_its_head_once_goes_where_it_falls_in_the_heads_count():
+    """The rectos' feet have their chapter's number over the page's URL and folio, the versos' the
+    book's title; chapter III is two pages long, so its 'III' shows once: it falls between the 'II'
+    and 'IV' heads, and goes too."""
+    chapters = ["I"] * 4 + ["II"] * 4 + ["III"] * 2 + ["IV"] * 4
+    text = []
+    for n, numeral in enumerate(chapters, start=1):
+        head = numeral if n % 2 else "A Book of Days"
+        text += [(PROSE * 4).rstrip("\n"), FULL, "", head, f"http://example.org/book.htm ({n} of 14)", "", str(n), "", ""]
+    state = apply_rules("\n".join(text), ["page-furniture"], kind="pdf")
+    assert not [line for line in kept(state) if line in chapters]
+    assert not [d for d in state.diagnostics.items if d.code == "flag.possible-folio"]

@@ -326,7 +326,8 @@ def _numbered_heads(state: State, strays: set[int], page: float, furniture: set[
     the edge of a page or two before or after, where no folio repeats; set apart from the text
     under it by a blank line (a section's number stands right over its text), and over words, or at
     a page's foot, set apart from the words above it, over the page's other furniture; and no other
-    stray on its page (a table's figures stand many a page, among figures)."""
+    stray on its page (a table's figures stand many a page, among figures). Where three numbers or
+    more are heads so, a number set so once is one too where it falls in their count."""
     lines = state.lines
     filled = [i for i, line in enumerate(lines) if line is not None and line.text.strip()]
 
@@ -343,9 +344,17 @@ def _numbered_heads(state: State, strays: set[int], page: float, furniture: set[
         return above is not None and above < i - 1 and lines[i - 1] is not None and WORD.search(text(above)) is not None \
             and k + 1 < len(filled) and filled[k + 1] == i + 1 and i + 1 in furniture
 
-    return {i for i in strays
-            if not any(j != i and abs(j - i) < 0.5 * page for j in strays) and (set_over_words(i) or set_under_words(i))
-            and any(0.5 * page <= abs(j - i) <= HEAD_REPEAT_PAGES * page and text(j) == text(i) for j in strays)}
+    alone = [i for i in strays if not any(j != i and abs(j - i) < 0.5 * page for j in strays)
+             and (set_over_words(i) or set_under_words(i))]
+    heads = [i for i in alone
+             if any(0.5 * page <= abs(j - i) <= HEAD_REPEAT_PAGES * page and text(j) == text(i) for j in strays)]
+    if len({text(i) for i in heads}) < MIN_RECURRENCE:
+        return set(heads)
+    # a chapter on a page or two shows its number once: it stands where the heads count it
+    value = {i: _folio_value(text(i)) for i in alone}
+    counted = sorted(heads)
+    return set(heads) | {i for i in alone if (k := bisect.bisect_left(counted, i)) and k < len(counted)
+                         and value[counted[k - 1]] <= value[i] <= value[counted[k]]}
 
 
 def _fits_counts(count: list[tuple[int, int]], counts: list[list[tuple[int, int]]]) -> bool:
