@@ -155,23 +155,15 @@ def test_a_section_number_over_its_lines_is_kept_among_folios():
     assert codes(state).count("furniture.page-edge") == 6
 
 
-def test_a_running_head_seen_on_a_few_pages_only_goes_by_its_stem():
+@pytest.mark.parametrize("title", ["A Longer Book", "Memoir"])  # a one-word short title is a stem too
+def test_a_running_head_seen_on_a_few_pages_only_goes_by_its_stem(title):
     # the book's running head 'Some Book: <chapter>' marks every page; a short chapter's shows twice
-    heads = ["A Longer Book: Chapter 2"] * 4 + ["A Longer Book: Preface"] * 2 + ["A Longer Book: Chapter 3"] * 4
+    heads = [f"{title}: Chapter 2"] * 4 + [f"{title}: Letter from a Friend"] * 2 + [f"{title}: Chapter 3"] * 4
     pages = [line for n, head in enumerate(heads, start=1)
              for line in [head, "", (PROSE * 10).rstrip("\n"), FULL, "", str(n), ""]]
     state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
-    assert not any(line.startswith("A Longer Book:") for line in kept(state))
+    assert not any(line.startswith(f"{title}:") for line in kept(state))
     assert codes(state).count("furniture.page-edge") == 20  # the heads and the folios
-
-
-def test_a_one_word_titles_running_head_seen_on_two_pages_goes_by_its_stem():
-    # 'Narrative: <chapter>': a one-word short title is a stem as a longer one is
-    heads = ["Memoir: Chapter 2"] * 4 + ["Memoir: Letter from a Friend"] * 2 + ["Memoir: Chapter 3"] * 4
-    pages = [line for n, head in enumerate(heads, start=1)
-             for line in [head, "", (PROSE * 10).rstrip("\n"), FULL, "", str(n), ""]]
-    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
-    assert not any(line.startswith("Memoir:") for line in kept(state))
 
 
 def test_a_running_head_on_the_first_line_of_the_text_goes_by_its_stem():
