@@ -57,6 +57,20 @@ def test_a_running_head_wrapped_on_two_lines_set_against_the_text_over_the_url_g
     assert all(last in kept(state) for last in lasts) and not any(line in kept(state) for line in head)
 
 
+def test_a_wrapped_running_head_set_against_the_text_of_a_full_page_goes_as_it_does_standing_alone():
+    """The wrapped head stands alone over the folio on most pages; on a full page it is set right under
+    the last text line, a blank between it and the folio: the same two lines by the same mark go too."""
+    head = ["Anne Writer — Some Book: The Inquiry Narrowed to the Laws of", "Distribution"]
+    lines: list[str] = []
+    for n in range(1, 9):
+        full = n in (4, 7)
+        lines += [*(PROSE * 6).splitlines(), f"{FULL} {n}", *([] if full else [""]), *head, "", f"- {n} -", "", "\f"]
+    state = apply_rules("\n".join(lines), ["page-breaks", "page-furniture"], kind="pdf")
+    removed = [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"]
+    assert removed.count(head[0]) == 8 and removed.count(head[1]) == 8
+    assert all(f"{FULL} {n}" in kept(state) for n in range(1, 9))
+
+
 def test_a_line_standing_alone_once_at_a_page_edge_is_kept():
     text = "\n".join([*page(1, head="Some Book: Chapter 2"), *page(2, head="A heading of its own"),
                       *page(3, head="Some Book: Chapter 2"), *page(4, head="Some Book: Chapter 2")])

@@ -4,7 +4,7 @@ import pytest
 
 from bookbuild.config import RuleSwitches
 from bookbuild.normalise.headings import number_value
-from conftest import apply_rules, codes, make_config, normalise_text, texts
+from conftest import NS, apply_rules, codes, make_config, normalise_text, texts
 
 P = "A paragraph of ordinary prose, long enough to read as one, and ending as sentences end."
 
@@ -272,6 +272,41 @@ def test_pdf_a_poem_title_right_over_its_first_section_number_and_under_its_part
     lines = [b.text for b in state.blocks if b.kind == "short" and not b.text.startswith(("To", "Potent", "The"))]
     assert lines == ["Sea-Drift", "As I Ebb’d with the Ocean of Life", "1", "2", "Memories of President Lincoln",
                      "When Lilacs Last in the Dooryard Bloom’d", "1", "2"]
+
+
+def test_pdf_a_chapters_title_over_its_first_sections_number_and_wrapped_title_is_the_chapters():
+    """A page opens with a one-word chapter title, then section I, its title wrapped onto two lines."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    chapter = lambda title, first: [f"\f{title}", "I", first, "Negotiations Between the Two", line, line, "and it ends here.",
+                                    "II", "The Second Section", line, line, "and it ends here.", ""]
+    text = "\n".join([line, line, "and it ends here.", "", *chapter("Harbours", "Undertakings Given Before the"),
+                      *chapter("Lighthouses", "Undertakings Given After the"), *chapter("Reparation", "Promises Made Before the")])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Harbours", "Lighthouses", "Reparation"]
+    assert texts(tree, "//db:chapter[3]/db:section/db:title") == ["Promises Made Before the Negotiations Between the Two",
+                                                                  "The Second Section"]
+
+
+def test_pdf_titles_where_the_running_heads_change_to_name_them_are_chapters():
+    """Pages marked only by a running head at their foot naming the chapter ('Author — Title: <chapter>');
+    the first pages (an epigraph) have none, and a part's title page has its head once. The titles the
+    heads name are chapters, though no page edge shows they open a page; the lone head goes."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+
+    def pages(title: str, count: int) -> list[str]:
+        out = []
+        for n in range(count):
+            out += [*([title] if n == 0 else []), *[line] * 30, "and it ends here.", "", f"Anne Writer — Some Book: {title}", "", ""]
+        return out
+
+    text = "\n".join(["Ye build! ye build! but ye enter not in,", "Like the tribes whom the desert devoured,", "A. Poet", "", "",
+                      *pages("Preface to the Second Edition", 4), "Introductory", "Ye build! ye build! but ye enter not in,",
+                      "Like the tribes whom the desert devoured,", "A. Poet", "", "Anne Writer — Some Book: Introductory", "", "",
+                      *pages("The Problem", 4), *pages("The Remedy", 4)])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "/db:book/*[not(self::db:info)]/db:title")[1:] == ["Preface to the Second Edition", "Introductory",
+                                                                          "The Problem", "The Remedy"]
+    assert not tree.xpath("//db:section", namespaces=NS) and not any("Anne Writer" in p for p in texts(tree, "//db:para"))
 
 
 def test_pdf_titles_unwrapped_from_full_lines():
@@ -694,12 +729,14 @@ def test_a_contents_entry_right_under_the_author_is_no_source_line():
     assert texts(tree, "//db:info/db:bibliosource") == []
 
 
-def test_a_heading_with_a_note_call_glued_to_it_is_still_the_contents_entry():
+@pytest.mark.parametrize("call", ["1", "[1]", " (1)"])
+def test_a_heading_with_a_note_call_glued_to_it_is_still_the_contents_entry(call):
     text = web("The Title", "Contents", "Book I", "Of the Nature of Money", "Of the Origin of Trade",
                "Book I", "The argument of the first book, in one sentence, as the editions print it.",
-               "Of the Nature of Money1", P, "Of the Origin of Trade", P)
+               f"Of the Nature of Money{call}", P, "Of the Origin of Trade", P)
     tree, state = normalise_text(text, kind="web", division="book")
-    assert texts(tree, "//db:chapter/db:title") == ["Book I", "Of the Nature of Money1", "Of the Origin of Trade"]
+    assert texts(tree, "//db:chapter/db:title")[::2] == ["Book I", "Of the Origin of Trade"]
+    assert texts(tree, "//db:chapter/db:title")[1].startswith("Of the Nature of Money")
     assert "flag.contents-missing" not in codes(state)
 
 

@@ -41,6 +41,7 @@ BESIDE = 2  # lines set right against an anchor, with no blank between, that can
 CLUSTER_REACH = 4  # lines standing alone on each side of an anchor that can be furniture
 MIN_RECURRENCE = 3
 STEM = " …"  # marks the key of a running head's stem ('author — title …')
+HEAD_PARTS = re.compile(r":\s|\s[—–]\s")  # between a running head's author, title and chapter
 HEAD_REPEAT_PAGES = 2.5  # pages from a running head to its repeat (every other page, on rectos)
 FOLIO_COVER = 0.25  # of the pages the running heads or the folios' interval count: the least share folios number
 MARKED_PAGES = 0.25  # of the marks a page the longest count of folios has: the least a shorter count has
@@ -60,7 +61,7 @@ def remove_page_furniture(state: State) -> None:
     filled = [i for i, line in enumerate(lines) if line is not None and line.text.strip()]
     alone, pairs = _standing_alone(state, filled)
     anchors = _anchor_lines(state, filled, alone, pairs)
-    edge = _edge_lines(state, filled, alone, anchors)[0]
+    edge, stems = _edge_lines(state, filled, alone, anchors)
     if pairs:  # two lines standing alone together: a running head on two lines when both are furniture as
         # they stand and one is a running head's stem, or the two recur together every page or two (not a
         # part's title under a head that reads the same, nor a letter's heading and greeting)
@@ -69,8 +70,10 @@ def remove_page_furniture(state: State) -> None:
         recurring = _recurring_pairs(state, both, pairs)
         edge = sorted(set(edge) | {i for i in both if i in recurring
                                    or any(key in stems for j in (i, pairs[i]) for key in _keys(lines[j].text))})
+        edge = sorted(set(edge) | _wrapped_heads_against_text(state, filled, edge, pairs))
     strays = _stray_numbers(state, edge)
     counted = [i for i in edge if i not in strays]
+    state.chapter_heads = _chapter_heads(state, counted, stems)
     reported: list[int] = []
     for i, missing, text in sorted(_lost_pages(state, counted) + _lost_document_pages(state, counted)):
         if any(i - seen <= CLUSTER_REACH for seen in reported):
@@ -83,7 +86,7 @@ def remove_page_furniture(state: State) -> None:
             state.diagnostics.add("flag.possible-folio", lines[i].number, lines[i].text.strip())
         else:
             state.remove_line(i, "furniture.page-edge")
-    for i in anchors:  # the first text line after a page's furniture starts the next page
+    for i in anchors | set(counted):  # the first text line after a page's furniture starts the next page
         k = bisect.bisect_right(filled, i)
         while k < len(filled) and lines[filled[k]] is None:
             k += 1
@@ -163,11 +166,20 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
             or bool(placed[i]) and (_over_its_heading(state, filled, position[i], set()) or repeats_a_title(i)
                                     or beside_its_like(i)))
 
+    def names_a_title_above(i: int) -> bool:
+        """A running head of the book's stem standing alone under the title it names, text between, within
+        two pages: the head of a page of a chapter a page or two long, no other page mark near it."""
+        name = HEAD_PARTS.split(lines[i].text.strip())[-1]
+        k = position[i]
+        return any(lines[filled[j]].text.strip() == name and any(filled[m] not in alone for m in range(j + 1, k))
+                   for j in range(bisect.bisect_left(filled, i - MAX_HEAD_INTERVAL), k))
+
     # furniture stands at the page's edge: a line recurring there with text between it and the edge
     # is text (a letter's address under its heading, both opening a page); a running head's stem is
     # furniture by its words (its wrapped end may stand between)
     candidates = {i for i in placed if furniture(i)}
-    edge = anchors | {i for i in candidates if any(key in stems for key in _keys(lines[i].text))}
+    edge = anchors | {i for i in candidates if any(key in stems for key in _keys(lines[i].text))} \
+        | {i for i in alone - placed.keys() if any(key in stems for key in _keys(lines[i].text)) and names_a_title_above(i)}
     while grown := {i for i in candidates - edge if any(n is None or n in edge for n in nearer[i])}:
         edge |= grown
     return sorted(edge), stems
@@ -511,7 +523,7 @@ def _keys(text: str) -> list[str]:
     """What recurs of a line: its shape, and the stem of a running head that ends in the chapter's
     name ('Author — Title: <chapter>', or a one-word title's 'Title: <chapter>')."""
     line_shape = shape(text)
-    stem = re.split(r":\s|\s[—–]\s", line_shape)
+    stem = HEAD_PARTS.split(line_shape)
     if len(stem) > 1 and (len(stem[0]) >= 10 and len(stem[0].split()) >= 2 or re.fullmatch(r"[^\W\d_]{6,}", stem[0])):
         return [line_shape, f"{stem[0]}{STEM}"]
     return [line_shape]
@@ -633,6 +645,41 @@ def _wrapped_heads(state: State, filled: list[int], pairs: dict[int, int]) -> li
             by_text[state.lines[i].text.strip(), state.lines[j].text.strip()].append(i)
     return [[i for i in positions if i != filled[0]] for (first, _), positions in by_text.items()
             if _regular(positions, shape(first))]
+
+
+def _chapter_heads(state: State, edge: list[int], stems: set[str]) -> list[tuple[int, str]]:
+    """(line number, chapter named) of each running head on the page edges whose stem is furniture
+    ('Author — Title: <chapter>'), with the line right under it that is no page mark (its wrapped end)."""
+    lines = state.lines
+    on_edge = set(edge)
+
+    def head(i: int) -> bool:
+        return any(key in stems for key in _keys(lines[i].text))
+
+    out = []
+    for i in edge:
+        if head(i):
+            end = lines[i + 1].text.strip() if i + 1 in on_edge and not _marks_page(lines[i + 1].text) \
+                and not head(i + 1) else ""
+            out.append((lines[i].number, HEAD_PARTS.split(f"{lines[i].text.strip()} {end}".strip())[-1]))
+    return out
+
+
+def _wrapped_heads_against_text(state: State, filled: list[int], edge: list[int], pairs: dict[int, int]) -> set[int]:
+    """A running head wrapped on two lines, gone at three page edges or more, where it stands again word
+    for word by a page mark but set right against the text of a full page (so standing alone no more)."""
+    lines = state.lines
+    on_edge = set(edge)
+    gone = Counter((lines[i].text.strip(), lines[pairs[i]].text.strip()) for i in on_edge
+                   if i in pairs and i < pairs[i] and pairs[i] in on_edge)
+    heads = {texts for texts, n in gone.items() if n >= MIN_RECURRENCE}
+    out: set[int] = set()
+    for k in range(1, len(filled) - 2):
+        i, j = filled[k], filled[k + 1]
+        if i not in on_edge and j == i + 1 and (lines[i].text.strip(), lines[j].text.strip()) in heads \
+                and (filled[k - 1] in on_edge or filled[k + 2] in on_edge):
+            out |= {i, j}
+    return out
 
 
 def _facing_heads(state: State, filled: list[int], alone: set[int], pairs: dict[int, int], anchors: set[int],

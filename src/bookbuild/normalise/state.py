@@ -38,6 +38,7 @@ class State:
     site_trailer: set[int] = field(default_factory=set)  # source line numbers of a web dump's flagged trailer
     measure: int = 0  # in a PDF extraction: the length of a full line of text, in characters
     lost_pages: dict[int, int] = field(default_factory=dict)  # in a PDF extraction: line before pages lost -> how many
+    chapter_heads: list[tuple[int, str]] = field(default_factory=list)  # (line, chapter named) of running heads removed
     figures_as_text: list[tuple[int, int]] = field(default_factory=list)  # first and last lines of a table's figures no table took
     tree: etree._Element | None = None
     table_data: dict[str, TableData] = field(default_factory=dict)  # the manuscript's tables/*.csv, by number

@@ -15,6 +15,7 @@ again inside divisions numbers sections. Every block ends with a kind the tree b
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,8 +25,10 @@ from ..read import SourceLine, TextKind
 from ..wordcount import count_tokens
 from .blocks import Block
 from .front import normalise_title
-from .headings import (MAX_TITLE, MAX_TITLE_LINES, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm, abbreviation_inside,
-                       closes_unopened, heading_form, is_capitals, is_title_case, number_value, reads_as_title)
+from .headings import (CALLS_AT_END, MAX_TITLE, MAX_TITLE_LINES, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm,
+                       abbreviation_inside, closes_unopened, heading_form, is_capitals, is_title_case, number_value,
+                       reads_as_title)
+from .pages import MAX_HEAD_INTERVAL
 from .patterns import DATELINE, END_MARK, SENTENCE_END, WORD, YEAR, item_number
 from .state import State
 from .stacks import TOTAL, is_figures
@@ -104,6 +107,7 @@ class _Headings:
         self.forms = {i: f for i in self.lines if (f := heading_form(blocks[i].text))}
         self.found: dict[int, _Found] = {}
         self.used: set[int] = set()  # blocks taken as the title of a heading before them
+        self.named_by_heads: set[int] = set()  # in print: divisions' titles the running heads name
         self.common = _common_words(blocks)
         self.authors = {*state.config.authors, *state.info.authors}  # a line naming one signs or bylines a text
         self.measure = _measure(state.lines) if pdf else None
@@ -128,6 +132,7 @@ class _Headings:
             self._wrap_title(i)
         if self.pdf:
             self._section_lists()
+            self._named_by_running_heads()
         self._titled()
         if self.pdf and self.state.page_starts:
             self._levels_by_page()
@@ -203,7 +208,8 @@ class _Headings:
             return
         labelled = any(f.form is not None and f.form.label and f.level == CHAPTER for f in self.found.values())
         for i, found in self.found.items():
-            if found.form is not None and (found.form.label or labelled and found.form.number is not None):
+            if found.form is not None and (found.form.label or labelled and found.form.number is not None) \
+                    or i in self.named_by_heads:
                 continue
             found.level = CHAPTER if self._opens_page(i) else SECTION
 
@@ -221,6 +227,36 @@ class _Headings:
             if match is not None:
                 self.found[i] = _Found(self.forms.get(i), CHAPTER, "contents")
                 k = match + 1
+
+    def _named_by_running_heads(self) -> None:
+        """A title standing where the running heads change to name it (the heads before it name another
+        chapter, or there are none; the first after it, within two pages, names this one): a chapter's,
+        though the page it opens is not known (the pages before it had no running head or folio)."""
+        heads = sorted(self.state.chapter_heads)
+        if not heads:
+            return
+        numbers = [number for number, _ in heads]
+        for i in self.lines:
+            found = self.found.get(i)
+            if i in self.used or found is not None and (found.form is None or found.form.number is not None):
+                continue
+            block = self.blocks[i]
+            k = bisect.bisect_left(numbers, block.first)
+            if k == len(heads) or heads[k][0] - block.last > MAX_HEAD_INTERVAL:
+                continue
+            name = normalise_title(heads[k][1])
+            if k and normalise_title(heads[k - 1][1]) == name:
+                continue  # the heads name this chapter already: the line is no opening
+            title = block.text.strip()
+            readings = {title} | ({f"{title} {self.blocks[i + 1].text.strip()}"} if i + 1 in self.lines else set())
+            if name not in map(normalise_title, readings) or not reads_as_title(title):
+                continue
+            self.named_by_heads.add(i)
+            if found is not None:
+                found.level = CHAPTER  # a division named by its form ('Preface to …'), opening no known page
+            else:
+                self.found[i] = _Found(self.forms.get(i), CHAPTER, "running heads")
+                self._wrap_title(i)
 
     def _numbered(self) -> None:
         """Numberings that run through the book: each family of forms (the label and kind of numeral)
@@ -782,18 +818,23 @@ class _Headings:
         and no other heading or figures: running text, or a lead-in ending with a colon. In print, past the
         lines a title wraps over too, when it stops on a word no title ends with."""
         reach = 3 + (MAX_TITLE_LINES - 1 if self.pdf and _cut(self.blocks[i].text.strip()) else 0)
-        for j in range(i + 1, min(len(self.blocks), i + 1 + reach)):
+        j, end = i + 1, min(len(self.blocks), i + 1 + reach)
+        while j < end:
             block = self.blocks[j]
             if j in self.found and j not in self.used:
                 form = self.found[j].form
                 if form is not None and form.number == 1 and form.label is None:
-                    continue  # a chapter's title over its first section's number
+                    # a chapter's title over its first section's number (and the lines of that section's title)
+                    skipped = max([j, *self.found[j].title_blocks]) - j
+                    j, end = j + 1 + skipped, min(len(self.blocks), end + skipped)
+                    continue
                 return False
             if j not in self.forms and is_figures(block.text) and not re.search(r"[()\[\]]", block.text):
                 return False  # a column's head over its figures, read down (not a title's '(1854)')
             if SOURCE_LINE.match(block.text.strip()) and not self._verse_follows(j):
                 if j == i + 1 and self.pdf and (self._opens_page(i) or self._stands_as_title(i)):
-                    continue  # '(First Annex)' under a title that opens a page or is in Title Case: its subtitle
+                    j += 1  # '(First Annex)' under a title that opens a page or is in Title Case: its subtitle
+                    continue
                 return False  # a quotation closed by its source
             if self._is_body(block) or block.text.rstrip().endswith(":") or self._verse_run(j):
                 return True
@@ -802,6 +843,7 @@ class _Headings:
             if not reads_as_title(block.text, attached=True) and len(block.text.split()) > 8 \
                     and not (self.pdf and block.first == self.blocks[j - 1].last + 1):  # in print: verse set close
                 return False
+            j += 1
         return False
 
     def _followed_by_title(self, i: int) -> bool:
@@ -1339,9 +1381,9 @@ def flag_gaps(state: State) -> None:
 
 
 def _title_keys(text: str) -> set[str]:
-    """A heading's text as compared with contents entries: as it stands, and without a note call glued
-    to its last word ('Of Money1')."""
-    return {normalise_title(text), normalise_title(GLUED_CALL.sub("", text))}
+    """A heading's text as compared with contents entries: as it stands, and without the note call
+    after its last word ('Of Money1', 'Of Money[1]')."""
+    return {normalise_title(text), normalise_title(GLUED_CALL.sub("", text)), normalise_title(CALLS_AT_END.sub("", text))}
 
 
 def _contents_found(state: State) -> dict[int, Block]:
