@@ -3,7 +3,7 @@
 import pytest
 
 from bookbuild.config import RuleSwitches
-from bookbuild.normalise.headings import number_value
+from bookbuild.normalise.headings import is_title_case, number_value
 from conftest import NS, apply_rules, codes, make_config, normalise_text, texts
 
 P = "A paragraph of ordinary prose, long enough to read as one, and ending as sentences end."
@@ -208,9 +208,13 @@ def test_pdf_titles_are_set_apart_and_poem_titles_stand_over_verse():
         "Who have explored the outward, the surfaces of the races, the life that", "has exhibited itself,",
         "Chanter of Personality, outlining what is yet to be,", "I project the history of the future.", "",
         "Beginning My Studies", "Beginning my studies the first step pleas’d me so much,",  # no signature
-        "The mere fact consciousness,"])
+        "The mere fact consciousness,", "",
+        "From Far Western Canyons", "June 25, 1876",  # a title over its date: no name signing a text
+        "From far western canyons,", "Lands of the wild ravine, the lonesome stretch, the silence,",
+        "Haply to-day a mournful wail, haply a trumpet-note for heroes."])
     tree, _ = normalise_text(text, kind="pdf")
-    assert texts(tree, "//db:title")[1:] == ["Of Our Spiritual Strivings", "To a Historian", "Beginning My Studies"]
+    assert texts(tree, "//db:title")[1:] == ["Of Our Spiritual Strivings", "To a Historian", "Beginning My Studies",
+                                             "From Far Western Canyons"]
 
 
 def test_pdf_poem_titles_over_verse_lines_and_a_title_of_one_word():
@@ -225,6 +229,16 @@ def test_pdf_poem_titles_over_verse_lines_and_a_title_of_one_word():
         "“Precisely so, on December 22nd, just five days ago,” said he.", *verse])
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "//db:section/db:title | //db:chapter/db:title") == ["As I Ponder’d in Silence", "Eidólons"]
+
+
+def test_pdf_a_poem_title_over_two_lines_at_a_pages_foot_and_the_rest_over_the_page():
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 6
+    text = "\n".join([*prose, "and it ends here.", "",
+                      "Broadway", "What hurrying human tides, or day or night!", "What passions, winnings, losses, swim thy waters!", "",
+                      "\fWhat whirls of evil, bliss and sorrow, stem thee!", "What curious questioning glances—glints of love!",
+                      "Thou of the endless sliding, mincing, shuffling feet!", "", *prose, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:section/db:title | //db:chapter/db:title") == ["Broadway"]
 
 
 def test_pdf_a_part_title_over_its_first_poem_title_and_a_short_poem():
@@ -719,6 +733,11 @@ def test_pdf_a_column_head_over_figures_at_the_top_of_a_page_is_no_heading():
 def test_a_subscript_digit_is_no_number_of_a_heading():
     # '₄' is a digit to str.isdigit, but int() refuses it: a fraction's part, not a chapter's number
     assert number_value("₄") is None and number_value("12") == (12, "arabic") and number_value("XII") == (12, "roman")
+
+
+def test_a_numbers_ordinal_ending_is_no_word_of_a_title():
+    assert is_title_case("My 71st Year") and is_title_case("The 18th Brumaire")
+    assert not is_title_case("A 2nd try at the work") and not is_title_case("The year after")
 
 
 def test_a_contents_entry_right_under_the_author_is_no_source_line():

@@ -172,8 +172,9 @@ def abbreviation_inside(text: str) -> bool:
 
 
 def is_title_case(text: str, share: float = 0.6) -> bool:
-    """Most significant words (`share` of them) start with a capital, or the line is in capitals."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    """Most significant words (`share` of them) start with a capital, or the line is in capitals. A
+    number's ordinal ending ('71st') is no word."""
+    words = re.findall(r"\b[^\W\d_][\w’'-]*", text)
     if not words:
         return False
     if is_capitals(text):

@@ -43,6 +43,7 @@ BREADCRUMB = re.compile(r"^\S.*\s[›»>|]\s\S")
 MARKED_NOTE = re.compile(r"^\s*(\[\d{1,4}\]|\(\d{1,4}\))\s*\S")
 NAME_TITLES = {"Mr", "Mrs", "Dr", "Sir", "Lord", "St"}
 _NAME_WORD = r"(?:(?:Mrs?|Dr|Sir|Lord|St)\.?\s+|[A-Z][\w’'-]*\.?\s*|(?:de|von|van|du|la|le)\s+)"
+PREPOSITION_FIRST = re.compile(r"(?:From|With|Into|Upon|Over|Under|After|Before|Through|Across|Among|Beyond|By)\s")
 NAME_LINE = re.compile(rf"^(?!(?:The|A|An|On|In|Of|To|For|At)\s)(?:[—–-]\s*{_NAME_WORD}{{1,5}}|{_NAME_WORD}{{2,5}})(?:,\s[^:;]*)?$")
 EPIGRAPH = re.compile(r"^(?P<text>.{10,300}?)\s*\((?P<who>[A-Z][\w.’'-]*(\s+[A-Z][\w.’'-]*){0,4})\)$")
 GLUED_CALL = re.compile(r"(?<=[^\W\d])\d{1,3}$")  # a bare note call glued to a title's last word
@@ -706,11 +707,11 @@ class _Headings:
             or i - 1 in self.found or i - 1 in self.used
 
     def _verse_run(self, j: int, size: int = 3) -> bool:
-        """In a PDF extraction: lines set one under the other, none of them a title or figures (a table's
-        column read down), as verse is."""
+        """In a PDF extraction: lines set one under the other (or going on at the next page's top), none
+        of them a title or figures (a table's column read down), as verse is."""
         run = self.blocks[j:j + size]
         return self.pdf and len(run) == size and all(b.kind in ("short", "para") for b in run) and \
-            all(b.first == a.last + 1 for a, b in zip(run, run[1:])) and \
+            all(b.first == a.last + 1 or b.first in self.state.page_starts for a, b in zip(run, run[1:])) and \
             not any(self._stands_as_title(k) or is_figures(self.blocks[k].text.strip()) for k in range(j, j + size))
 
     def _epigraph_verse_follows(self, i: int) -> bool:
@@ -775,11 +776,13 @@ class _Headings:
             (len(block.lines) > 1 or self._is_body(block))
 
     def _signature(self, i: int) -> bool:
-        """A name closing a text, with an address or a date under it ('A. B. Author' / 'Trinity College,')."""
+        """A name closing a text, with an address or a date under it ('A. B. Author' / 'Trinity College,');
+        not a title opening on a preposition ('From Far Canyons' over its date)."""
         after = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
         following = after.text.strip() if after is not None and len(after.lines) == 1 else ""
         address = following.endswith(",") and len(following.split()) <= 6 and is_title_case(following)
-        return bool(NAME_LINE.match(self.blocks[i].text.strip())) and (address or DATELINE.match(following))
+        text = self.blocks[i].text.strip()
+        return bool(NAME_LINE.match(text)) and not PREPOSITION_FIRST.match(text) and bool(address or DATELINE.match(following))
 
     def _end_mark(self, i: int) -> bool:
         """'The End' closing the book: nothing after it but a web site's trailer."""
