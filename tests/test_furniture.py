@@ -336,16 +336,18 @@ def test_a_running_foot_every_other_page_goes_though_chapters_opening_a_page_shi
 
 def test_pages_lost_at_the_start_or_end_of_a_part_printed_as_a_document_of_its_own():
     """Each part printed alone, its pages counted 'Page 1 of 3' anew: the third part's count starts
-    at 2 (its first page is gone) and the second's stops at 3 of 4 (its last page is gone)."""
+    at 2 (its first page is gone) and the second's stops at 3 of 4 (its last page is gone); the last
+    part's stops at 2 of 3, the book's last page gone."""
     long = PROSE * 6 + FULL
 
     def document(pages: int, kept: list[int]) -> list[str]:
         return [line for n in kept for line in (long, "", f"Page {n} of {pages}", "", "")]
 
-    lines = document(3, [1, 2, 3]) + document(4, [1, 2, 3]) + document(3, [2, 3]) + document(2, [1, 2])
+    lines = document(3, [1, 2, 3]) + document(4, [1, 2, 3]) + document(3, [2, 3]) + document(2, [1, 2]) + document(3, [1, 2])
     tree, state = normalise_text("\n".join([*lines, "decline, backward countries are unable to catch up."]), kind="pdf")
     assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == \
-        ["2 page(s) between page 3 of 4 and page 2 of 3 (parts printed alone, their counts stop short or start past 1)"]
+        ["2 page(s) between page 3 of 4 and page 2 of 3 (parts printed alone, their counts stop short or start past 1)",
+         "1 page(s) after page 2 of 3, the last (the count stops short of its total)"]
     assert not any("Page" in p for p in texts(tree, "//db:para"))
 
 

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from statistics import median
 
+from .front import normalise_title
 from .headings import heading_form, is_capitals, reads_as_title
 from .patterns import WORD, roman_value
 from .stacks import is_figures
@@ -52,6 +53,7 @@ MAX_HEAD_INTERVAL = 160  # lines from a running head to the next: two pages of t
 TOKEN = re.compile(r"[^\W_]+")  # a run of letters or digits
 NUMERAL = re.compile(r"\d+|\b[ivxlc]+\b")  # in a line in lower case
 HEADING_PAGES = 2  # pages between numbered headings opening pages, on the whole: running heads repeat sooner
+MIN_TITLED = 4  # chapters whose titles the text has, the running heads naming them, for each it has not
 FACING_SLACK = 0.1  # of two pages' lines: how far a facing page's head may stand off halfway
 
 
@@ -73,7 +75,9 @@ def remove_page_furniture(state: State) -> None:
         edge = sorted(set(edge) | _wrapped_heads_against_text(state, filled, edge, pairs))
     strays = _stray_numbers(state, edge)
     counted = [i for i in edge if i not in strays]
-    state.chapter_heads = _chapter_heads(state, counted, stems)
+    heads = _chapter_heads(state, counted, stems)
+    head_lines = {i: lines[i].number for i, _ in heads}  # (the heads are removed below)
+    state.chapter_heads = [(head_lines[i], name) for i, name in heads]
     reported: list[int] = []
     for i, missing, text in sorted(_lost_pages(state, counted) + _lost_document_pages(state, counted)):
         if any(i - seen <= CLUSTER_REACH for seen in reported):
@@ -92,6 +96,13 @@ def remove_page_furniture(state: State) -> None:
             k += 1
         if k < len(filled):
             state.page_starts.add(lines[filled[k]].number)
+    for before, first, title in _lost_openings(state, filled, heads):
+        number = head_lines[before]
+        if not any(number - PAGE_EDGE_SPAN <= line < lines[first].number for line in state.lost_pages):  # (by a count)
+            state.diagnostics.add("flag.lost-page", number, f"the opening page of '{title}' (the running heads name "
+                                  "it; its title is not in the text)", count=1)
+            state.lost_pages[number] = 1
+        state.lost_titles[lines[first].number] = title
 
 
 def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[int]) -> tuple[list[int], set[str]]:
@@ -455,8 +466,8 @@ def _lost_document_pages(state: State, edge: list[int]) -> list[tuple[int, int, 
     before it, one that stops short of its total the pages after it. Only where the documents' counts
     start at 1 and run to their total (two documents or more), so that the count is to be trusted;
     each kind of count (a URL's, a page's) on its own. A book printed as one document whose count
-    starts at 1 and stops a page or a few short of its total lost its last pages. (The line before
-    the gap, the pages missing, what to report.)"""
+    starts at 1, or the last of such documents, stopping a page or a few short of its total lost its
+    last pages. (The line before the gap, the pages missing, what to report.)"""
     kinds: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # (line, page, pages) of each count
     for i in edge:
         for mark in _page_counts(state.lines[i].text):
@@ -471,12 +482,13 @@ def _lost_document_pages(state: State, edge: list[int]) -> list[tuple[int, int, 
             else:
                 documents.append([(i, page, pages)])
         whole = sum(1 for document in documents if document[0][1] == 1 and document[-1][1] == document[-1][2])
+        trusted = len(documents) >= MIN_RECURRENCE and whole >= max(2, len(documents) // 2)
         (line, last, pages) = documents[-1][-1]
-        if len(documents) == 1 and documents[0][0][1] == 1 and 0 < pages - last <= FOLIO_SLACK \
+        if (trusted or len(documents) == 1 and documents[0][0][1] == 1) and 0 < pages - last <= FOLIO_SLACK \
                 and not any(abs(line - seen) <= CLUSTER_REACH for seen, _, _ in gaps):  # another count's
             gaps.append((line, pages - last, f"{pages - last} page(s) after page {last} of {pages}, the last "
                                              "(the count stops short of its total)"))
-        if len(documents) < MIN_RECURRENCE or whole < max(2, len(documents) // 2):
+        if not trusted:
             continue
         for document, following in zip(documents, documents[1:]):
             (line, last, pages), (_, first, total) = document[-1], following[0]
@@ -648,21 +660,73 @@ def _wrapped_heads(state: State, filled: list[int], pairs: dict[int, int]) -> li
 
 
 def _chapter_heads(state: State, edge: list[int], stems: set[str]) -> list[tuple[int, str]]:
-    """(line number, chapter named) of each running head on the page edges whose stem is furniture
-    ('Author — Title: <chapter>'), with the line right under it that is no page mark (its wrapped end)."""
+    """(line, chapter named) of each running head on the page edges whose stem is furniture ('Author —
+    Title: <chapter>'), with the line of words right under it (its wrapped end; not a page mark, a
+    URL's wrapped stamp)."""
     lines = state.lines
     on_edge = set(edge)
 
     def head(i: int) -> bool:
         return any(key in stems for key in _keys(lines[i].text))
 
+    def words(i: int) -> bool:
+        return i in on_edge and not head(i) and bool(re.fullmatch(r"[^\W\d_][^\d/:()\[\]]*", lines[i].text.strip()))
+
     out = []
     for i in edge:
         if head(i):
-            end = lines[i + 1].text.strip() if i + 1 in on_edge and not _marks_page(lines[i + 1].text) \
-                and not head(i + 1) else ""
-            out.append((lines[i].number, HEAD_PARTS.split(f"{lines[i].text.strip()} {end}".strip())[-1]))
+            box = next(box for box in MARGIN_BOXES.split(lines[i].text.strip()) if any(key in stems for key in _keys(box))) \
+                if MARGIN_BOXES.search(lines[i].text.strip()) else lines[i].text.strip()  # -layout: the folio beside it
+            end = lines[i + 1].text.strip() if words(i + 1) else ""
+            out.append((i, HEAD_PARTS.split(f"{box} {end}".strip())[-1]))
     return out
+
+
+def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """Chapters whose opening page the extraction lost, told by the running heads (furniture removed):
+    they change to name a chapter whose title stands on no line from the last head naming another to
+    the second naming it. Its text goes on at the top of the page the heads first name it on, or,
+    where the heads stand at the pages' feet, right after the last head naming the chapter before:
+    as the titles found stand in this book. Heads naming a chapter by its number ('Chapter 3') are
+    left alone (the text may number it otherwise); so are all where more than one title is not found
+    and the text has fewer than MIN_TITLED titles for each. (The head before the lost page, the first
+    line after it, the title.)"""
+    lines = state.lines
+
+    def next_text(i: int) -> int | None:
+        k = bisect.bisect_right(filled, i)
+        while k < len(filled) and lines[filled[k]] is None:
+            k += 1
+        return filled[k] if k < len(filled) else None
+
+    def names(line: str, wanted: str) -> bool:  # the title on a line, after its number or wrapped
+        form = heading_form(line)
+        keys = {normalise_title(line), *([normalise_title(form.title)] if form is not None and form.title else [])}
+        return any(wanted in key or len(key) >= 10 and wanted.startswith(key) for key in keys)
+
+    untitled: list[tuple[int | None, int, str]] = []
+    after_feet = Counter()  # of the titles found: right after the head before (the heads at the pages' feet) or not
+    for k, (at, name) in enumerate(heads):
+        before, old = heads[k - 1] if k else (-1, None)  # the first: from the text's start
+        if old is not None and normalise_title(old) == normalise_title(name):
+            continue
+        form = heading_form(name)
+        if not reads_as_title(name) or form is not None and form.number is not None and not form.title:
+            continue
+        end = min(heads[k + 1][0] if k + 1 < len(heads) else len(lines), at + MAX_HEAD_INTERVAL)
+        wanted = normalise_title(name)
+        window = filled[bisect.bisect_right(filled, before):bisect.bisect_left(filled, end)]
+        titled = next((j for j in window if lines[j] is not None and names(lines[j].text, wanted)), None)
+        if titled is None:
+            untitled.append((before, at, name))
+        else:
+            after_feet[titled == next_text(before)] += 1
+    if after_feet[True] == after_feet[False] or len(untitled) > max(1, sum(after_feet.values()) // MIN_TITLED):
+        return []  # where the titles stand is not sure, or titles are too often not found to trust the rule
+    feet = after_feet[True] > after_feet[False]
+    return [(heads_line, first, name) for before, at, name in untitled if not (feet and before < 0)
+            and (first := next_text(heads_line := before if feet else at)) is not None
+            and heading_form(lines[first].text) is None]  # (a heading opening the page: the title is there, garbled)
 
 
 def _wrapped_heads_against_text(state: State, filled: list[int], edge: list[int], pairs: dict[int, int]) -> set[int]:

@@ -39,6 +39,7 @@ class State:
     measure: int = 0  # in a PDF extraction: the length of a full line of text, in characters
     lost_pages: dict[int, int] = field(default_factory=dict)  # in a PDF extraction: line before pages lost -> how many
     chapter_heads: list[tuple[int, str]] = field(default_factory=list)  # (line, chapter named) of running heads removed
+    lost_titles: dict[int, str] = field(default_factory=dict)  # first line after a chapter's lost opening -> its title
     figures_as_text: list[tuple[int, int]] = field(default_factory=list)  # first and last lines of a table's figures no table took
     tree: etree._Element | None = None
     table_data: dict[str, TableData] = field(default_factory=dict)  # the manuscript's tables/*.csv, by number

@@ -1510,6 +1510,24 @@ def restore_chapters_from_navigation(state: State) -> None:
     state.blocks = out
 
 
+def restore_lost_titles(state: State) -> None:
+    """A chapter whose opening page the extraction lost (the running heads name it, its title is nowhere):
+    its title, restored from the heads, opens it where its text goes on, flagged for proofreaders."""
+    if not state.lost_titles:
+        return
+    out: list[Block] = []
+    pending = sorted(state.lost_titles.items())
+    for block in state.blocks:
+        while pending and pending[0][0] <= block.first:
+            line, title = pending.pop(0)
+            state.diagnostics.add("restore.title-from-heads", line, title)
+            heading = Block([title], line, line, kind="heading", level=0, division="chapter", restored=True)
+            heading.notes.append(f"The opening page of '{title}' is missing from the source; its title is the running heads'.")
+            out.append(heading)
+        out.append(block)
+    state.blocks = out
+
+
 def _navigation_target(navigation: list[tuple[int, str]], line: int) -> str | None:
     """The chapter number that the last navigation line before this line pointed to."""
     before = [target for at, target in navigation if at < line]
