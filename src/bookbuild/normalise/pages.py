@@ -25,7 +25,7 @@ from collections.abc import Callable
 from statistics import median
 
 from .front import normalise_title
-from .headings import heading_form, is_capitals, reads_as_title
+from .headings import heading_form, is_capitals, is_title_case, reads_as_title
 from .patterns import WORD, roman_value
 from .stacks import is_figures
 from .state import State
@@ -157,16 +157,27 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
                 return False
         return k == 0
 
+    def opens_its_page(j: int) -> bool:  # a title opening a page, or its number over it
+        return opens_a_page(j) or j > 0 and filled[j - 1] == filled[j] - 1 \
+            and bool(FOLIO.match(lines[filled[j - 1]].text.strip())) and opens_a_page(j - 1)
+
+    def titles(j: int, head: str) -> bool:  # the line opening at filled[j], wrapped or not, is the title head repeats
+        title = lines[filled[j]].text.strip()
+        if j + 1 < len(filled) and filled[j + 1] == filled[j] + 1 and head != title:
+            title = f"{title} {lines[filled[j + 1]].text.strip()}"
+        return head == title or f"{title} ".startswith(f"{head} ") and len(head.split()) >= 2 and is_title_case(title)
+
     def repeats_a_title(i: int) -> bool:
         """A page's head set right by a page mark that other heads stand by the same way, repeating the
-        title that opened its page or the page before (a short chapter's title, not seen again)."""
+        title that opened its page (or its number over it) or the page before, or its first words (a
+        short chapter's title, not seen again)."""
         text = lines[i].text.strip()
         if not reads_as_title(text) or not any(mark_beside(i, step) is not None
                                                and heads_beside[step, mark_beside(i, step)] >= MIN_RECURRENCE
                                                for step in (-1, 1)):
             return False
         k = position[i]
-        return any(lines[filled[j]].text.strip() == text and opens_a_page(j)
+        return any(titles(j, text) and opens_its_page(j)
                    and any(filled[m] not in placed and filled[m] not in anchors for m in range(j + 1, k))
                    for j in range(bisect.bisect_left(filled, i - MAX_HEAD_INTERVAL), k))
 
