@@ -827,8 +827,9 @@ class _Headings:
             if j in self.found and j not in self.used:
                 form = self.found[j].form
                 if form is not None and form.number == 1 and form.label is None:
-                    # a chapter's title over its first section's number (and the lines of that section's title)
-                    skipped = max([j, *self.found[j].title_blocks]) - j
+                    # a chapter's title over its first section's number (right under it: and the lines of
+                    # that section's title)
+                    skipped = max([j, *self.found[j].title_blocks]) - j if j == i + 1 else 0
                     j, end = j + 1 + skipped, min(len(self.blocks), end + skipped)
                     continue
                 return False
