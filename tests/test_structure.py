@@ -1074,16 +1074,17 @@ def test_pdf_a_chapters_roman_number_opening_a_page_is_no_part_of_the_paragraph_
 
 
 def test_web_a_lone_line_under_a_poems_title_over_its_verse_is_its_subtitle_not_a_section():
-    """A poem set as a chapter, a line under its title over the verse that dates it: the poem's
-    subtitle. A part's title over its first poem's (no date), lines that head parts of a poem (more
+    """A poem set as a chapter, a line under its title over the verse that dates it (or counts its
+    occasion): the poem's subtitle. A part's title over its first poem's (no date), lines that head parts of a poem (more
     than one) and a line over a chapter's prose stay headings."""
     verse = "Across the moor the long wind runs,\nAnd bends the heather low,\nAnd calls the gulls from off the sea,\n" \
             "Where the grey waters go."
     text = web("Poems", "I. A Song at Sea", "Written off the Cape, 1871", verse, "II. By the Shore", "A Song of Gulls", verse,
                "III. A Long Song", "The First Part", verse, "The Second Part", verse,
-               "IV. A Letter in Prose", "The Only Period, 1871", P, P)
+               "IV. A Letter in Prose", "The Only Period, 1871", P, P,
+               "V. To the States", "To Mark the 16th, 17th, or 18th Term", verse)  # an ordinal counts the occasion
     tree, _ = normalise_text(text, kind="web")
-    assert texts(tree, "//db:chapter/db:subtitle") == ["Written off the Cape, 1871"]
+    assert texts(tree, "//db:chapter/db:subtitle") == ["Written off the Cape, 1871", "To Mark the 16th, 17th, or 18th Term"]
     assert texts(tree, "//db:section/db:title") == ["A Song of Gulls", "The First Part", "The Second Part",
                                                     "The Only Period, 1871"]
 

@@ -46,6 +46,7 @@ _NAME_WORD = r"(?:(?:Mrs?|Dr|Sir|Lord|St)\.?\s+|[A-Z][\w’'-]*\.?\s*|(?:de|von|
 PREPOSITION_FIRST = re.compile(r"(?:From|With|Into|Upon|Over|Under|After|Before|Through|Across|Among|Beyond|By)\s")
 NAME_LINE = re.compile(rf"^(?!(?:The|A|An|On|In|Of|To|For|At)\s)(?:[—–-]\s*{_NAME_WORD}{{1,5}}|{_NAME_WORD}{{2,5}})(?:,\s[^:;]*)?$")
 EPIGRAPH = re.compile(r"^(?P<text>.{10,300}?)\s*\((?P<who>[A-Z][\w.’'-]*(\s+[A-Z][\w.’'-]*){0,4})\)$")
+ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")  # '16th', '2nd'
 GLUED_CALL = re.compile(r"(?<=[^\W\d])\d{1,3}$")  # a bare note call glued to a title's last word
 SCENE_BREAK = re.compile(r"^[*⁂#~]+( *[*#~])*$")
 SENTENCE = re.compile(r"[.!?…][’'”\")\]]*$")
@@ -524,8 +525,9 @@ class _Headings:
 
     def _lines_over_a_poem(self) -> None:
         """A line right under a chapter's title, over its verse, the chapter's only heading under its
-        title, that dates it (a year and a comma: 'Written at Sea, 1872'): the poem's subtitle, no
-        section (a part's title over its first poem's reads the same, but names no date)."""
+        title, that dates it (a year and a comma: 'Written at Sea, 1872') or counts its occasion (an
+        ordinal: 'The 18th Year of These States'): the poem's subtitle, no section (a part's title over
+        its first poem's reads the same, but names no date)."""
         order = sorted(self.found)
         for k, i in enumerate(order[:-1]):
             if i not in self.found:  # taken as the subtitle of the chapter before
@@ -536,7 +538,7 @@ class _Headings:
             if chapter.level == CHAPTER and chapter.subtitle is None and line.why == "titled" \
                     and line.level > CHAPTER and not line.wrapped and lone \
                     and j == max([i, *chapter.title_blocks, *chapter.wrapped]) + 1 and self._verse_follows(j) \
-                    and YEAR.search(text) and "," in text:
+                    and (YEAR.search(text) and "," in text or ORDINAL.search(text)):
                 chapter.subtitle = j
                 del self.found[j]
                 self.used.add(j)
