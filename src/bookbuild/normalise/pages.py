@@ -686,8 +686,8 @@ def _chapter_heads(state: State, edge: list[int], stems: set[str]) -> list[tuple
     out = []
     for i in edge:
         if head(i):
-            box = next(box for box in MARGIN_BOXES.split(lines[i].text.strip()) if any(key in stems for key in _keys(box))) \
-                if MARGIN_BOXES.search(lines[i].text.strip()) else lines[i].text.strip()  # -layout: the folio beside it
+            text = lines[i].text.strip()  # in -layout, the head's own box (a folio may stand beside it)
+            box = next((box for box in MARGIN_BOXES.split(text) if any(key in stems for key in _keys(box))), text)
             end = lines[i + 1].text.strip() if words(i + 1) else ""
             out.append((i, HEAD_PARTS.split(f"{box} {end}".strip())[-1]))
     return out
@@ -715,7 +715,7 @@ def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]
         keys = {normalise_title(line), *([normalise_title(form.title)] if form is not None and form.title else [])}
         return any(wanted in key or len(key) >= 10 and wanted.startswith(key) for key in keys)
 
-    untitled: list[tuple[int | None, int, str]] = []
+    untitled: list[tuple[int, int, str]] = []
     after_feet = Counter()  # of the titles found: right after the head before (the heads at the pages' feet) or not
     for k, (at, name) in enumerate(heads):
         before, old = heads[k - 1] if k else (-1, None)  # the first: from the text's start

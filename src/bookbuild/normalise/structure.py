@@ -526,7 +526,7 @@ class _Headings:
     def _lines_over_a_poem(self) -> None:
         """A line right under a chapter's title, over its verse, the chapter's only heading under its
         title, that dates it (a year and a comma: 'Written at Sea, 1872') or counts its occasion (an
-        ordinal: 'The 18th Year of These States'): the poem's subtitle, no section (a part's title over
+        ordinal: 'In the 16th Year of the Union'): the poem's subtitle, no section (a part's title over
         its first poem's reads the same, but names no date)."""
         order = sorted(self.found)
         for k, i in enumerate(order[:-1]):
