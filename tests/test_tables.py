@@ -470,6 +470,24 @@ def test_stacks_whose_first_column_has_its_head_among_the_labels_lines_and_a_hea
                               ["Cardiff", "20.75", "50.0", "0.85"], ["Other ports", "5.00", "12.0", "2.20"]]
 
 
+def test_stacks_whose_labels_are_read_after_every_column_of_figures():
+    """The first column's head stands over the figures; its unit ('Million Tons') heads the labels,
+    read last, and ends the third column's head of six lines. A total's label wrapped onto two lines
+    makes its row taller: its figures stand apart, one row a stack. '…' is an empty cell's mark."""
+    stacks = [["Shipped to", "Foreign", "Ports"], ["12.50", "3.25", "20.75"], ["Per", "cent", "30.1", "7.9", "50.0"],
+              ["Received", "from", "Foreign", "Ports", "Million", "Tons", "4.10", "1.35", "0.85"],
+              ["Per", "cent", "41.0", "13.5", "8.5"], ["36.50"], ["88.0"], ["6.30"], ["63.0"],
+              ["2.10", "0.40", "1.00"], ["5.1", "1.0", "2.4"], ["1.25", "2.45", "…"], ["12.5", "24.5", "…"],
+              ["Million Tons", "Hull", "Leith", "Cardiff", "Total: Home", "Ports", "Hamburg", "Antwerp", "Rotterdam"]]
+    tree, _ = normalise_text(_stacked(stacks), kind="pdf")
+    assert pdf_rows(tree) == [["", "Shipped to Foreign Ports", "", "", ""],
+                              ["", "Million Tons", "Per cent", "Received from Foreign Ports Million Tons", "Per cent"],
+                              ["Hull", "12.50", "30.1", "4.10", "41.0"], ["Leith", "3.25", "7.9", "1.35", "13.5"],
+                              ["Cardiff", "20.75", "50.0", "0.85", "8.5"], ["Total: Home Ports", "36.50", "88.0", "6.30", "63.0"],
+                              ["Hamburg", "2.10", "5.1", "1.25", "12.5"], ["Antwerp", "0.40", "1.0", "2.45", "24.5"],
+                              ["Rotterdam", "1.00", "2.4", "…", "…"]]
+
+
 @pytest.mark.parametrize("mark", ["[{}]", "({})"])
 def test_a_table_whose_one_surviving_cell_stands_over_lost_lines_and_the_note_list(mark):
     notes = f"{mark.format(1)} The first note of the chapter.\n\n{mark.format(2)} The second note of the chapter.\n"

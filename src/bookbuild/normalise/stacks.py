@@ -48,14 +48,14 @@ TOTAL = re.compile(r"total\b", re.I)  # a label saying its row is a sum
 DITTO = re.compile(r"^[”\"„〃]$")  # the cell above, again
 FRACTION = r"(?:[¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁄[₀₁₂₃₄₅₆₇₈₉]+)"  # '½', '⁹⁄₁₃'
 FIGURE = re.compile(rf"^[(\[]?[$£€]?\d[\d,.]*{FRACTION}?%?[)\]]?$|^[$£€]?{FRACTION}$|^[—–-]+$|{DITTO.pattern}"
-                    r"|^\d+\)\d[\d,.]*$")  # '26)54': a sum over its divisor, as a long division is set
+                    r"|^\d+\)\d[\d,.]*$|^(?:…|\.\.\.)$")  # '26)54': a sum over its divisor, as a long division is set; '…' no figure
 MAX_CELL = 60  # characters: a longer line is prose
 CELL_SHARE = 0.8  # of a full line of the text: a cell is shorter
 MAX_BREAK = 12  # blank or removed lines (a page's foot and head) a table may run on over
 MIN_FIGURES = 2  # lines of figures in a stack
 MAX_COLUMNS = 12
 MAX_SPANNING = 2  # lines of heads over all the figures
-MAX_HEAD = 4  # lines of a column's head
+MAX_HEAD = 6  # lines of a column's head (a narrow column wraps a head and its unit onto as many)
 MAX_HEAD_LINE = 20  # characters of a line of a column's head set apart from its figures
 MAX_KEYLESS = 3  # rows with no key (sums) where a column of keys is split
 MIN_ROWS = 3  # rows of a table read row by row, or of labels and figures line by line
@@ -181,6 +181,12 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
             grid = _columns_table(Stack(stack.indexes + after.indexes, stack.texts + after.texts),
                                   stacks[heads_after:figures_after], stacks[n + 1:heads_after])
             figures_after += grid is not None
+        if grid is None and labels and after is not None and _head_stack(stack) and len(after.texts) > MAX_LABELS_AFTER \
+                and not any(after.figures):  # every label read after the columns of figures, the heads over them
+            grid = _columns_table(after, stacks[heads_after:figures_after])
+            if grid is not None:
+                _head_first_column(grid, stack)
+                figures_after += 1
         if grid is None and heads_after == n + 1:
             return _table_under_the_labels_end(stacks, n, figures_after)
         if grid is None and labels and (own := _labels_to_total(stack)) is not None:  # the next table's title after
@@ -216,6 +222,13 @@ def _goes_on_figures(stacks: list[Stack], k: int, first: bool, after_labels: boo
     if not all(stacks[k].figures):
         return False
     return not first or after_labels and k + 1 < len(stacks) and all(stacks[k + 1].figures)
+
+
+def _head_first_column(grid: TableGrid, head: Stack) -> None:
+    """The head read before the first column's figures set over that column, a row of its own."""
+    line = head.indexes[0]
+    grid.rows.insert(0, Row([Cell("", line), Cell(" ".join(head.texts), line), *[Cell("", line) for _ in range(grid.columns - 2)]],
+                            header=True))
 
 
 def _labels_to_total(labels: Stack) -> Stack | None:
@@ -616,9 +629,10 @@ def _columns_laid(labels: Stack | None, figures: list[Stack], head_stacks: list[
     with_heads = [n for n, (head, _) in enumerate(headed) if head]
     over_labels: list[str] | None = None  # lines of heads over the labels, above the first column's head
     if width_before == 1 and with_heads[:1] == [1]:  # the first column's head among the labels' first lines
-        column_heads = {h for h, _ in headed}
-        unit = next((r for r, label in enumerate(columns[0][:MAX_SPANNING + 2]) if label in column_heads), None)
-        if unit is not None:  # it reads as another column's head ('Million Dollars')
+        column_heads = [h for h, _ in headed if h]
+        unit = next((r for r, label in enumerate(columns[0][:MAX_SPANNING + 2])
+                     if any(h == label or h.endswith(f" {label}") for h in column_heads)), None)
+        if unit is not None:  # it reads as another column's head or its last words ('Million Dollars')
             over_labels, head = columns[0][:unit], columns[0][unit]
             del columns[0][:unit + 1]
             headed[0] = (head, headed[0][1])
@@ -634,6 +648,11 @@ def _columns_laid(labels: Stack | None, figures: list[Stack], head_stacks: list[
         columns[column].extend(cells)
     groups = [r for r, label in enumerate(columns[0]) if label and GROUP_NAME.match(label)] if width_before == 1 else []
     figure_rows = max((len(c) for c in columns[width_before:]), default=0)
+    if width_before == 1 and not groups and not head_stacks:
+        bands = [{len(cells) for _, cells in headed[b:b + turns]} for b in range(0, len(headed), turns)]
+        if all(len(band) == 1 for band in bands):  # each run of `turns` stacks as long: a band of rows
+            columns[0] = _wrapped_lone_rows(columns[0], [band.pop() for band in bands], figure_rows,
+                                            headed=bool(any(heads)) and over_labels is None)
     labels_headed = bool(any(heads) and rows and over_labels is None)  # the labels' first line may head them
     order = _rows_with_sums(columns, groups, labels_headed, continued=not any(heads)) if width_before == 1 else None
     if order is not None:
@@ -670,6 +689,21 @@ def _columns_laid(labels: Stack | None, figures: list[Stack], head_stacks: list[
     for r in range(body):
         grid.rows.append(Row([Cell(c[r] if r < len(c) and c[r] is not None else "", line) for c in columns]))
     return grid
+
+
+def _wrapped_lone_rows(labels: list[str | None], bands: list[int], rows: int, headed: bool) -> list[str | None]:
+    """Labels a line too many for each row of figures set apart above and below (its stacks cut short
+    before and after it, a band of one row: the row is taller than the rest, its label wrapped onto
+    a second line): each such row's label joined to the line after it. The labels as they are unless
+    the count fits (with a first line heading them, if `headed`)."""
+    lone = [sum(bands[:b]) for b, length in enumerate(bands) if length == 1 and 0 < b < len(bands) - 1]
+    first = len(labels) - rows - len(lone)  # lines heading the labels
+    if not lone or first not in ((0, 1) if headed else (0,)):
+        return labels
+    out = list(labels)
+    for row in lone:  # the rows before it joined already: its label's line is first + row
+        out[first + row:first + row + 2] = [f"{out[first + row]} {out[first + row + 1]}"]
+    return out
 
 
 def _sum_under_a_label(labels: list[str | None], figures: list[str | None]) -> bool:
