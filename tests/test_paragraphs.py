@@ -245,3 +245,17 @@ def test_pdf_a_title_over_a_story_opening_on_what_is_said_is_a_title():
     tree, _ = normalise_text(text, kind="pdf")
     assert "The Adventure of the Northern Lamps" in texts(tree, "//db:title")
     assert not any("The Adventure" in p for p in texts(tree, "//db:para"))
+
+
+def test_pdf_a_line_opening_on_an_item_in_brackets_that_names_the_next_one_runs_on_in_its_paragraph():
+    """'(2) …' after a closed sentence opens a list's item, unless '(3)' stands on its line too: the
+    items run on in the sentence."""
+    text = "\n".join(["We run over the chief items again, each in its turn and in the order of their size:",
+                      "(1) Iron goods. In view of the loss of the ore fields, an increased export seems quite",
+                      "impossible and a large decrease of the trade in all its branches is very probable.",
+                      "(2) Machinery. Some increase is possible. (3) Coal and coke. Its value before the war",
+                      "was large, and the sum now agreed upon is the most that could be asked of the mines.",
+                      "", LONG, "The next one."])
+    tree, _ = normalise_text(text, kind="pdf")
+    paras = texts(tree, "//db:para")
+    assert any(p.startswith("(1) Iron goods.") and "probable. (2) Machinery." in p for p in paras), paras

@@ -21,7 +21,7 @@ from .columns import find_column_tables
 from .footnotes import MAX_LOST_ITEMS, MAX_PAGE_OF_ITEMS
 from .headings import (CALLS_AT_END, MAX_TITLE_LINES, MINOR_WORDS, heading_form, is_division_line, is_title_case,
                        reads_as_title)
-from .patterns import SENTENCE_END, item_number
+from .patterns import NOTE_ITEM, SENTENCE_END, item_number
 from .stacks import figures_left, find_sentence_stacks, find_stacked_tables, is_figures, table_goes_on
 from .state import State
 from .tables import report_table
@@ -151,7 +151,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
                 text_lines, position[line.number], item) or item < number and (k == 0 or _closes(run[k - 1].text))
                 and (number <= item + MAX_LOST_ITEMS and not _list_goes_on(text_lines, position[line.number], item)
                      or page_lost and _list_goes_on(text_lines, position[line.number], number))
-                or line.number in after_lost)
+                or line.number in after_lost) and not _next_item_inline(line.text, number)
             indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
             # a division's form under a line running on, in lower case or under a note's full line ('… as we
             # saw in' / 'chapter iv.'; '(11) See the Harbour Act, para. 4 of Part X' / 'Section IV.'): the
@@ -286,6 +286,13 @@ def _ends_paragraph(text: str, width: int) -> bool:
     """In wrapped prose only a paragraph's last line falls well short of the width (or a little short,
     closing a sentence)."""
     return len(text) < 0.6 * width or len(text) < 0.7 * width and _closes(text)
+
+
+def _next_item_inline(text: str, number: int) -> bool:
+    """The line opening on item `number` in brackets holds the next one's mark too ('(2) Machinery. …
+    (3) Coal'): the items run on in a sentence, no list's item opens the line."""
+    mark = NOTE_ITEM.match(text)
+    return bool(mark.group(2)) and f"({number + 1})" in mark.group(4)
 
 
 def _closes(text: str) -> bool:
