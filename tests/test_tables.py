@@ -135,6 +135,20 @@ def test_a_table_kept_in_columns_in_a_pdf_extraction():
     assert not any("Railways" in p for p in texts(tree, "//db:para"))
 
 
+def test_a_layout_table_whose_label_runs_into_its_figure_and_whose_sum_stands_alone_under_its_figures():
+    """A long label one space from its figure is two cells where the figure starts under the column of
+    figures; a lone figure right under the figures (a sum with no label) is the table's last row."""
+    text = "\n".join([*PROSE, " The wealth of the province was reckoned as follows:", "",
+                      "     North-Westerland $2,400,000",
+                      "     Lakes             13,100,000",
+                      "     Upper Valley      41,750,000",
+                      "                      $57,250,000",
+                      "", *PROSE])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [["North-Westerland", "$2,400,000"], ["Lakes", "13,100,000"], ["Upper Valley", "41,750,000"],
+                              ["", "$57,250,000"]]
+
+
 def test_justified_prose_and_two_columns_of_text_are_no_table():
     text = "\n".join([" This    comparison,     however,    requires    substantial    changes",
                       " to   make   it   accurate.   On   the   one   hand,   it   is   certain",

@@ -94,8 +94,9 @@ def _rows_after(rows_of: list[Cells], k: int, columns: list[int], figures: bool,
         if not _fits(cells, columns):
             break
         carries_on = cells[0][1][:1].islower() and _column(columns, cells[0][0]) == 0  # a label's second line
-        if len(cells) == 1 and not carries_on and not _row_follows(rows_of, following + 1, columns, removed):
-            break  # one cell: a row of the table only between rows of cells
+        total = following == k and figures and _column(columns, cells[0][0]) != 0 and is_figures(cells[0][1])
+        if len(cells) == 1 and not carries_on and not total and not _row_follows(rows_of, following + 1, columns, removed):
+            break  # one cell: a row of the table only between rows of cells, or a sum right under its figures
         rows.append((following, columns))
         figures = figures or _figures(cells, columns)
         k = following + 1
@@ -284,6 +285,11 @@ def _split_spanning(cells: Cells, columns: list[int]) -> Cells:
                 and all(abs(columns[k] - at) <= ALIGN for k, (at, _) in zip(under, words[1:])):
             out.append((start, words[0][1]))
             out.extend((columns[k], word) for k, (_, word) in zip(under, words[1:]))
+        elif first is not None and len(words) > 1 and first + 1 < len(columns) and first + 1 not in taken \
+                and is_figures(words[-1][1]) and abs(columns[first + 1] - words[-1][0]) <= ALIGN \
+                and not is_figures(words[-2][1]):  # a label run on into the figure beside it, one space apart
+            out.append((start, text[:words[-1][0] - start].rstrip()))
+            out.append(words[-1])
         else:
             out.append((start, text))
     return out
