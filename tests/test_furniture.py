@@ -323,6 +323,23 @@ def test_a_chapters_number_as_the_running_foot_of_its_rectos_goes_and_the_chapte
     assert texts(tree, "//db:chapter/@label") == ["I", "II"]
 
 
+def test_a_chapters_number_at_the_foot_of_its_rectos_a_blank_line_over_the_folio_goes():
+    """The heads at the page's foot, a blank line between them and the outer folio, which stands
+    first on a verso and last on a recto: the chapter's name or number on each recto ('Preface', 'I',
+    'I', 'II') goes, and the chapters' numbers opening pages are the chapters."""
+    names = ["Preface", "I", "II", "III"]
+    pages = []
+    for n in range(1, 25):
+        name = names[(n - 1) // 6]
+        foot = [str(n), "", "A Book"] if n % 2 == 0 else [name, "", str(n)]
+        opening = [name] if n % 6 == 1 else []
+        pages += [*opening, (PROSE * 10).rstrip("\n"), FULL, "", *foot, "", ""]
+    tree, state = normalise_text("\n".join(pages), kind="pdf")
+    assert codes(state).count("furniture.page-edge") == 48
+    assert "flag.possible-folio" not in codes(state)
+    assert texts(tree, "//db:chapter/@label") == ["I", "II", "III"]
+
+
 def test_a_running_foot_every_other_page_goes_though_chapters_opening_a_page_shift_it():
     """The book's title at the foot of each verso, no folios: where a chapter opens a page of its own
     the next verso comes a page or a page and a half on rather than two, and the foot still goes."""
@@ -692,11 +709,11 @@ def test_a_sections_roman_one_between_folios_in_digits_of_parts_counting_from_on
 
 
 @pytest.mark.parametrize("foot", [True, False])
-@pytest.mark.parametrize("title", [["The Afterword"], ["IV", "The Afterword of the Long", "Journey Home"]])
+@pytest.mark.parametrize("title", [["The Afterword"], ["The Afterword, Retold"], ["IV", "The Afterword of the Long", "Journey Home"]])
 def test_a_short_chapters_head_repeating_its_title_goes_and_the_title_stays(foot, title):
     """Heads stand at the page's foot (or top), the book's on versos and the chapter's on rectos: the
     last chapter, a page or two long, has its head once, a page from the title that opened it (or
-    from its number over its title, wrapped, whose first words the head gives)."""
+    from its number over its title, wrapped, whose first words the head gives, or those before a comma)."""
     pages = []
     for n in range(1, 10):
         opening = n == (9 if foot else 8)

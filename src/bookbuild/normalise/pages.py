@@ -76,8 +76,9 @@ def remove_page_furniture(state: State) -> None:
     strays = _stray_numbers(state, edge)
     counted = [i for i in edge if i not in strays]
     heads = _chapter_heads(state, counted, stems)
-    head_lines = {i: lines[i].number for i, _ in heads}  # (the heads are removed below)
-    state.chapter_heads = [(head_lines[i], name) for i, name in heads]
+    state.chapter_heads = [(lines[i].number, name) for i, name in heads]
+    named = heads or _title_heads(state, counted)
+    head_lines = {i: lines[i].number for i, _ in named}  # (the heads are removed below)
     reported: list[int] = []
     for i, missing, text in sorted(_lost_pages(state, counted) + _lost_document_pages(state, counted)):
         if any(i - seen <= CLUSTER_REACH for seen in reported):
@@ -96,9 +97,17 @@ def remove_page_furniture(state: State) -> None:
             k += 1
         if k < len(filled):
             state.page_starts.add(lines[filled[k]].number)
-    for before, first, title in _lost_openings(state, filled, heads):
+    for previous, before, first, title in _lost_openings(state, filled, named):
         number = head_lines[before]
-        if not any(number - PAGE_EDGE_SPAN <= line < lines[first].number for line in state.lost_pages):  # (by a count)
+        since = min(number - PAGE_EDGE_SPAN, head_lines.get(previous, 0))  # from the head naming the chapter before
+        counted_lost = [line for line in state.lost_pages if since <= line < lines[first].number]
+        if not heads:  # heads of titles alone, on rectos: only a page a count reported lost tells where the chapter opens
+            if counted_lost:
+                opening = min((line for line in state.page_starts if line > max(counted_lost)), default=None)
+                if opening is not None:
+                    state.lost_titles[opening] = title
+            continue
+        if not counted_lost:
             state.diagnostics.add("flag.lost-page", number, f"the opening page of '{title}' (the running heads name "
                                   "it; its title is not in the text)", count=1)
             state.lost_pages[number] = 1
@@ -163,9 +172,10 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
 
     def titles(j: int, head: str) -> bool:  # the line opening at filled[j], wrapped or not, is the title head repeats
         title = lines[filled[j]].text.strip()
-        if j + 1 < len(filled) and filled[j + 1] == filled[j] + 1 and head != title:
-            title = f"{title} {lines[filled[j + 1]].text.strip()}"
-        return head == title or f"{title} ".startswith(f"{head} ") and len(head.split()) >= 2 and is_title_case(title)
+        wrapped = [f"{title} {lines[filled[j + 1]].text.strip()}"] if j + 1 < len(filled) and filled[j + 1] == filled[j] + 1 else []
+        head_words = TOKEN.findall(head)  # or its first words (a comma after them in the title or not)
+        return any(head == t or TOKEN.findall(t)[:len(head_words)] == head_words and len(head_words) >= 2 and is_title_case(t)
+                   for t in [title, *wrapped])
 
     def repeats_a_title(i: int) -> bool:
         """A page's head set right by a page mark that other heads stand by the same way, repeating the
@@ -359,9 +369,10 @@ def _numbered_heads(state: State, strays: set[int], page: float, furniture: set[
     """Strays that are a chapter's number as its running head ('I', 'I', 'II'): the same number at
     the edge of a page or two before or after, where no folio repeats; set apart from the text
     under it by a blank line (a section's number stands right over its text), and over words, or at
-    a page's foot, set apart from the words above it, over the page's other furniture; and no other
-    stray on its page (a table's figures stand many a page, among figures). Where three numbers or
-    more are heads so, a number set so once is one too where it falls in their count."""
+    a page's foot, set apart from the words above it, over the page's other furniture (blanks
+    between or none); and no other stray on its page (a table's figures stand many a page, among
+    figures). Where three numbers or more are heads so, a number set so once is one too where it
+    falls in their count."""
     lines = state.lines
     filled = [i for i, line in enumerate(lines) if line is not None and line.text.strip()]
 
@@ -376,7 +387,7 @@ def _numbered_heads(state: State, strays: set[int], page: float, furniture: set[
         k = bisect.bisect_left(filled, i)
         above = filled[k - 1] if k else None
         return above is not None and above < i - 1 and lines[i - 1] is not None and WORD.search(text(above)) is not None \
-            and k + 1 < len(filled) and filled[k + 1] == i + 1 and i + 1 in furniture
+            and k + 1 < len(filled) and filled[k + 1] in furniture
 
     alone = [i for i in strays if not any(j != i and abs(j - i) < 0.5 * page for j in strays)
              and (set_over_words(i) or set_under_words(i))]
@@ -693,15 +704,26 @@ def _chapter_heads(state: State, edge: list[int], stems: set[str]) -> list[tuple
     return out
 
 
-def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+def _title_heads(state: State, edge: list[int]) -> list[tuple[int, str]]:
+    """(line, text) of each running head on the page edges that reads as a title, where the heads have
+    no stem to name their chapter by: each head names the part it stands in, but for the book's own
+    (one text on a third of the heads or more: the book's title or its author's name on each verso)."""
+    lines = state.lines
+    heads = [(i, text) for i in edge if reads_as_title(text := lines[i].text.strip()) and not MARGIN_BOXES.search(text)
+             and not _marks_page(text)]
+    counts = Counter(text for _, text in heads)
+    return [(i, text) for i, text in heads if counts[text] * 3 < len(heads)]
+
+
+def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]) -> list[tuple[int, int, int, str]]:
     """Chapters whose opening page the extraction lost, told by the running heads (furniture removed):
     they change to name a chapter whose title stands on no line from the last head naming another to
     the second naming it. Its text goes on at the top of the page the heads first name it on, or,
     where the heads stand at the pages' feet, right after the last head naming the chapter before:
     as the titles found stand in this book. Heads naming a chapter by its number ('Chapter 3') are
     left alone (the text may number it otherwise); so are all where more than one title is not found
-    and the text has fewer than MIN_TITLED titles for each. (The head before the lost page, the first
-    line after it, the title.)"""
+    and the text has fewer than MIN_TITLED titles for each. (The head naming the chapter before (-1 for
+    none), the head before the lost page, the first line after it, the title.)"""
     lines = state.lines
 
     def next_text(i: int) -> int | None:
@@ -735,7 +757,7 @@ def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]
     if after_feet[True] == after_feet[False] or len(untitled) > max(1, sum(after_feet.values()) // MIN_TITLED):
         return []  # where the titles stand is not sure, or titles are too often not found to trust the rule
     feet = after_feet[True] > after_feet[False]
-    return [(heads_line, first, name) for before, at, name in untitled if not (feet and before < 0)
+    return [(before, heads_line, first, name) for before, at, name in untitled if not (feet and before < 0)
             and (first := next_text(heads_line := before if feet else at)) is not None
             and heading_form(lines[first].text) is None]  # (a heading opening the page: the title is there, garbled)
 
