@@ -1063,6 +1063,22 @@ def test_web_an_epigraphs_source_naming_a_work_in_common_words_is_no_chapter_und
     assert texts(tree, "//db:epigraph/db:attribution") == ["The Song of the Sea"]
 
 
+def test_web_a_parts_first_chapter_under_the_parts_argument_is_no_epigraphs_source_in_the_books_title_form():
+    """A part's title, its argument (one sentence), then its first chapter's title: under a heading, a
+    sentence and a short line read as an epigraph and its source, but the line opens as the book's
+    other titles do ('Of the …'): it is the chapter's title."""
+    prose = ("The sea was calm, and the song of the sea came up to us on the cliff as we walked along the "
+             "path in the evening light, and we stopped to listen to it for a while before going on. ") * 2
+    text = web("A Book of the Coast", prose, "Book I", "Of the harbours of the coast, and of the lights that guard them.",
+               "Of the Harbour", *[prose] * 60, "Of the Lighthouse", *[prose] * 60,
+               "Book II", "Of the ships that sail from the harbours, and of their crews.", "Of the Boats", *[prose] * 60,
+               "Of the Fishing Fleet", *[prose] * 60)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:chapter/db:title") == ["Book I", "Of the Harbour", "Of the Lighthouse", "Book II", "Of the Boats",
+                                                    "Of the Fishing Fleet"]
+    assert not tree.xpath("//db:epigraph", namespaces=NS)
+
+
 def test_pdf_a_chapters_roman_number_opening_a_page_is_no_part_of_the_paragraph_a_full_line_left_open():
     """The page before stops on a full line that closes no sentence (a citation: '…, London, 1859'); the
     next page opens on a chapter's number alone over its title. The number opens the chapter; it does

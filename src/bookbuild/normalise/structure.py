@@ -65,6 +65,7 @@ NOTE_ITEM_REACH = 3  # blocks from a note list's first item to its second, a not
 SKIPPED_NUMBERS = 3  # headings' numbers a count may skip (pages or lines lost)
 WRAPPED_TITLE = 0.6  # of a full line: a heading's line with the next word (set larger than the text) wraps
 MEASURED_LINE = 40  # characters: a line this long is running text, whose start and end give the measure
+TITLE_FORM_LINES = 3  # other lines reading as titles that open with a line's first two words: it has the book's titles' form
 
 
 def recognise_structure(state: State) -> None:
@@ -113,6 +114,7 @@ class _Headings:
         self.common = _common_words(blocks)
         self.authors = {*state.config.authors, *state.info.authors}  # a line naming one signs or bylines a text
         self.measure = _measure(state.lines) if pdf else None
+        self.title_openings: Counter | None = None  # the first two words of the lines reading as titles
 
     def _is_line(self, block: Block) -> bool:
         if self.pdf:
@@ -560,7 +562,7 @@ class _Headings:
             and self.blocks[i].text.strip() not in self.headings and not self.blocks[i].lost_before \
             and i - 2 in self.found and self.found[i - 2].level <= CHAPTER \
             and self._quotation(self.blocks[i - 1], self.blocks[i].text) \
-            and (not self._verse_follows(i) or self._epigraph_verse_follows(i)) and _source_like(self.blocks[i].text) \
+            and (not self._verse_follows(i) or self._epigraph_verse_follows(i)) and self._source_line(i) \
             and (_names_a_source(self.blocks[i].text.strip(), self.common) or not self.pdf and self._opens_text(i + 1))
 
     def _opens_text(self, j: int) -> bool:
@@ -741,7 +743,7 @@ class _Headings:
         division's heading (or under another epigraph and its source; a section's short first
         paragraph is no epigraph). A line opening a page is set apart from the quotation: a title."""
         k = i
-        while k >= 1 and self._quotation(self.blocks[k - 1], self.blocks[k].text) and _source_like(self.blocks[k].text) \
+        while k >= 1 and self._quotation(self.blocks[k - 1], self.blocks[k].text) and self._source_line(k) \
                 and not self.blocks[k].lost_before and not self._opens_page(k):
             if k - 2 in self.found and self.found[k - 2].level <= CHAPTER or k - 2 in self.used:
                 return True  # under a division's heading
@@ -749,6 +751,16 @@ class _Headings:
                 return bool(NAME_LINE.match(self.blocks[k].text.strip()))
             k -= 2
         return False
+
+    def _source_line(self, i: int) -> bool:
+        """A line that can name a quotation's source (_source_like), and does not open with the two words
+        that open more than TITLE_FORM_LINES other lines reading as titles ('Of the …'): the book's own
+        titles' form."""
+        if self.title_openings is None:
+            self.title_openings = Counter(tuple(b.text.split()[:2]) for j in self.lines
+                                          if reads_as_title((b := self.blocks[j]).text.strip()))
+        opening = tuple(self.blocks[i].text.split()[:2])
+        return _source_like(self.blocks[i].text) and not (len(opening) == 2 and self.title_openings[opening] > TITLE_FORM_LINES)
 
     def _running_head(self, text: str) -> bool:
         """A page's running head left in the text: the book's title (or its main title, before a colon),
