@@ -323,6 +323,23 @@ def test_pdf_titles_where_the_running_heads_change_to_name_them_are_chapters():
     assert not tree.xpath("//db:section", namespaces=NS) and not any("Anne Writer" in p for p in texts(tree, "//db:para"))
 
 
+def test_pdf_a_title_under_its_own_pages_running_head_that_names_it_first_is_a_chapter():
+    """Running heads at the top of every page name the chapter, its opening page too: the head right
+    over a title names it, the heads before named another. Under the title a subtitle in brackets, a
+    note's title and its date, then the text: the title is a chapter's."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+
+    def pages(title: str, opening: list[str]) -> list[str]:
+        return [text for n in range(4) for text in (f"Anne Writer — Some Book: {title}", "", *(opening if n == 0 else []),
+                                                      *[line] * 30, "and it ends here.", "", "")]
+
+    text = "\n".join([*pages("The Harbour", ["The Harbour"]),
+                      *pages("The Lamps", ["The Lamps", "(Second Part)", "A Note on the Lamps", "Written at Sea—1891"]),
+                      *pages("The Towers", ["The Towers"])])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["The Harbour", "The Lamps", "The Towers"]
+
+
 @pytest.mark.parametrize("stem", [True, False])
 @pytest.mark.parametrize("feet", [False, True])
 def test_pdf_a_chapter_whose_opening_page_is_lost_gets_its_title_back_from_the_running_heads(feet, stem):

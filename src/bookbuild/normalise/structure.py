@@ -65,6 +65,7 @@ NOTE_ITEM_REACH = 3  # blocks from a note list's first item to its second, a not
 SKIPPED_NUMBERS = 3  # headings' numbers a count may skip (pages or lines lost)
 WRAPPED_TITLE = 0.6  # of a full line: a heading's line with the next word (set larger than the text) wraps
 MEASURED_LINE = 40  # characters: a line this long is running text, whose start and end give the measure
+HEAD_OVER_TITLE = 4  # lines from a running head to a title under it on the same page (blanks between)
 TITLE_FORM_LINES = 3  # other lines reading as titles that open with a line's first two words: it has the book's titles' form
 
 
@@ -234,8 +235,9 @@ class _Headings:
 
     def _named_by_running_heads(self) -> None:
         """A title standing where the running heads change to name it (the heads before it name another
-        chapter, or there are none; the first after it, within two pages, names this one): a chapter's,
-        though the page it opens is not known (the pages before it had no running head or folio)."""
+        chapter, or there are none; the first after it, within two pages, or the head of its own page
+        right over it, names this one): a chapter's, though the page it opens is not known (the pages
+        before it had no running head or folio)."""
         heads = sorted(self.state.chapter_heads)
         if not heads:
             return
@@ -245,15 +247,20 @@ class _Headings:
             if i in self.used or found is not None and (found.form is None or found.form.number is not None):
                 continue
             block = self.blocks[i]
-            k = bisect.bisect_left(numbers, block.first)
-            if k == len(heads) or heads[k][0] - block.last > MAX_HEAD_INTERVAL:
-                continue
-            name = normalise_title(heads[k][1])
-            if k and normalise_title(heads[k - 1][1]) == name:
-                continue  # the heads name this chapter already: the line is no opening
             title = block.text.strip()
-            readings = {title} | ({f"{title} {self.blocks[i + 1].text.strip()}"} if i + 1 in self.lines else set())
-            if name not in map(normalise_title, readings) or not reads_as_title(title):
+            readings = {normalise_title(t) for t in [title, *([f"{title} {self.blocks[i + 1].text.strip()}"]
+                                                             if i + 1 in self.lines else [])]}
+            k = bisect.bisect_left(numbers, block.first)
+            if k and block.first - heads[k - 1][0] <= HEAD_OVER_TITLE and normalise_title(heads[k - 1][1]) in readings:
+                naming, before = k - 1, k - 2  # its own page's head, right over it
+            elif k == len(heads) or heads[k][0] - block.last > MAX_HEAD_INTERVAL:
+                continue
+            else:
+                naming, before = k, k - 1
+            name = normalise_title(heads[naming][1])
+            if before >= 0 and normalise_title(heads[before][1]) == name:
+                continue  # the heads name this chapter already: the line is no opening
+            if name not in readings or not reads_as_title(title):
                 continue
             self.named_by_heads.add(i)
             if found is not None:
