@@ -30,7 +30,7 @@ def failures(score: Score) -> list[str]:
 # THRESHOLDS is closed. Raise a floor when a change lifts its total; never lower one to pass.
 FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     "web": {
-        "chapters": ("≥", 0.985),
+        "chapters": ("≥", 0.99),
         "sections": ("≥", 0.980),
         "notes linked": ("≥", 0.997),
         "notes wrong": ("≤", 0),
@@ -42,12 +42,12 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "furniture / 20 pp": ("≤", 0.1),
     },
     "pdf": {
-        "chapters": ("≥", 0.978),
+        "chapters": ("≥", 0.98),
         "sections": ("≥", 0.965),
         "notes linked": ("≥", 0.985),
         "notes wrong": ("≤", 0),
-        "tables found": ("≥", 0.84),
-        "cells placed": ("≥", 0.647),
+        "tables found": ("≥", 0.87),
+        "cells placed": ("≥", 0.66),
         "page joins": ("≥", 0.985),
         "words removed %": ("≤", 0.005),
         "false headings %": ("≤", 0.30),
