@@ -48,7 +48,7 @@ TOTAL = re.compile(r"total\b", re.I)  # a label saying its row is a sum
 DITTO = re.compile(r"^[”\"„〃]$")  # the cell above, again
 FRACTION = r"(?:[¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁄[₀₁₂₃₄₅₆₇₈₉]+)"  # '½', '⁹⁄₁₃'
 FIGURE = re.compile(rf"^[(\[]?[$£€]?\d[\d,.]*{FRACTION}?%?[)\]]?$|^[$£€]?{FRACTION}$|^[—–-]+$|{DITTO.pattern}"
-                    r"|^\d+\)\d[\d,.]*$|^(?:…|\.\.\.)$")  # '26)54': a sum over its divisor, as a long division is set; '…' no figure
+                    r"|^\d+\)\d[\d,.]*$|^(?:…|\.\.\.)$")  # '26)54': a sum over its divisor, as a long division is set; '…' for none
 MAX_CELL = 60  # characters: a longer line is prose
 CELL_SHARE = 0.8  # of a full line of the text: a cell is shorter
 MAX_BREAK = 12  # blank or removed lines (a page's foot and head) a table may run on over

@@ -761,7 +761,7 @@ class _Headings:
 
     def _source_line(self, i: int) -> bool:
         """A line that can name a quotation's source (_source_like), and does not open with the two words
-        that open more than TITLE_FORM_LINES other lines reading as titles ('Of the …'): the book's own
+        that open TITLE_FORM_LINES other lines or more reading as titles ('Of the …'): the book's own
         titles' form."""
         if self.title_openings is None:
             self.title_openings = Counter(tuple(b.text.split()[:2]) for j in self.lines
