@@ -130,8 +130,10 @@ class _Print:
         style = self.settings["heading_style"] if heading.division else "native"
         lines = heading_lines(heading, style, lambda parts: self._render(parts, self.pending))
         texts = heading_lines(heading, style, plain)
-        self.damaged.headings.append(HeadingKey(index, heading.division,
-                                                acceptable_titles(heading, plain) + texts + [" ".join(texts)], True))
+        titles = acceptable_titles(heading, plain)
+        if heading.division and heading.title:  # as the running heads give it: restored where the title is lost
+            titles.append(_short_title(plain(heading.title)))
+        self.damaged.headings.append(HeadingKey(index, heading.division, titles + texts + [" ".join(texts)], True))
         self.damaged.lost += words(" ".join(p for p in (heading.ordinal, heading.title_text) if p)) - words(" ".join(texts))
         if not heading.division:
             return "".join(f"<h3>{line}</h3>" for line in lines)

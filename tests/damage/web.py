@@ -51,6 +51,7 @@ class _Dump:
         self.pending_notes: list[int] = []
         self.table_count = 0
         self.line_calls: dict[str, list[int]] = {}  # a rendered line -> the notes called in it
+        self.line_text: dict[str, str] = {}  # a rendered line with calls -> its text without them
 
     def run(self) -> Damaged:
         book, settings = self.book, self.settings
@@ -82,11 +83,12 @@ class _Dump:
     # ------------------------------------------------------------ blocks
 
     def _render(self, parts: list[Inline]) -> str:
-        out = ""
+        out = text = ""
         called = []
         for part in parts:
             if isinstance(part, str):
                 out += part
+                text += part
                 continue
             called.append(part.note)
             number = self.numbering[part.note][1]
@@ -101,6 +103,7 @@ class _Dump:
                 out += (" " if out.endswith(("”", "’")) and self.rng.random() < 0.3 else "") + str(number)
         if called:
             self.line_calls.setdefault(out.strip(), []).extend(called)
+            self.line_text[out.strip()] = text
         return out.strip()
 
     def _heading_lines(self, heading: Heading) -> list[str]:
@@ -172,7 +175,8 @@ class _Dump:
             for line in lines:
                 if " " not in line.strip():  # lost: the line goes, its blank separator stays
                     if not furniture:
-                        damaged.lost += words(line)
+                        # a call glued to a lost word is no word of the book's
+                        damaged.lost += words(self.line_text.get(line.strip(), line))
                         damaged.lost_calls.update(self.line_calls.get(line.strip(), []))
                     continue
                 out.append(line)
