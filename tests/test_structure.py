@@ -340,12 +340,14 @@ def test_pdf_a_title_under_its_own_pages_running_head_that_names_it_first_is_a_c
     assert texts(tree, "//db:chapter/db:title") == ["The Harbour", "The Lamps", "The Towers"]
 
 
+@pytest.mark.parametrize("folio_top", [False, True])
 @pytest.mark.parametrize("stem", [True, False])
 @pytest.mark.parametrize("feet", [False, True])
-def test_pdf_a_chapter_whose_opening_page_is_lost_gets_its_title_back_from_the_running_heads(feet, stem):
+def test_pdf_a_chapter_whose_opening_page_is_lost_gets_its_title_back_from_the_running_heads(feet, stem, folio_top):
     """Each page has a running head naming its chapter ('Author — Title: <chapter>', or the book's
     title on versos and the chapter's alone on rectos) and a folio; the third chapter's opening page
-    (its title) is lost. Its title comes back where its text goes on, flagged, with the lost page;
+    (its title) is lost. Its title comes back where its text goes on, flagged, with the lost page
+    once (the folios' count reports it at the top of the page before, where they stand at the top);
     with the heads at the top of the pages or at their feet (heads of titles alone name a chapter
     only every other page: the title comes back where the folios' count reports the page lost)."""
     line = "a line of prose running on to the full width of the printed page, and on it goes"
@@ -355,7 +357,8 @@ def test_pdf_a_chapter_whose_opening_page_is_lost_gets_its_title_back_from_the_r
         n = next(folio)
         head = [f"Anne Writer — Some Book: {chapter}" if stem else chapter if n % 2 else "Some Book", ""]
         text = [*([title] if title else []), *[line] * 30, "and it ends here.", ""]
-        return [*(text + head if feet else head + text), str(n), "", ""]
+        body = text + head if feet else head + text
+        return [str(n), "", *body, "", ""] if folio_top else [*body, str(n), "", ""]
 
     chapters = ["The Harbour", "The Lamps", "The Towers", "The Ships"]
     pages = [p for c in chapters for p in (page(c, c), *[page(c) for _ in range(7)])]
@@ -368,6 +371,59 @@ def test_pdf_a_chapter_whose_opening_page_is_lost_gets_its_title_back_from_the_r
     pages = [p for n, c in enumerate(chapters, start=1) for p in (page(c, f"{n}. {c} of the"), page(c), page(c))]
     tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
     assert "restore.title-from-heads" not in codes(state) and "flag.lost-page" not in codes(state)
+
+
+def test_pdf_a_chapter_the_running_heads_name_by_number_gets_its_title_back_numbered_as_the_text_numbers():
+    """Heads at the top of each page name the chapter by its number ('Some Book: Chapter 3'), the text
+    by its own ('CHAPTER III'); no folios. The third chapter's opening page is lost: its title comes
+    back as the text numbers the others, flagged with the lost page. Where the text numbers its
+    chapters otherwise (a numeral the heads do not give), nothing is restored."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+
+    def page(number: int, title: str | None = None) -> list[str]:
+        return [f"Anne Writer — Some Book: Chapter {number}", "", *([title] if title else []), *[line] * 30, "and it ends here.", "", ""]
+
+    numerals = ["I", "II", "III", "IV", "V"]
+    pages = [p for n, numeral in enumerate(numerals, start=1) for p in (page(n, f"CHAPTER {numeral}"), page(n), page(n))]
+    del pages[6]  # chapter 3's opening
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == [f"Chapter {n}" for n in numerals]
+    assert texts(tree, "//db:chapter[db:title[@revisionflag='added']]/@label") == ["III"]
+    assert codes(state).count("flag.lost-page") == 1
+    # letters before the chapters, the heads numbering them as chapters: a letter's number comes back as a letter's
+    pages = [p for n, numeral in enumerate(numerals[:3], start=1) for p in (page(n, f"LETTER {numeral}"), page(n), page(n))]
+    pages += [p for n, numeral in enumerate(numerals, start=1) for p in (page(n, f"CHAPTER {numeral}"), page(n), page(n))]
+    del pages[6]  # letter 3's opening
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert texts(tree, "//db:title[@revisionflag='added']") == ["Letter III"]
+    # a title wrapped after a comma is that chapter's all the same: nothing lost
+    titles = [f"{numeral}. The Harbour" if numeral != "III" else "III. Wages Not Drawn from Capital,\nbut Produced by Labour"
+              for numeral in numerals]
+    pages = [p for n, title in enumerate(titles, start=1) for p in (page(n, title), page(n), page(n))]
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert "restore.title-from-heads" not in codes(state) and "flag.lost-page" not in codes(state)
+    pages = [p for n, numeral in enumerate(["I", "II", "III", "IV"], start=1) for p in (page(n + 10, f"CHAPTER {numeral}"), page(n + 10))]
+    del pages[4]
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert "restore.title-from-heads" not in codes(state)
+
+
+def test_pdf_the_first_title_tells_nothing_of_where_the_heads_stand():
+    """Heads at the top of the pages name the chapter by its title. The first title follows the text's
+    start (and so its first head) wherever the heads stand; the only other title found opens its page
+    under the head: the heads stand at the top, and the title of the chapter whose opening page is
+    lost comes back over the text its heads first stand on."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+
+    def page(chapter: str, title: str | None = None) -> list[str]:
+        return [f"Anne Writer — Some Book: {chapter}", "", *([title] if title else []), *[line] * 30, "and it ends here.", "", ""]
+
+    chapters = ["Preface", "A Letter from a Friend", "Appendix"]
+    pages = [p for c in chapters for p in (page(c, c), *[page(c) for _ in range(4)])]
+    del pages[5]
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert texts(tree, "//db:chapter/db:title[@revisionflag='added']") == ["A Letter from a Friend"]
+    assert texts(tree, "//db:chapter/db:title | //db:preface/db:title | //db:appendix/db:title") == chapters
 
 
 def test_pdf_titles_unwrapped_from_full_lines():

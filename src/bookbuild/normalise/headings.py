@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import roman_value
+
 ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
 UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
         "seventeen eighteen nineteen".split()
@@ -81,31 +83,28 @@ def number_value(token: str) -> tuple[int, str] | None:
     if token.isdecimal() and token.isascii():
         return int(token), "arabic"
     if ROMAN.match(token):
-        value, previous = 0, 0
-        for ch in reversed(token.lower()):
-            v = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}[ch]
-            value, previous = (value - v, previous) if v < previous else (value + v, v)
-        return value, "roman"
+        return roman_value(token), "roman"
     if token.lower() in NUMBER_WORDS:
         return NUMBER_WORDS[token.lower()], "word"
     return None
 
 
-def heading_form(text: str) -> HeadingForm | None:
-    """The heading form of a line, or None when it has none (it may still be a titled heading)."""
+def heading_form(text: str, any_title: bool = False) -> HeadingForm | None:
+    """The heading form of a line, or None when it has none (it may still be a titled heading).
+    any_title: a numbered form whatever follows the number (a title wrapped after a comma)."""
     text = text.strip()
     if not text or len(text) > 300:
         return None
     if match := LABELLED.match(text):
         value = number_value(match.group("number"))
         title = match.group("title")
-        if value and (title is None or reads_as_title(title, attached=True)):
+        if value and (any_title or title is None or reads_as_title(title, attached=True)):
             label = match.group("label")
             return HeadingForm(f"{label.lower()}-{value[1]}", label, match.group("number").rstrip("."), value[0],
                                title)
     if match := NUMBERED_TITLE.match(text):
         value = number_value(match.group("number"))
-        if value and reads_as_title(match.group("title"), attached=True):
+        if value and (any_title or reads_as_title(match.group("title"), attached=True)):
             return HeadingForm(f"dot-{value[1]}", None, match.group("number"), value[0], match.group("title"))
     if match := NUMERAL_ALONE.match(text):
         value = number_value(match.group("number"))

@@ -25,8 +25,8 @@ from collections.abc import Callable
 from statistics import median
 
 from .front import normalise_title
-from .headings import heading_form, is_capitals, is_title_case, reads_as_title
-from .patterns import WORD, roman_value
+from .headings import HeadingForm, heading_form, is_capitals, is_title_case, reads_as_title
+from .patterns import WORD, roman_numeral, roman_value
 from .stacks import is_figures
 from .state import State
 
@@ -99,7 +99,9 @@ def remove_page_furniture(state: State) -> None:
             state.page_starts.add(lines[filled[k]].number)
     for previous, before, first, title in _lost_openings(state, filled, named):
         number = head_lines[before]
-        since = min(number - PAGE_EDGE_SPAN, head_lines.get(previous, 0))  # from the head naming the chapter before
+        # from the top of the head's page (a folio there counts the gap after it), or the head naming the chapter before
+        page = max((line for line in state.page_starts if line < number), default=0)
+        since = min(page - PAGE_EDGE_SPAN, head_lines.get(previous, 0))
         counted_lost = [line for line in state.lost_pages if since <= line < lines[first].number]
         if not heads:  # heads of titles alone, on rectos: only a page a count reported lost tells where the chapter opens
             if counted_lost:
@@ -720,10 +722,11 @@ def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]
     they change to name a chapter whose title stands on no line from the last head naming another to
     the second naming it. Its text goes on at the top of the page the heads first name it on, or,
     where the heads stand at the pages' feet, right after the last head naming the chapter before:
-    as the titles found stand in this book. Heads naming a chapter by its number ('Chapter 3') are
-    left alone (the text may number it otherwise); so are all where more than one title is not found
-    and the text has fewer than MIN_TITLED titles for each. (The head naming the chapter before (-1 for
-    none), the head before the lost page, the first line after it, the title.)"""
+    as the titles found stand in this book. A head naming a chapter by its number ('Chapter 3') is
+    looked for as any heading of that number, and its title restored numbered as the text numbers the
+    chapter before ('CHAPTER III', 'Letter III', 'III.'). None are restored where more than one title
+    is not found and the text has fewer than MIN_TITLED titles for each. (The head naming the chapter
+    before (-1 for none), the head before the lost page, the first line after it, the title.)"""
     lines = state.lines
 
     def next_text(i: int) -> int | None:
@@ -732,34 +735,61 @@ def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]
             k += 1
         return filled[k] if k < len(filled) else None
 
-    def names(line: str, wanted: str) -> bool:  # the title on a line, after its number or wrapped
+    def names(line: str, wanted: str | int) -> bool:  # the title on a line, after its number or wrapped
+        if isinstance(wanted, int):
+            return (numbered := heading_form(line, any_title=True)) is not None and numbered.number == wanted
         form = heading_form(line)
         keys = {normalise_title(line), *([normalise_title(form.title)] if form is not None and form.title else [])}
         return any(wanted in key or len(key) >= 10 and wanted.startswith(key) for key in keys)
 
-    untitled: list[tuple[int, int, str]] = []
+    untitled: list[tuple[int, int, str | int]] = []
     after_feet = Counter()  # of the titles found: right after the head before (the heads at the pages' feet) or not
+    numbering: list[tuple[int, tuple]] = []  # (head, how the text numbers the chapter) of those named by number
     for k, (at, name) in enumerate(heads):
         before, old = heads[k - 1] if k else (-1, None)  # the first: from the text's start
         if old is not None and normalise_title(old) == normalise_title(name):
             continue
         form = heading_form(name)
-        if not reads_as_title(name) or form is not None and form.number is not None and not form.title:
+        numbered = form is not None and form.number is not None and not form.title
+        if not (numbered or reads_as_title(name)):
             continue
         end = min(heads[k + 1][0] if k + 1 < len(heads) else len(lines), at + MAX_HEAD_INTERVAL)
-        wanted = normalise_title(name)
+        wanted = form.number if numbered else normalise_title(name)
         window = filled[bisect.bisect_right(filled, before):bisect.bisect_left(filled, end)]
         titled = next((j for j in window if lines[j] is not None and names(lines[j].text, wanted)), None)
         if titled is None:
-            untitled.append((before, at, name))
-        else:
+            untitled.append((before, at, wanted if numbered else name))
+            continue
+        if numbered:
+            numbering.append((at, _numbering(heading_form(lines[titled].text, any_title=True))))
+        if before >= 0:  # (the first title follows the text's start, wherever the heads stand)
             after_feet[titled == next_text(before)] += 1
     if after_feet[True] == after_feet[False] or len(untitled) > max(1, sum(after_feet.values()) // MIN_TITLED):
         return []  # where the titles stand is not sure, or titles are too often not found to trust the rule
     feet = after_feet[True] > after_feet[False]
-    return [(before, heads_line, first, name) for before, at, name in untitled if not (feet and before < 0)
+
+    def numbered_as_around(at: int) -> tuple | None:  # as the chapter before it is numbered, or the one after
+        return next((style for head, style in reversed(numbering) if head < at), numbering[0][1] if numbering else None)
+
+    titles = [(before, at, name if isinstance(name, str) else _numbered_title(numbered_as_around(at), name))
+              for before, at, name in untitled]
+    return [(before, heads_line, first, name) for before, at, name in titles if name and not (feet and before < 0)
             and (first := next_text(heads_line := before if feet else at)) is not None
             and heading_form(lines[first].text) is None]  # (a heading opening the page: the title is there, garbled)
+
+
+def _numbering(form: HeadingForm) -> tuple[str | None, str, bool, bool]:
+    """How a heading numbers its chapter: (label, kind of numeral, in small letters, closed by a full stop)."""
+    return form.label, form.style.split("-")[1], form.numeral.islower(), form.style.startswith("dot") or form.style.endswith("-dot")
+
+
+def _numbered_title(style: tuple[str | None, str, bool, bool] | None, number: int) -> str | None:
+    """A chapter's title numbered as the text numbers the others ('CHAPTER VII'); None for words."""
+    if style is None or style[1] == "word":
+        return None
+    label, kind, small, dot = style
+    numeral = roman_numeral(number) if kind == "roman" else str(number)
+    return " ".join(filter(None, [label, numeral.lower() if small else numeral])) + ("." if dot else "")
 
 
 def _wrapped_heads_against_text(state: State, filled: list[int], edge: list[int], pairs: dict[int, int]) -> set[int]:

@@ -20,9 +20,13 @@ def item_number(text: str) -> int | None:
     return int(next(g for g in match.groups()[:3] if g)) if match else None
 
 
+ROMAN_VALUES = {"m": 1000, "cm": 900, "d": 500, "cd": 400, "c": 100, "xc": 90, "l": 50, "xl": 40, "x": 10, "ix": 9,
+                "v": 5, "iv": 4, "i": 1}
+
+
 def roman_value(token: str) -> int | None:
-    """The value of a roman numeral in i, v, x, l, c ('XIV' 14); None for any other letter."""
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    """The value of a roman numeral ('XIV' 14); None for any other letter."""
+    values = {k: v for k, v in ROMAN_VALUES.items() if len(k) == 1}
     total, previous = 0, 0
     for ch in reversed(token.lower()):
         if ch not in values:
@@ -31,3 +35,12 @@ def roman_value(token: str) -> int | None:
         total = total - value if value < previous else total + value
         previous = max(previous, value)
     return total or None
+
+
+def roman_numeral(value: int) -> str:
+    """A number in capital roman numerals (14 'XIV')."""
+    out = ""
+    for numeral, step in ROMAN_VALUES.items():
+        count, value = divmod(value, step)
+        out += numeral.upper() * count
+    return out

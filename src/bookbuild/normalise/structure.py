@@ -1543,7 +1543,9 @@ def restore_lost_titles(state: State) -> None:
         while pending and pending[0][0] <= block.first:
             line, title = pending.pop(0)
             state.diagnostics.add("restore.title-from-heads", line, title)
-            heading = Block([title], line, line, kind="heading", level=0, division="chapter", restored=True)
+            form = heading_form(title)
+            heading = Block([title], line, line, kind="heading", level=0, division="chapter", restored=True,
+                            label=form.numeral if form is not None and form.number is not None else None)
             heading.notes.append(f"The opening page of '{title}' is missing from the source; its title is the running heads'.")
             out.append(heading)
         out.append(block)
