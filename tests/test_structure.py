@@ -523,6 +523,20 @@ def test_web_a_title_right_over_a_title_at_section_level_gives_it_its_subtitle()
     assert texts(tree, "//db:section/db:subtitle") == ["Winter of 1873, Congress in Session"]
 
 
+def test_web_a_title_and_its_subtitle_in_brackets_over_a_heading_are_a_parts():
+    """A title in Title Case, a line in brackets under it, then a heading ('Preface Note …'): a part's
+    title and subtitle over its first division, not a quotation closed by its source."""
+    prose = "A paragraph of ordinary prose, long enough to read as one, and ending as sentences end, a note on the second annex."
+    verse = "Farewell my fancy, the sun of real peace,\nA first poem and a second, a last poem in book one,\n" \
+            "The words concluding the merciless reports,\nThe guilty column following guilty column."
+    text = web("Leaves", "A First Poem", verse, "O Sun of Real Peace", verse, "Farewell My Fancy", "(Second Annex)",
+               "Preface Note to the Second Annex", prose, prose, "Concluding Words", verse)
+    tree, _ = normalise_text(text, kind="web")
+    assert texts(tree, "//db:title")[1:] == ["A First Poem", "O Sun of Real Peace", "Farewell My Fancy",
+                                             "Preface Note to the Second Annex", "Concluding Words"]
+    assert texts(tree, "//db:subtitle") == ["(Second Annex)"]
+
+
 def test_a_line_under_verse_is_its_source_only_when_it_names_one():
     verse = "Spirit that form’d this scene,\nThese tumbled rock-piles grim and red,\nThese reckless peaks,\n" \
             "These gorges, turbulent-clear streams, this naked freshness."

@@ -843,6 +843,7 @@ class _Headings:
         lines a title wraps over too, when it stops on a word no title ends with."""
         reach = 3 + (MAX_TITLE_LINES - 1 if self.pdf and _cut(self.blocks[i].text.strip()) else 0)
         j, end = i + 1, min(len(self.blocks), i + 1 + reach)
+        subtitled = False
         while j < end:
             block = self.blocks[j]
             if j in self.found and j not in self.used:
@@ -853,12 +854,12 @@ class _Headings:
                     skipped = max([j, *self.found[j].title_blocks]) - j if j == i + 1 else 0
                     j, end = j + 1 + skipped, min(len(self.blocks), end + skipped)
                     continue
-                return False
+                return subtitled  # a part's title and subtitle over its first division's heading
             if j not in self.forms and is_figures(block.text) and not re.search(r"[()\[\]]", block.text):
                 return False  # a column's head over its figures, read down (not a title's '(1854)')
             if SOURCE_LINE.match(block.text.strip()) and not self._verse_follows(j):
-                if j == i + 1 and self.pdf and (self._opens_page(i) or self._stands_as_title(i)):
-                    j += 1  # '(First Annex)' under a title that opens a page or is in Title Case: its subtitle
+                if j == i + 1 and (self.pdf and self._opens_page(i) or self._stands_as_title(i)):
+                    j, subtitled = j + 1, True  # '(First Annex)' under a title that opens a page or is in Title Case
                     continue
                 return False  # a quotation closed by its source
             if self._is_body(block) or block.text.rstrip().endswith(":") or self._verse_run(j):
