@@ -502,6 +502,18 @@ def test_stacks_whose_labels_are_read_after_every_column_of_figures():
                               ["Rotterdam", "1.00", "2.4", "…", "…"]]
 
 
+def test_stacks_whose_labels_are_read_last_under_two_heads_sharing_the_columns():
+    """Two heads read before the figures, each over two columns (its figures and their share): each
+    stands over its own columns, and neither is lost."""
+    stacks = [["Shipped to", "Foreign", "Ports"], ["Received from", "Foreign", "Ports"], ["12.50", "3.25", "20.75", "2.10"],
+              ["Per", "cent", "30.1", "7.9", "50.0", "5.1"], ["Million", "Tons", "4.10", "1.35", "0.85", "1.25"],
+              ["Per", "cent", "41.0", "13.5", "8.5", "12.5"], ["Million Tons", "Hull", "Leith", "Cardiff", "Hamburg"]]
+    tree, _ = normalise_text(_stacked(stacks), kind="pdf")
+    assert pdf_rows(tree)[:3] == [["", "Shipped to Foreign Ports", "", "Received from Foreign Ports", ""],
+                                  ["", "Million Tons", "Per cent", "Million Tons", "Per cent"],
+                                  ["Hull", "12.50", "30.1", "4.10", "41.0"]]
+
+
 @pytest.mark.parametrize("mark", ["[{}]", "({})"])
 def test_a_table_whose_one_surviving_cell_stands_over_lost_lines_and_the_note_list(mark):
     notes = f"{mark.format(1)} The first note of the chapter.\n\n{mark.format(2)} The second note of the chapter.\n"

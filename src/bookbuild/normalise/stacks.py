@@ -185,7 +185,7 @@ def _table_at(stacks: list[Stack], n: int) -> tuple[int, list[tuple[list[int], T
                 and not any(after.figures):  # every label read after the columns of figures, the heads over them
             grid = _columns_table(after, stacks[heads_after:figures_after])
             if grid is not None:
-                _head_first_column(grid, stack)
+                _heads_over_columns(grid, stacks[n:heads_after])
                 figures_after += 1
         if grid is None and heads_after == n + 1:
             return _table_under_the_labels_end(stacks, n, figures_after)
@@ -224,11 +224,17 @@ def _goes_on_figures(stacks: list[Stack], k: int, first: bool, after_labels: boo
     return not first or after_labels and k + 1 < len(stacks) and all(stacks[k + 1].figures)
 
 
-def _head_first_column(grid: TableGrid, head: Stack) -> None:
-    """The head read before the first column's figures set over that column, a row of its own."""
-    line = head.indexes[0]
-    grid.rows.insert(0, Row([Cell("", line), Cell(" ".join(head.texts), line), *[Cell("", line) for _ in range(grid.columns - 2)]],
-                            header=True))
+def _heads_over_columns(grid: TableGrid, heads: list[Stack]) -> None:
+    """The heads read before the columns of figures, a row of their own: one over the first column, or
+    each over as many columns as the others where they share the columns evenly ('Exports' over
+    two, 'Imports' over the next two); all in the first where they do not."""
+    line = heads[0].indexes[0]
+    cells = [Cell("", line) for _ in range(grid.columns)]
+    span = (grid.columns - 1) // len(heads) if (grid.columns - 1) % len(heads) == 0 else 0
+    for k, head in enumerate(heads):
+        cell = cells[1 + k * span]
+        cell.text = " ".join(filter(None, [cell.text, *head.texts]))
+    grid.rows.insert(0, Row(cells, header=True))
 
 
 def _labels_to_total(labels: Stack) -> Stack | None:
