@@ -187,6 +187,28 @@ def test_a_table_read_in_stacks_labels_then_each_column_of_figures():
     assert "It is estimated that this total was employed as follows:—" in " ".join(texts(tree, "//db:para"))
 
 
+def test_a_table_that_would_drop_a_line_of_its_own_is_left_as_text(monkeypatch):
+    """A table reader that takes a line into a table and sets it in no cell ('Industry' dropped here,
+    as a head the reader did not place once was): the table is not made, and every line stays text."""
+    import bookbuild.normalise.paragraphs as paragraphs
+    found = paragraphs.find_stacked_tables
+
+    def dropping(lines):
+        tables = found(lines)
+        for _, grid in tables:
+            grid.rows = [row for row in grid.rows if row.cells[0].text != "Industry"]
+        return tables
+
+    monkeypatch.setattr(paragraphs, "find_stacked_tables", dropping)
+    text = "\n".join([*PROSE, "It is estimated that this total was employed as follows:—",
+                      "Railways", "Gas, water, and electricity", "House-fuel, small industry and agriculture", "Industry", "",
+                      "18,000,000", "12,500,000", "24,000,000", "78,000,000", "139,000,000", "",
+                      "tons.", "”", "”", "”", "”", "", *PROSE])
+    tree, state = normalise_text(text, kind="pdf")
+    assert pdf_rows(tree) == [] and "Industry" in " ".join(texts(tree, "//db:para"))
+    assert "flag.figures-as-text" in codes(state)
+
+
 def test_stacks_with_heads_take_turns_and_labels_and_figures_line_by_line():
     text = "\n".join([*PROSE, "in the following table:—", "German Exports, 1913", "Iron goods", "Woolen goods (including raw and",
                       "combed wool)", "Sugar", "Furs", "", "Amount: Million", "Dollars", "330.65", "147.00", "",

@@ -24,7 +24,7 @@ from .headings import (CALLS_AT_END, MAX_TITLE_LINES, MINOR_WORDS, heading_form,
 from .patterns import NOTE_ITEM, SENTENCE_END, item_number
 from .stacks import figures_left, find_sentence_stacks, find_stacked_tables, is_figures, table_goes_on
 from .state import State
-from .tables import report_table
+from .tables import TableGrid, report_table
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 HYPHENS = ("-", "\u2010", "\u00ad")
@@ -87,11 +87,20 @@ def _join_split_tables(tables: list[Block], source: list[SourceLine | None], lef
     return joined
 
 
+def _holds_its_text(grid: TableGrid, texts: list[str]) -> bool:
+    """Every letter and digit of a table's source lines is in its grid (caption, heads or cells)."""
+    held = Counter(c for row in grid.rows for cell in row.cells if cell.text for c in cell.text if c.isalnum())
+    held.update(c for c in grid.caption or "" if c.isalnum())
+    return not Counter(c for text in texts for c in text if c.isalnum()) - held
+
+
 def _unwrap_pdf(state: State) -> list[Block]:
     lines = list(state.lines)
     tables: list[Block] = []  # tables kept in columns or read in stacks: their lines are no paragraph's
     for find in (find_column_tables, find_stacked_tables, find_sentence_stacks):
         for rows, grid in find(lines):
+            if not _holds_its_text(grid, [lines[k].text for k in rows]):
+                continue  # a table that would drop some of its lines' words: they stay text (figures flagged)
             table = Block([""], lines[rows[0]].number, lines[rows[-1]].number, kind="table")
             table.table = grid
             tables.append(table)
