@@ -24,6 +24,20 @@ for _t, _tens in enumerate(TENS, start=2):
     for _u, _unit in enumerate(UNITS[:9], start=1):
         NUMBER_WORDS[f"{_tens}-{_unit}"] = 10 * _t + _u
 
+
+
+def number_words(value: int, ordinal: bool = False) -> str | None:
+    """A number in words, as a heading writes it ('seven', 'twenty-one', 'seventh'); None past those."""
+    if ordinal:
+        return ORDINALS[value - 1] if 0 < value <= len(ORDINALS) else None
+    if 0 < value < 20:
+        return UNITS[value - 1]
+    tens, unit = divmod(value, 10)
+    if not 2 <= tens <= 9:
+        return None
+    return TENS[tens - 2] + (f"-{UNITS[unit - 1]}" if unit else "")
+
+
 # words that name a division and take a number: the higher ones hold chapters
 PART_LABELS = ("book", "part", "volume")
 CHAPTER_LABELS = ("chapter", "letter", "lecture", "canto", "stave", "essay", "story", "section", "article")

@@ -25,7 +25,8 @@ from collections.abc import Callable
 from statistics import median
 
 from .front import normalise_title
-from .headings import HeadingForm, heading_form, is_capitals, is_title_case, reads_as_title
+from .headings import (ORDINALS, HeadingForm, heading_form, is_capitals, is_title_case, number_words,
+                       reads_as_title)
 from .patterns import WORD, roman_numeral, roman_value
 from .stacks import is_figures
 from .state import State
@@ -778,18 +779,26 @@ def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]
             and heading_form(lines[first].text) is None]  # (a heading opening the page: the title is there, garbled)
 
 
-def _numbering(form: HeadingForm) -> tuple[str | None, str, bool, bool]:
-    """How a heading numbers its chapter: (label, kind of numeral, in small letters, closed by a full stop)."""
-    return form.label, form.style.split("-")[1], form.numeral.islower(), form.style.startswith("dot") or form.style.endswith("-dot")
+def _numbering(form: HeadingForm) -> tuple[str | None, str, str, bool]:
+    """How a heading numbers its chapter: (label, kind of numeral, its case, closed by a full stop)."""
+    kind = form.style.split("-")[1]
+    if kind == "word":
+        kind = "ordinal" if form.numeral.lower() in ORDINALS else "cardinal"
+    case = "lower" if form.numeral.islower() else "upper" if form.numeral.isupper() else "title"
+    return form.label, kind, case, form.style.startswith("dot") or form.style.endswith("-dot")
 
 
-def _numbered_title(style: tuple[str | None, str, bool, bool] | None, number: int) -> str | None:
-    """A chapter's title numbered as the text numbers the others ('CHAPTER VII'); None for words."""
-    if style is None or style[1] == "word":
+def _numbered_title(style: tuple[str | None, str, str, bool] | None, number: int) -> str | None:
+    """A chapter's title numbered as the text numbers another ('CHAPTER VII', 'Chapter Seven', 'VII.')."""
+    if style is None:
         return None
-    label, kind, small, dot = style
-    numeral = roman_numeral(number) if kind == "roman" else str(number)
-    return " ".join(filter(None, [label, numeral.lower() if small else numeral])) + ("." if dot else "")
+    label, kind, case, dot = style
+    numeral = roman_numeral(number) if kind == "roman" else str(number) if kind == "arabic" \
+        else number_words(number, ordinal=kind == "ordinal")
+    if numeral is None:
+        return None
+    numeral = {"lower": numeral.lower(), "upper": numeral.upper(), "title": numeral.title()}[case]
+    return " ".join(filter(None, [label, numeral])) + ("." if dot else "")
 
 
 def _wrapped_heads_against_text(state: State, filled: list[int], edge: list[int], pairs: dict[int, int]) -> set[int]:

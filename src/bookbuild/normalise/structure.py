@@ -1447,7 +1447,10 @@ def recase_capital_titles(state: State) -> None:
         return seen.most_common(1)[0][0] if seen else word.lower()
 
     for block in capitals:
-        title = re.sub(r"[^\W\d_]+", usual, block.text)
+        form = heading_form(block.text)  # a heading's number in words keeps its capital ('Chapter One')
+        numeral = set(form.numeral.lower().split("-")) if form is not None and form.number is not None else set()
+        title = re.sub(r"[^\W\d_]+", lambda m: m.group(0).title() if m.group(0).lower() in numeral
+                       and not ROMAN.match(m.group(0)) else usual(m), block.text)
         title = re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), title)
         state.diagnostics.add("restore.title-case", block.first, f"{block.text} → {title}")
         block.lines = [title]
