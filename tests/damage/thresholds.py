@@ -30,8 +30,8 @@ def failures(score: Score) -> list[str]:
 # THRESHOLDS is closed. Raise a floor when a change lifts its total; never lower one to pass.
 FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     "web": {
-        "chapters": ("≥", 0.99),
-        "sections": ("≥", 0.980),
+        "chapters": ("≥", 0.995),
+        "sections": ("≥", 0.984),
         "notes linked": ("≥", 0.997),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.97),
@@ -42,7 +42,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "furniture / 20 pp": ("≤", 0.1),
     },
     "pdf": {
-        "chapters": ("≥", 0.98),
+        "chapters": ("≥", 0.985),
         "sections": ("≥", 0.965),
         "notes linked": ("≥", 0.985),
         "notes wrong": ("≤", 0),
@@ -52,7 +52,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
         "words removed %": ("≤", 0.005),
         "false headings %": ("≤", 0.30),
         "furniture / 20 pp": ("≤", 0.04),
-        "lost pages flagged": ("≥", 0.8),
+        "lost pages flagged": ("≥", 0.84),
         "false lost pages": ("≤", 0),
     },
 }
