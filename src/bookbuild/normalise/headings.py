@@ -25,7 +25,6 @@ for _t, _tens in enumerate(TENS, start=2):
         NUMBER_WORDS[f"{_tens}-{_unit}"] = 10 * _t + _u
 
 
-
 def number_words(value: int, ordinal: bool = False) -> str | None:
     """A number in words, as a heading writes it ('seven', 'twenty-one', 'seventh'); None past those."""
     if ordinal:

@@ -772,7 +772,7 @@ def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]
     def numbered_as_around(at: int) -> tuple | None:  # as the chapter before it is numbered, or the one after
         return next((style for head, style in reversed(numbering) if head < at), numbering[0][1] if numbering else None)
 
-    titles = [(before, at, name if isinstance(name, str) else _numbered_title(numbered_as_around(at), name))
+    titles = [(before, at, name if isinstance(name, str) else _title_numbered_as(numbered_as_around(at), name))
               for before, at, name in untitled]
     return [(before, heads_line, first, name) for before, at, name in titles if name and not (feet and before < 0)
             and (first := next_text(heads_line := before if feet else at)) is not None
@@ -788,7 +788,7 @@ def _numbering(form: HeadingForm) -> tuple[str | None, str, str, bool]:
     return form.label, kind, case, form.style.startswith("dot") or form.style.endswith("-dot")
 
 
-def _numbered_title(style: tuple[str | None, str, str, bool] | None, number: int) -> str | None:
+def _title_numbered_as(style: tuple[str | None, str, str, bool] | None, number: int) -> str | None:
     """A chapter's title numbered as the text numbers another ('CHAPTER VII', 'Chapter Seven', 'VII.')."""
     if style is None:
         return None

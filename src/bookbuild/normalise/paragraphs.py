@@ -357,7 +357,7 @@ def _wrapped_over_text(title: list[str], following: str, full: float) -> bool:
         and _title_over_text(" ".join(title), following, long=any(long))
 
 
-def _numbered_title(text: str) -> bool:
+def _opens_numbered_title(text: str) -> bool:
     """A line opening with a heading's number and a title in Title Case, however it ends ('III. Wages
     Not Drawn from Capital,'; not '1. iron goods' nor 'I. e. the')."""
     form = heading_form(text, any_title=True)
@@ -420,8 +420,8 @@ def _continues(prev: Block, piece: list[SourceLine], full_line: bool, page_start
         # the paragraph closed a sentence and a title-like line stands alone at the page's top or a title
         # opens with its number ('III. Wages Not Drawn from Capital,' wrapped), or a heading's number in
         # roman numerals or with its label does ('V', 'CHAPTER V')
-        return full_line and not (_closes(last) and (len(piece) == 1 and not _closes(first) or _numbered_title(first))) \
-            and not (_numbers_heading(first) and not first.isdigit())
+        title_alone = len(piece) == 1 and not _closes(first) or _opens_numbered_title(first)
+        return full_line and not (_closes(last) and title_alone) and not (_numbers_heading(first) and not first.isdigit())
     if full_line and last.endswith(",") and piece[0].number - prev.last > 2:
         return True  # two blank lines or more after a full line stopping on a comma: a page broke it
     return not _closes(last) and not last.endswith(("—", "-"))

@@ -21,17 +21,17 @@ def item_number(text: str) -> int | None:
 
 
 ROMAN_VALUES = {"m": 1000, "cm": 900, "d": 500, "cd": 400, "c": 100, "xc": 90, "l": 50, "xl": 40, "x": 10, "ix": 9,
-                "v": 5, "iv": 4, "i": 1}
+                "v": 5, "iv": 4, "i": 1}  # largest first, with the pairs written by subtraction
+ROMAN_DIGITS = {numeral: value for numeral, value in ROMAN_VALUES.items() if len(numeral) == 1}
 
 
 def roman_value(token: str) -> int | None:
     """The value of a roman numeral ('XIV' 14); None for any other letter."""
-    values = {k: v for k, v in ROMAN_VALUES.items() if len(k) == 1}
     total, previous = 0, 0
     for ch in reversed(token.lower()):
-        if ch not in values:
+        if ch not in ROMAN_DIGITS:
             return None
-        value = values[ch]
+        value = ROMAN_DIGITS[ch]
         total = total - value if value < previous else total + value
         previous = max(previous, value)
     return total or None
