@@ -400,7 +400,7 @@ def test_pdf_a_chapter_the_running_heads_name_by_number_gets_its_title_back_numb
     tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
     assert texts(tree, "//db:title[@revisionflag='added']") == [f"Letter {numerals[2]}"]
     # a title wrapped after a comma is that chapter's all the same: nothing lost
-    titles = [f"{numeral}. The Harbour" if numeral != "III" else "III. Wages Not Drawn from Capital,\nbut Produced by Labour"
+    titles = [f"{numeral}. The Harbour" if numeral != "III" else "III. Harbours Not Built from Stone,\nbut Dredged from the Sand"
               for numeral in numerals]
     pages = [p for n, title in enumerate(titles, start=1) for p in (page(n, title), page(n), page(n))]
     tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
@@ -529,15 +529,15 @@ def test_web_a_title_right_over_a_title_at_section_level_gives_it_its_subtitle()
 def test_web_a_title_and_its_subtitle_in_brackets_over_a_heading_are_a_parts():
     """A title in Title Case, a line in brackets under it, then a heading ('Preface Note …'): a part's
     title and subtitle over its first division, not a quotation closed by its source."""
-    prose = "A paragraph of ordinary prose, long enough to read as one, and ending as sentences end, a note on the second annex."
-    verse = "Farewell my fancy, the sun of real peace,\nA first poem and a second, a last poem in book one,\n" \
+    prose = "A paragraph of ordinary prose, long enough to read as one, and ending as sentences end, a note on the second part."
+    verse = "Farewell the harbour, the sun of real peace,\nA first poem and a second, a last poem in book one,\n" \
             "The words concluding the merciless reports,\nThe guilty column following guilty column."
-    text = web("Leaves", "A First Poem", verse, "O Sun of Real Peace", verse, "Farewell My Fancy", "(Second Annex)",
-               "Preface Note to the Second Annex", prose, prose, "Concluding Words", verse)
+    text = web("Leaves", "A First Poem", verse, "O Sun of Real Peace", verse, "Farewell the Harbour", "(Second Part)",
+               "Preface Note to the Second Part", prose, prose, "Concluding Words", verse)
     tree, _ = normalise_text(text, kind="web")
-    assert texts(tree, "//db:title")[1:] == ["A First Poem", "O Sun of Real Peace", "Farewell My Fancy",
-                                             "Preface Note to the Second Annex", "Concluding Words"]
-    assert texts(tree, "//db:subtitle") == ["(Second Annex)"]
+    assert texts(tree, "//db:title")[1:] == ["A First Poem", "O Sun of Real Peace", "Farewell the Harbour",
+                                             "Preface Note to the Second Part", "Concluding Words"]
+    assert texts(tree, "//db:subtitle") == ["(Second Part)"]
 
 
 def test_a_line_under_verse_is_its_source_only_when_it_names_one():

@@ -215,7 +215,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
             state.diagnostics.add("restore.page-join", piece[0].number)
             continue
         # a short line wrapped onto the next ('Of the Variations in the Proportion' / 'between …'; a title
-        # on a comma: 'III. Wages Not Drawn from Capital,' / 'but Produced by the Labor'), or a title onto
+        # on a comma: 'III. Harbours Not Built from Stone,' / 'but Dredged from the Sand'), or a title onto
         # two or three short lines ('Of the Duties Upon the Import' / 'from Other Countries of Such …' / …)
         if blocks and blocks[-1].kind == "short" and piece[0].text.strip()[:1].islower() \
                 and all(len(line.text.strip()) < full for line in piece) and blocks[-1].last + 1 == piece[0].number \
@@ -358,8 +358,8 @@ def _wrapped_over_text(title: list[str], following: str, full: float) -> bool:
 
 
 def _opens_numbered_title(text: str) -> bool:
-    """A line opening with a heading's number and a title in Title Case, however it ends ('III. Wages
-    Not Drawn from Capital,'; not '1. iron goods' nor 'I. e. the')."""
+    """A line opening with a heading's number and a title in Title Case, however it ends ('III. Harbours
+    Not Built from Stone,'; not '1. iron goods' nor 'I. e. the')."""
     form = heading_form(text, any_title=True)
     return form is not None and form.number is not None and bool(form.title) and is_title_case(form.title)
 
@@ -418,7 +418,7 @@ def _continues(prev: Block, piece: list[SourceLine], full_line: bool, page_start
     if piece[0].number in page_starts:
         # a page broke it after a line running the full width (a short line ends a paragraph), unless
         # the paragraph closed a sentence and a title-like line stands alone at the page's top or a title
-        # opens with its number ('III. Wages Not Drawn from Capital,' wrapped), or a heading's number in
+        # opens with its number ('III. Harbours Not Built from Stone,' wrapped), or a heading's number in
         # roman numerals or with its label does ('V', 'CHAPTER V')
         title_alone = len(piece) == 1 and not _closes(first) or _opens_numbered_title(first)
         return full_line and not (_closes(last) and title_alone) and not (_numbers_heading(first) and not first.isdigit())

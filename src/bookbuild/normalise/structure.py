@@ -859,7 +859,7 @@ class _Headings:
                 return False  # a column's head over its figures, read down (not a title's '(1854)')
             if SOURCE_LINE.match(block.text.strip()) and not self._verse_follows(j):
                 if j == i + 1 and (self.pdf and self._opens_page(i) or self._stands_as_title(i)):
-                    j, subtitled = j + 1, True  # '(First Annex)' under a title that opens a page or is in Title Case
+                    j, subtitled = j + 1, True  # '(Second Part)' under a title that opens a page or is in Title Case
                     continue
                 return False  # a quotation closed by its source
             if self._is_body(block) or block.text.rstrip().endswith(":") or self._verse_run(j):
