@@ -537,3 +537,27 @@ def test_pdf_the_last_calls_of_a_list_go_on_past_a_lost_page_that_held_a_call(la
     assert [label for label, _ in footnotes(tree)] == ["1", "2", "4"]
     assert [d.text for d in state.diagnostics.items if d.code == "flag.note-without-call"] == ["3"]
     assert any("in all,4 where" in text for text in texts(tree, "//db:para")) == bool(later)
+
+
+def test_pdf_a_chapters_list_stands_though_the_next_chapters_calls_go_on_past_its_end_after_a_lost_page():
+    """A part's title page follows chapter I; page 5 is lost with chapter II's title and its calls 1
+    to 5: its calls resume at 6, count through chapter I's last (8) and on. They start a count again
+    past the lost page; they are not chapter I's calls going on, so chapter I's list is its own, and
+    each note goes to its own chapter's call. The two lists stand in one chapter, their ids apart."""
+
+    def notes(chapter, count):
+        return ["Notes", *(f"({n}) Note {n} of chapter {chapter}." for n in range(1, count + 1))]
+
+    pages = [pdf_page(1, ["I", "Of Money", *calls(1, 2, 3, 4)]), pdf_page(2, calls(5, 6, 7, 8)),
+             pdf_page(3, [LINE, "and it ends.", "", *notes("I", 8)], fill=False),
+             pdf_page(4, ["Book Two", "", "Of the ways of trade between nations."], fill=False),
+             pdf_page(6, calls(6, 7, 8, 9)), pdf_page(7, calls(10, 11, 12)),
+             pdf_page(8, [LINE, "and it ends.", "", *notes("II", 12)], fill=False),
+             pdf_page(9, ["III", "Of Rent", LINE, "and it ends."])]
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert footnotes(tree) == [(str(n), f"Note {n} of chapter I.") for n in range(1, 9)] + \
+        [(str(n), f"Note {n} of chapter II.") for n in range(6, 13)]
+    ids = tree.xpath("//db:footnote/@xml:id", namespaces=NS)
+    assert len(set(ids)) == len(ids) == 15
+    assert "flag.lost-page" in codes(state)
+

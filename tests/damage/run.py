@@ -43,8 +43,12 @@ def normalise_damaged(damaged: Damaged) -> tuple[etree._Element, object]:
 
 def run(slug: str, kind: str, seed: int) -> tuple[Damaged, Score]:
     damaged = damage(slug, kind, seed)
+    return damaged, normalise_and_score(damaged)[1]
+
+
+def normalise_and_score(damaged: Damaged) -> tuple[etree._Element, Score]:
     tree, state = normalise_damaged(damaged)
-    return damaged, score(damaged, tree, removed_lines(state), lost_pages(state))
+    return tree, score(damaged, tree, removed_lines(state), lost_pages(state))
 
 
 def removed_lines(state) -> set[int]:

@@ -101,6 +101,7 @@ def restore_footnotes(state: State) -> None:
 
     paren_calls = _book_calls_in_brackets(lists, [candidates_in(_scoped(blocks, l, 0).scope) for l in lists])
     since = 0
+    names: set[str] = set()
     for n, note_list in enumerate(lists):
         scoped = _scoped(blocks, note_list, since)
         candidates = [c for c in candidates_in(scoped.scope) if paren_calls or not c.raw.lstrip().startswith("(")]
@@ -110,7 +111,7 @@ def restore_footnotes(state: State) -> None:
             state.diagnostics.add("flag.notes-without-calls", _source_line(note_list.elements[0]),
                                   f"{min(note_list.notes)}–{max(note_list.notes)}")
             continue
-        scoped.name = "text" if len(lists) == 1 else _division_id(note_list.elements[0], n)
+        scoped.name = _unique("text" if len(lists) == 1 else _division_id(note_list.elements[0], n), names)
         _apply(state, scoped, linking)
         since = blocks.index(note_list.elements[-1]) + 1
 
@@ -152,17 +153,21 @@ def _calls_run_on(candidates: list[Candidate], after: list[Candidate], linking: 
     strong = linking.linked[last_note].strong  # calls in brackets go on only in brackets
     expected = last_note + 1
     following = [c for c in [*candidates[position + 1:], *after] if c.strong or not strong]
+    pages_lost = linking.linked[last_note].pages_lost_before
     for candidate, then in zip(following, [*following[1:], None]):
         if candidate.value == expected:
             expected += 1
-        elif candidate.value < expected and (candidate.strong or candidate.value == 1 or _restarts(candidate, then)):
+        elif candidate.value < expected and (candidate.strong or candidate.value == 1
+                                             or _restarts(candidate, then, candidate.pages_lost_before > pages_lost)):
             break  # the count starts again: the next list's calls
     return expected - 1 - last_note >= max(2, len(note_list.notes) // 10)  # a long list may have lost its last page
 
 
-def _restarts(candidate: Candidate, then: Candidate | None) -> bool:
-    """A bare digit starts a count again past its lost first calls: a low number ('2'), the next call on from it."""
-    return candidate.value <= 1 + MAX_SKIPPED and then is not None and then.value == candidate.value + 1
+def _restarts(candidate: Candidate, then: Candidate | None, past_lost_page: bool) -> bool:
+    """A bare digit starts a count again past its lost first calls: a low number ('2'), or past a lost
+    page a number the page may have held the calls before, the next call on from it."""
+    lost = MAX_PAGE_OF_ITEMS if past_lost_page else MAX_SKIPPED
+    return candidate.value <= 1 + lost and then is not None and then.value == candidate.value + 1
 
 
 def _book_calls_in_brackets(lists: list[NoteList], found: list[list[Candidate]]) -> bool:
@@ -322,6 +327,16 @@ def _division_id(element: etree._Element, n: int) -> str:
         if _name(ancestor) in DIVISIONS and ancestor.get(f"{{{XML_NS}}}id"):
             return ancestor.get(f"{{{XML_NS}}}id")
     return f"list-{n + 1}"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """The name, numbered on where a list before it took it (two lists in one division: a division's
+    heading was lost), and taken."""
+    unique, k = name, 2
+    while unique in taken:
+        unique, k = f"{name}-{k}", k + 1
+    taken.add(unique)
+    return unique
 
 
 def _item_style(element: etree._Element) -> str | None:
