@@ -561,3 +561,18 @@ def test_pdf_a_chapters_list_stands_though_the_next_chapters_calls_go_on_past_it
     assert len(set(ids)) == len(ids) == 15
     assert "flag.lost-page" in codes(state)
 
+def test_pdf_a_title_case_line_of_a_note_justified_into_gaps_opens_no_section():
+    """Note 3's justified lines broke at their gaps into short lines ('Report', 'Harbour Board', 'of'):
+    'Harbour Board' stands between notes 3 and 4 with short lines only, so it is a line of note 3,
+    not a section's heading cutting the list in two (its last notes were left unlinked)."""
+    body = [LINE, *calls(1, 2), LINE, *calls(3, 4), "and it ends."]
+    text = "\n".join(["Chapter I", "Of Money", *body, "", "Notes", "(1) The first note.", "(2) The second note.",
+                      "(3) Address to the", "Shipping,", "1872.", "", "Northport", "Report", "", "Harbour Board",
+                      "Office", "", "of", "", "(4) The fourth note, from the same report, page ten.", "",
+                      "Chapter II", "Of Trade", *[LINE] * 6, "and it ends."])
+    tree, state = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == ["Of Money", "Of Trade"]
+    assert not tree.xpath("//db:section", namespaces=NS)
+    assert [label for label, _ in footnotes(tree)] == ["1", "2", "3", "4"]
+    assert "Harbour Board" in footnotes(tree)[2][1]
+

@@ -62,6 +62,7 @@ ARTICLE_WORDS = 12_000  # a text this short with only titled headings is an arti
 CHAPTER_WORDS = 1_500  # the usual length of a chapter; numbered sections run shorter
 PART, CHAPTER, SECTION = 0, 1, 2
 NOTE_ITEM_REACH = 3  # blocks from a note list's first item to its second, a note's further lines between
+NOTE_LINES_AMID = 8  # short lines either side of a line, between two note items, that are the first item's note
 SKIPPED_NUMBERS = 3  # headings' numbers a count may skip (pages or lines lost)
 WRAPPED_TITLE = 0.6  # of a full line: a heading's line with the next word (set larger than the text) wraps
 MEASURED_LINE = 40  # characters: a line this long is running text, whose start and end give the measure
@@ -618,8 +619,17 @@ class _Headings:
         return True
 
     def _amid_notes(self, i: int) -> bool:
-        """Right above a note item numbered past 1: a line of the note before it."""
-        return i + 1 < len(self.blocks) and (item_number(self.blocks[i + 1].text) or 0) > 1
+        """Right above a note item numbered past 1, or among short lines between two items that count on
+        ('(3) Report of the', 'Board', '(4) …': a justified note line broken at its gaps): a line of the
+        note before it."""
+        if i + 1 < len(self.blocks) and (item_number(self.blocks[i + 1].text) or 0) > 1:
+            return True
+        window = range(max(0, i - NOTE_LINES_AMID), min(len(self.blocks), i + NOTE_LINES_AMID + 1))
+        before = next((j for j in reversed(window) if j < i and item_number(self.blocks[j].text)), None)
+        after = next((j for j in window if j > i and item_number(self.blocks[j].text)), None)
+        return before is not None and after is not None \
+            and item_number(self.blocks[after].text) == item_number(self.blocks[before].text) + 1 \
+            and all(self.blocks[j].kind == "short" for j in range(before + 1, after))
 
     def _opens_series(self, i: int) -> bool:
         """A title of two words or more that a later line of its own reads as with one word changed
