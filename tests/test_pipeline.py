@@ -15,7 +15,7 @@ def test_rule_order_is_pinned():
         "stray-characters", "page-breaks", "site-tag", "boilerplate", "site-trailer", "page-furniture", "navigation",
         "title-blocks", "paragraphs", "front-matter", "contents", "tables", "garbled", "structure",
         "restore-headings-from-bylines", "restore-chapters-from-navigation",
-        "restore-titles-from-running-heads", "gaps", "title-case", "tree",
+        "restore-titles-from-running-heads", "restore-skipped-chapters", "gaps", "title-case", "tree",
         "footnotes", "empty-headings", "typography", "corrections"]
 
 

@@ -1247,3 +1247,33 @@ def test_pdf_a_columns_head_over_its_figures_is_no_heading():
     tree, _ = normalise_text(text, kind="pdf")
     assert "Percentage of Total Exports" not in texts(tree, "//db:title")
     assert "Of Trade" in texts(tree, "//db:title")  # a year in its subtitle's brackets is no figure
+
+
+@pytest.mark.parametrize("numeral", ["{}", "CHAPTER {}"])
+def test_pdf_a_chapter_the_numbering_skips_over_a_lost_page_gets_its_number_back(numeral):
+    """The running heads name only the book; folios count the pages. Chapter III's opening page is
+    lost: the chapters run II, then IV, and the folios skip a page between them. III comes back,
+    numbered as the others, flagged, where its text goes on after the lost page. Numbers skipped
+    with no page lost, or a page lost inside a chapter, restore nothing."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    folio = iter(range(1, 100))
+
+    def page(title: str | None = None) -> list[str]:
+        return ["Some Book", "", *([title] if title else []), *[line] * 30, "and it ends here.", "", str(next(folio)), "", ""]
+
+    numerals = ["I", "II", "III", "IV"]
+    pages = [p for n in numerals for p in (page(numeral.format(n)), page(), page())]
+    del pages[6]  # chapter III's opening
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert tree.xpath("//db:chapter/@label", namespaces=NS) == numerals
+    assert texts(tree, "//db:chapter[db:title[@revisionflag='added']]/@label") == ["III"]
+    assert "restore.title-from-numbering" in codes(state) and codes(state).count("flag.lost-page") == 1
+    assert "".join(tree.xpath("//db:chapter[@label='III']", namespaces=NS)[0].itertext()).count("it ends here") == 2
+    for lost, skipped in ((None, "III"), (4, None)):
+        folio = iter(range(1, 100))
+        pages = [p for n in numerals if n != skipped for p in (page(numeral.format(n)), page(), page())]
+        if lost:
+            del pages[lost]  # inside chapter II
+        tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+        assert "restore.title-from-numbering" not in codes(state)
+        assert not tree.xpath("//db:title[@revisionflag='added']", namespaces=NS)

@@ -31,6 +31,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "restore.page-join": ("restored", "paragraph joined across a page break"),
     "restore.chapter-label": ("restored", "chapter number restored from navigation: {text}"),
     "restore.title-from-heads": ("restored", "chapter title restored from the running heads (its opening page is lost): {text}"),
+    "restore.title-from-numbering": ("restored", "chapter number restored from the chapters around it (its opening page is lost): {text}"),
     "restore.title-case": ("info", "title in capitals set in the case its words have in the text: {text}"),
     "restore.table": ("restored", "table rebuilt from its flattened cells: {text}"),
     "restore.footnote": ("restored", "footnote linked to its call: {text}"),

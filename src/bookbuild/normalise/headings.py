@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import roman_value
+from .patterns import roman_numeral, roman_value
 
 ROMAN = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
 UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
@@ -204,3 +204,25 @@ def is_division_line(text: str) -> bool:
     """'Chapter 3', 'BOOK IV', 'Appendix', 'INTRODUCTION': a line that opens a division by its form alone."""
     form = heading_form(text)
     return form is not None and (form.label is not None or form.word is not None and form.title.strip().lower() == form.word)
+
+
+def numbering(form: HeadingForm) -> tuple[str | None, str, str, bool]:
+    """How a heading numbers its chapter: (label, kind of numeral, its case, closed by a full stop)."""
+    kind = form.style.split("-")[1]
+    if kind == "word":
+        kind = "ordinal" if form.numeral.lower() in ORDINALS else "cardinal"
+    case = "lower" if form.numeral.islower() else "upper" if form.numeral.isupper() else "title"
+    return form.label, kind, case, form.style.startswith("dot") or form.style.endswith("-dot")
+
+
+def numbered_as(style: tuple[str | None, str, str, bool] | None, number: int) -> str | None:
+    """A chapter's title numbered as the text numbers another ('CHAPTER VII', 'Chapter Seven', 'VII.')."""
+    if style is None:
+        return None
+    label, kind, case, dot = style
+    numeral = roman_numeral(number) if kind == "roman" else str(number) if kind == "arabic" \
+        else number_words(number, ordinal=kind == "ordinal")
+    if numeral is None:
+        return None
+    numeral = {"lower": numeral.lower(), "upper": numeral.upper(), "title": numeral.title()}[case]
+    return " ".join(filter(None, [label, numeral])) + ("." if dot else "")

@@ -25,9 +25,8 @@ from collections.abc import Callable
 from statistics import median
 
 from .front import normalise_title
-from .headings import (ORDINALS, HeadingForm, heading_form, is_capitals, is_title_case, number_words,
-                       reads_as_title)
-from .patterns import WORD, roman_numeral, roman_value
+from .headings import heading_form, is_capitals, is_title_case, numbered_as, numbering, reads_as_title
+from .patterns import WORD, roman_value
 from .stacks import is_figures
 from .state import State
 
@@ -745,7 +744,7 @@ def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]
 
     untitled: list[tuple[int, int, str | int]] = []
     after_feet = Counter()  # of the titles found: right after the head before (the heads at the pages' feet) or not
-    numbering: list[tuple[int, tuple]] = []  # (head, how the text numbers the chapter) of those named by number
+    styles: list[tuple[int, tuple]] = []  # (head, how the text numbers the chapter) of those named by number
     for k, (at, name) in enumerate(heads):
         before, old = heads[k - 1] if k else (-1, None)  # the first: from the text's start
         if old is not None and normalise_title(old) == normalise_title(name):
@@ -762,7 +761,7 @@ def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]
             untitled.append((before, at, wanted if numbered else name))
             continue
         if numbered:
-            numbering.append((at, _numbering(heading_form(lines[titled].text, any_title=True))))
+            styles.append((at, numbering(heading_form(lines[titled].text, any_title=True))))
         if before >= 0:  # (the first title follows the text's start, wherever the heads stand)
             after_feet[titled == next_text(before)] += 1
     if after_feet[True] == after_feet[False] or len(untitled) > max(1, sum(after_feet.values()) // MIN_TITLED):
@@ -770,35 +769,13 @@ def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]
     feet = after_feet[True] > after_feet[False]
 
     def numbered_as_around(at: int) -> tuple | None:  # as the chapter before it is numbered, or the one after
-        return next((style for head, style in reversed(numbering) if head < at), numbering[0][1] if numbering else None)
+        return next((style for head, style in reversed(styles) if head < at), styles[0][1] if styles else None)
 
-    titles = [(before, at, name if isinstance(name, str) else _title_numbered_as(numbered_as_around(at), name))
+    titles = [(before, at, name if isinstance(name, str) else numbered_as(numbered_as_around(at), name))
               for before, at, name in untitled]
     return [(before, heads_line, first, name) for before, at, name in titles if name and not (feet and before < 0)
             and (first := next_text(heads_line := before if feet else at)) is not None
             and heading_form(lines[first].text) is None]  # (a heading opening the page: the title is there, garbled)
-
-
-def _numbering(form: HeadingForm) -> tuple[str | None, str, str, bool]:
-    """How a heading numbers its chapter: (label, kind of numeral, its case, closed by a full stop)."""
-    kind = form.style.split("-")[1]
-    if kind == "word":
-        kind = "ordinal" if form.numeral.lower() in ORDINALS else "cardinal"
-    case = "lower" if form.numeral.islower() else "upper" if form.numeral.isupper() else "title"
-    return form.label, kind, case, form.style.startswith("dot") or form.style.endswith("-dot")
-
-
-def _title_numbered_as(style: tuple[str | None, str, str, bool] | None, number: int) -> str | None:
-    """A chapter's title numbered as the text numbers another ('CHAPTER VII', 'Chapter Seven', 'VII.')."""
-    if style is None:
-        return None
-    label, kind, case, dot = style
-    numeral = roman_numeral(number) if kind == "roman" else str(number) if kind == "arabic" \
-        else number_words(number, ordinal=kind == "ordinal")
-    if numeral is None:
-        return None
-    numeral = {"lower": numeral.lower(), "upper": numeral.upper(), "title": numeral.title()}[case]
-    return " ".join(filter(None, [label, numeral])) + ("." if dot else "")
 
 
 def _wrapped_heads_against_text(state: State, filled: list[int], edge: list[int], pairs: dict[int, int]) -> set[int]:

@@ -23,7 +23,7 @@ from .paragraphs import group_lines
 from .rules import BOTH, PDF, WEB, Rule, Ruler
 from .state import State
 from .structure import (flag_gaps, recase_capital_titles, recognise_structure, restore_chapters_from_navigation,
-                        restore_headings_from_bylines, restore_lost_titles)
+                        restore_headings_from_bylines, restore_lost_titles, restore_skipped_chapters)
 from .tree import build_tree, mark_empty_headings
 from .typography import apply_typography
 
@@ -53,6 +53,7 @@ RULES = Ruler([
     Rule("restore-headings-from-bylines", restore_headings_from_bylines, WEB, opt_in=True),
     Rule("restore-chapters-from-navigation", restore_chapters_from_navigation, PDF, opt_in=True),
     Rule("restore-titles-from-running-heads", restore_lost_titles, PDF),
+    Rule("restore-skipped-chapters", restore_skipped_chapters, PDF),
     Rule("gaps", flag_gaps),
     Rule("title-case", recase_capital_titles),
     # the tree

@@ -27,7 +27,7 @@ from .blocks import Block
 from .front import normalise_title
 from .headings import (CALLS_AT_END, MAX_TITLE, MAX_TITLE_LINES, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm,
                        abbreviation_inside, closes_unopened, heading_form, is_capitals, is_title_case, number_value,
-                       reads_as_title)
+                       numbered_as, numbering, reads_as_title)
 from .pages import MAX_HEAD_INTERVAL
 from .patterns import DATELINE, END_MARK, SENTENCE_END, WORD, YEAR, item_number
 from .state import State
@@ -1564,6 +1564,36 @@ def restore_lost_titles(state: State) -> None:
             out.append(heading)
         out.append(block)
     state.blocks = out
+
+
+def restore_skipped_chapters(state: State) -> None:
+    """A chapter the numbering skips ('VII', then 'IX') where the extraction lost pages between the two,
+    and no line between reads as its heading: its opening stood on those pages. Its number, written as
+    the text numbers its chapters, opens the text that goes on after them, flagged for proofreaders."""
+    blocks = state.blocks
+    chapters = [k for k, b in enumerate(blocks) if b.kind == "heading" and b.level == 0]
+    inserts: list[tuple[int, Block]] = []
+    for k, m in zip(chapters, chapters[1:]):
+        before, after = (heading_form((blocks[j].source_lines or blocks[j].lines)[0], any_title=True) for j in (k, m))
+        if before is None or after is None or before.number is None or before.style != after.style \
+                or after.number != before.number + 2:
+            continue
+        lost = [line for line in state.lost_pages if blocks[k].last < line < blocks[m].first]
+        opening = next((j for j in range(k + 1, m) if lost and blocks[j].first > lost[-1]), None)
+        if len(lost) != 1 or opening is None or any(
+                (form := heading_form(blocks[j].text, any_title=True)) is not None and form.number == before.number + 1
+                for j in range(k + 1, m)):
+            continue
+        title = numbered_as(numbering(before), before.number + 1)
+        if title is None:
+            continue
+        heading = Block([title], blocks[opening].first, blocks[opening].first, kind="heading", level=0,
+                        division=blocks[k].division, restored=True, label=heading_form(title).numeral)
+        heading.notes.append(f"The opening page of '{title}' is missing from the source; its number follows the chapters around it.")
+        state.diagnostics.add("restore.title-from-numbering", heading.first, title)
+        inserts.append((opening, heading))
+    for opening, heading in reversed(inserts):
+        blocks.insert(opening, heading)
 
 
 def _navigation_target(navigation: list[tuple[int, str]], line: int) -> str | None:

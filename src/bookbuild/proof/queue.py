@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass
 from ..diagnostics import Diagnostics
 from .reading import Unit
 
-QUEUED = ("restore.heading", "restore.chapter-label", "restore.title-from-heads", "restore.correction")  # besides every flag
+QUEUED = ("restore.heading", "restore.chapter-label", "restore.title-from-heads", "restore.title-from-numbering",
+          "restore.correction")  # besides every flag
 AROUND = 2  # source lines shown before and after the flagged one
 
 
