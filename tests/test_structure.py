@@ -366,9 +366,40 @@ def test_pdf_a_chapter_whose_opening_page_is_lost_gets_its_title_back_from_the_r
     tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
     assert texts(tree, "//db:chapter/db:title") == chapters
     assert texts(tree, "//db:chapter/db:title[@revisionflag='added']") == ["The Towers"]
+    # a title numbered and wrapped after a comma, none lost: the heads name it, nothing is restored
+    pages = [page(n, chapters[(n - 1) // 8], None if n % 8 != 1 else chapters[(n - 1) // 8] if n != 17
+                  else "III. The Towers,\nand What Stood by the Water", stem=True) for n in range(1, 33)]
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert "restore.title-from-heads" not in codes(state) and "flag.lost-page" not in codes(state)
     assert "restore.title-from-heads" in codes(state) and codes(state).count("flag.lost-page") == 1  # (the folios' skip too)
     # the titles numbered and wrapped, none lost: nothing restored
     pages = [p for n, c in enumerate(chapters, start=1) for p in (page(c, f"{n}. {c} of the"), page(c), page(c))]
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert "restore.title-from-heads" not in codes(state) and "flag.lost-page" not in codes(state)
+
+
+def test_pdf_a_lost_opening_is_restored_though_the_text_before_it_names_its_title_in_a_sentence():
+    """The book's title heads the versos, the chapter's the rectos; 'The Towers' lost its opening page,
+    and a line of the chapter before says 'the towers' in a sentence: that line is no title, so the
+    title comes back from the heads. A title under its number, wrapped after a comma ('III. The
+    Towers,'), is the one the heads name."""
+    line = "a line of prose running on to the full width of the printed page, and on it goes"
+    mention = "and the lamps were lit, and the towers of the town stood over the harbour, and on it goes"
+
+    def page(n: int, chapter: str, title: str | None, stem: bool = False) -> list[str]:
+        text = [line] * 15 + [mention if n == 16 else line] * 15
+        head = f"Anne Writer — Some Book: {chapter}" if stem else chapter if n % 2 else "Some Book"
+        return [head, "", *([title] if title else []), *text, "and it ends here.", "", str(n), "", ""]
+
+    chapters = ["The Harbour", "The Lamps", "The Towers", "The Ships"]
+    pages = [page(n, chapters[(n - 1) // 8], chapters[(n - 1) // 8] if n % 8 == 1 else None) for n in range(1, 33)]
+    del pages[16]  # 'The Towers' opening
+    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert texts(tree, "//db:chapter/db:title") == chapters
+    assert texts(tree, "//db:chapter/db:title[@revisionflag='added']") == ["The Towers"]
+    # a title numbered and wrapped after a comma, none lost: the heads name it, nothing is restored
+    pages = [page(n, chapters[(n - 1) // 8], None if n % 8 != 1 else chapters[(n - 1) // 8] if n != 17
+                  else "III. The Towers,\nand What Stood by the Water", stem=True) for n in range(1, 33)]
     tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
     assert "restore.title-from-heads" not in codes(state) and "flag.lost-page" not in codes(state)
 

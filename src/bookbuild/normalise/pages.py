@@ -736,11 +736,11 @@ def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]
         return filled[k] if k < len(filled) else None
 
     def names(line: str, wanted: str | int) -> bool:  # the title on a line, after its number or wrapped
+        form = heading_form(line, any_title=True)
         if isinstance(wanted, int):
-            return (numbered := heading_form(line, any_title=True)) is not None and numbered.number == wanted
-        form = heading_form(line)
+            return form is not None and form.number == wanted
         keys = {normalise_title(line), *([normalise_title(form.title)] if form is not None and form.title else [])}
-        return any(wanted in key or len(key) >= 10 and wanted.startswith(key) for key in keys)
+        return any(key.startswith(wanted) or len(key) >= 10 and wanted.startswith(key) for key in keys)
 
     untitled: list[tuple[int, int, str | int]] = []
     after_feet = Counter()  # of the titles found: right after the head before (the heads at the pages' feet) or not
