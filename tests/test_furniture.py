@@ -750,3 +750,15 @@ def test_a_chapters_number_as_its_head_once_goes_where_it_falls_in_the_heads_cou
     state = apply_rules("\n".join(text), ["page-furniture"], kind="pdf")
     assert not [line for line in kept(state) if line in chapters]
     assert not [d for d in state.diagnostics.items if d.code == "flag.possible-folio"]
+
+
+def test_a_one_page_prefaces_head_with_its_folio_in_a_margin_box_goes():
+    """-layout sets each page's foot on one line, the running head ('A Book of Days: Chapter 2') and the
+    folio wide apart; the one-page preface has its head once ('A Book of Days: The Preface … 1'), under
+    the title it names, with text between: it goes with its folio, and the title stays."""
+    pages = ["The Preface", (PROSE * 4).rstrip("\n"), FULL, "", f"A Book of Days: The Preface{' ' * 40}1", "", ""]
+    for n in range(1, 9):
+        opening = ["I", "The Harbour"] if n == 1 else ["II", "The Lamps"] if n == 5 else []
+        pages += [*opening, (PROSE * 4).rstrip("\n"), FULL, "", f"A Book of Days: Chapter {(n + 3) // 4}{' ' * 40}{n}", "", ""]
+    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
+    assert kept(state).count("The Preface") == 1 and not [line for line in kept(state) if line.startswith("A Book of Days")]

@@ -203,7 +203,8 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
     def names_a_title_above(i: int) -> bool:
         """A running head of the book's stem standing alone under the title it names, text between, within
         two pages: the head of a page of a chapter a page or two long, no other page mark near it."""
-        name = HEAD_PARTS.split(lines[i].text.strip())[-1]
+        head = next((box for box in MARGIN_BOXES.split(lines[i].text.strip()) if not FOLIO.match(box)), "")  # not its folio
+        name = HEAD_PARTS.split(head)[-1]
         k = position[i]
         return any(lines[filled[j]].text.strip() == name and any(filled[m] not in alone for m in range(j + 1, k))
                    for j in range(bisect.bisect_left(filled, i - MAX_HEAD_INTERVAL), k))
