@@ -561,6 +561,7 @@ def test_pdf_a_chapters_list_stands_though_the_next_chapters_calls_go_on_past_it
     assert len(set(ids)) == len(ids) == 15
     assert "flag.lost-page" in codes(state)
 
+
 def test_pdf_a_title_case_line_of_a_note_justified_into_gaps_opens_no_section():
     """Note 3's justified lines broke at their gaps into short lines ('Report', 'Harbour Board', 'of'):
     'Harbour Board' stands between notes 3 and 4 with short lines only, so it is a line of note 3,
@@ -576,3 +577,18 @@ def test_pdf_a_title_case_line_of_a_note_justified_into_gaps_opens_no_section():
     assert [label for label, _ in footnotes(tree)] == ["1", "2", "3", "4"]
     assert "Harbour Board" in footnotes(tree)[2][1]
 
+
+def test_pdf_a_notes_page_number_wrapped_onto_a_line_of_its_own_opens_no_numbered_heading():
+    """Note 2's full line stops on a comma ('… pp. 83,'), its last page number wrapped onto a line of its
+    own ('84.'): the note's end, not a division's number (chapter 84, or a number whose title is left
+    unfound), and the next title opens a division of its own."""
+    body = [LINE, "the first years of the new regime, and you can clearly see1 several stages marked by sharp", LINE,
+            "the first years of the new regime, and you can clearly see2 several stages marked by sharp", LINE,
+            "and it ends."]
+    text = "\n".join(["Of Money", "", *body, "", "Notes", "(1) The first note of the chapter on money.",
+                      "(2) This was denied by A. Writer in the Considerations on the Harbour Lamps, pp. 83,", "84.", "",
+                      "Of the Different Uses of Trade", *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:section/db:title") == ["Of Money", "Of the Different Uses of Trade"]
+    assert not tree.xpath("//*[@label='84']")
+    assert footnotes(tree)[1][1].endswith("pp. 83, 84.")

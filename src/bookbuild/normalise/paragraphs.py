@@ -163,9 +163,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
                 or line.number in after_lost) and not _next_item_inline(line.text, number)
             indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
             # a division's form under a line running on, in lower case or under a note's full line ('… as we
-            # saw in' / 'chapter iv.'; '(11) See the Harbour Act, para. 4 of Part X' / 'Section IV.'): the
-            # sentence's end (a paragraph cut short over a chapter's heading is no note)
-            runs_on = k > 0 and not _closes(run[k - 1].text) and re.search(r"[^\W\d_]", line.text) is not None and (
+            # saw in' / 'chapter iv.'; '(11) See the Harbour Act, para. 4 of Part X' / 'Section IV.', or '… pp.
+            # 83,' / '84.'): the sentence's end (a paragraph cut short over a chapter's heading is no note)
+            runs_on = k > 0 and (not _closes(run[k - 1].text) or run[k - 1].text.rstrip().endswith(",")) and (
                 line.text.strip()[:1].islower()
                 or len(run[k - 1].text.strip()) >= full and item_number(run[start].text) is not None)
             if (_opens_division_or_section(line.text) and not runs_on or opens_item or indented) and k > start:
