@@ -1579,13 +1579,12 @@ def restore_skipped_chapters(state: State) -> None:
                 or after.number != before.number + 2:
             continue
         lost = [line for line in state.lost_pages if blocks[k].last < line < blocks[m].first]
-        opening = next((j for j in range(k + 1, m) if lost and blocks[j].first > lost[-1]), None)
-        if len(lost) != 1 or opening is None or any(
-                (form := heading_form(blocks[j].text, any_title=True)) is not None and form.number == before.number + 1
-                for j in range(k + 1, m)):
+        if len(lost) != 1 or any((form := heading_form(blocks[j].text, any_title=True)) is not None
+                                 and form.number == before.number + 1 for j in range(k + 1, m)):
             continue
+        opening = next((j for j in range(k + 1, m) if blocks[j].first > lost[0]), None)
         title = numbered_as(numbering(before), before.number + 1)
-        if title is None:
+        if opening is None or title is None:
             continue
         heading = Block([title], blocks[opening].first, blocks[opening].first, kind="heading", level=0,
                         division=blocks[k].division, restored=True, label=heading_form(title).numeral)
