@@ -366,11 +366,6 @@ def test_pdf_a_chapter_whose_opening_page_is_lost_gets_its_title_back_from_the_r
     tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
     assert texts(tree, "//db:chapter/db:title") == chapters
     assert texts(tree, "//db:chapter/db:title[@revisionflag='added']") == ["The Towers"]
-    # a title numbered and wrapped after a comma, none lost: the heads name it, nothing is restored
-    pages = [page(n, chapters[(n - 1) // 8], None if n % 8 != 1 else chapters[(n - 1) // 8] if n != 17
-                  else "III. The Towers,\nand What Stood by the Water", stem=True) for n in range(1, 33)]
-    tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
-    assert "restore.title-from-heads" not in codes(state) and "flag.lost-page" not in codes(state)
     assert "restore.title-from-heads" in codes(state) and codes(state).count("flag.lost-page") == 1  # (the folios' skip too)
     # the titles numbered and wrapped, none lost: nothing restored
     pages = [p for n, c in enumerate(chapters, start=1) for p in (page(c, f"{n}. {c} of the"), page(c), page(c))]
