@@ -70,3 +70,17 @@ def test_rare_words_ending_the_line_before_garbage_stay():
     body = " ".join(texts(tree, "//db:para"))
     assert "the overseeing of the beginnings of schooling schools, the paying" in body and "t2eh" not in body
     assert [d.text for d in state.diagnostics.items if d.code == "flag.garbled"][0].startswith("9,broal t2eh")
+
+
+def test_rare_words_ending_two_lines_before_garbage_stay():
+    """Rare words close two clean lines over the garbage ('… the boldest' / 'defender of besieged but
+    unbowed harbours, narrates'): line by line, both are the text's, and the garbage starts on its own."""
+    common = "The lamp and the harbour: a keeper of the lamp at the harbour, the page of the book, and the end."
+    text = "\n".join([common, common, common, "", LONG, "the keeper of the lamp at the harbour, and the boldest",
+                      "defender of besieged but unbowed harbours, narrates",
+                      "h8eT glliowfOn ecToadne1 ni 0a psheec ivl3redeed by6 him7 I6n",
+                      "the keeper of the lamp, the page of the book in the end.", "", LONG, "the end."])
+    tree, state = normalise_text(text, kind="pdf")
+    body = " ".join(texts(tree, "//db:para"))
+    assert "and the boldest defender of besieged but unbowed harbours, narrates the keeper" in body
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.garbled"][0].startswith("h8eT")

@@ -56,19 +56,22 @@ def remove_garbled_text(state: State) -> None:
 
 def _off_clean_lines(state: State, block: Block, tokens: list[str], vocabulary: Counter,
                      span: tuple[int, int]) -> tuple[int, int]:
-    """The span without the words it opens with that end a source line holding no malformed token,
-    nor those it closes with that open one: garbage garbles a line of the text layer, and the lines
-    around it are the text's ('… the overseeing of the beginnings of free' over '9,broal t2eh …')."""
+    """The span without the words it opens with that end source lines holding no malformed token, line
+    by line, nor those it closes with that open such lines: garbage garbles a line of the text layer,
+    and the lines around it are the text's ('… the overseeing of the beginnings of free' over
+    '9,broal t2eh …')."""
     start, end = span
     bad = [k for k in range(start, end) if _score(tokens[k], vocabulary) == MALFORMED]
     if not bad:
         return span
     clean = [line.text.strip() for line in state.lines[block.first - 1:block.last] if line is not None
              and all(_score(token, vocabulary) != MALFORMED for token in line.text.split())]
-    start = max((cut for cut in range(start + 1, bad[0] + 1)
-                 if any(line.endswith(" ".join(tokens[start:cut])) for line in clean)), default=start)
-    end = min((cut for cut in range(bad[-1] + 1, end)
-               if any(line.startswith(" ".join(tokens[cut:end])) for line in clean)), default=end)
+    while (cut := max((cut for cut in range(start + 1, bad[0] + 1)
+                       if any(line.endswith(" ".join(tokens[start:cut])) for line in clean)), default=start)) > start:
+        start = cut
+    while (cut := min((cut for cut in range(bad[-1] + 1, end)
+                       if any(line.startswith(" ".join(tokens[cut:end])) for line in clean)), default=end)) < end:
+        end = cut
     return start, end
 
 
