@@ -762,3 +762,17 @@ def test_a_one_page_prefaces_head_with_its_folio_in_a_margin_box_goes():
         pages += [*opening, (PROSE * 4).rstrip("\n"), FULL, "", f"A Book of Days: Chapter {(n + 3) // 4}{' ' * 40}{n}", "", ""]
     state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
     assert kept(state).count("The Preface") == 1 and not [line for line in kept(state) if line.startswith("A Book of Days")]
+
+
+def test_a_short_chapters_heads_go_with_the_others_of_their_stem_where_nothing_else_marks_the_pages():
+    """Each page's foot has only its running head ('Anne Writer — A Book of Days: <chapter>'): no folio,
+    URL or page break. A long chapter's heads recur page by page; the short chapter's three do not on
+    their own, but with the other heads of their stem they do: they go as well."""
+    chapters = ["Of the Harbour"] * 6 + ["Of the Lamps Which Light the Long Way Home"] * 3 + ["Of the Towers"] * 6
+    pages = []
+    for chapter in chapters:
+        pages += [(PROSE * 4).rstrip("\n"), FULL, "", f"Anne Writer — A Book of Days: {chapter}", "", ""]
+    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
+    assert not [line for line in kept(state) if line.startswith("Anne Writer")]
+    assert kept(state).count(FULL) == len(chapters)
+

@@ -649,6 +649,7 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int], pairs: dict[
         by_shape[shape(lines[i].text)].append(i)
     intervals = []  # the median interval of each line recurring at page edges
     running = []  # the positions of each running head (words) recurring at page edges
+    stems: set[str] = set()  # of the running heads recurring at page edges ('Author — Title …')
     for key, positions in by_shape.items():
         if _regular(positions, key):
             interval = median(b - a for a, b in zip(positions, positions[1:]))
@@ -659,8 +660,14 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int], pairs: dict[
             intervals.append(interval)
             if WORD.search(key):
                 running.append(positions)
+                stems.update(_keys(lines[positions[0]].text)[1:])
             else:
                 marked = True
+    # a short chapter's heads, too few to recur on their own, recur with the others of their stem
+    for stem in stems:
+        positions = [i for i in sorted(alone) if stem in _keys(lines[i].text)]
+        if _regular(positions, stem):
+            anchors.update(positions)
     for positions in _wrapped_heads(state, filled, pairs):
         anchors.update(k for i in positions for k in (i, pairs[i]))
         intervals.append(median(b - a for a, b in zip(positions, positions[1:])))
