@@ -776,3 +776,18 @@ def test_a_short_chapters_heads_go_with_the_others_of_their_stem_where_nothing_e
     assert not [line for line in kept(state) if line.startswith("Anne Writer")]
     assert kept(state).count(FULL) == len(chapters)
 
+
+def test_a_short_poems_head_on_its_third_page_goes_where_form_feeds_mark_the_pages():
+    """Form feeds part the pages; each page opens on its head, the book's on versos and the poem's on
+    rectos. The short poem's head shows once past its opening page (where it stands over the title it
+    repeats): at the top of its third page, set where the other heads are, it repeats the title
+    that opened a page before it, and goes too."""
+    poems = ["Of the Harbour"] * 7 + ["Songs of the Lamp"] * 3 + ["Of the Towers"] * 7
+    pages = []
+    for n, poem in enumerate(poems, start=1):
+        opening = n == 1 or poems[n - 2] != poem
+        head = poem if n % 2 else "A Book of Days"
+        pages.append("\n".join([head, "", *([poem] if opening else []), (PROSE * 4).rstrip("\n"), FULL, ""]))
+    state = apply_rules("\f".join(pages), ["page-breaks", "page-furniture"], kind="pdf")
+    assert kept(state).count("Songs of the Lamp") == 1  # its title
+    assert "A Book of Days" not in kept(state)

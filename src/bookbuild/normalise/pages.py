@@ -146,7 +146,9 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
 
     def mark_beside(i: int, step: int) -> str | None:  # the kind of page mark right over (-1) or under (1) line i
         k = position[i] + step
-        return _anchor_kind(lines[filled[k]].text) if 0 <= k < len(filled) and filled[k] in anchors else None
+        if 0 <= k < len(filled) and filled[k] in anchors:
+            return _anchor_kind(lines[filled[k]].text)
+        return "page break" if step == -1 and lines[i].number in state.page_starts else None
 
     recurring = {i for i in placed if any(placed[i] & furniture_places.get(key, set()) for key in _keys(lines[i].text))}
     heads_beside = Counter((step, mark_beside(i, step)) for i in anchors | recurring for step in (-1, 1)
@@ -161,10 +163,12 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
                    for step in (-1, 1) if mark_beside(i, step) for key in _keys(lines[i].text))
 
     def opens_a_page(k: int) -> bool:  # only lines standing near an edge between it and the edge
-        for j in range(k - 1, max(-1, k - 1 - CLUSTER_REACH), -1):
-            if filled[j] in anchors:
+        for j in range(k, max(-1, k - 1 - CLUSTER_REACH), -1):
+            if lines[filled[j]].number in state.page_starts:
                 return True
-            if not placed.get(filled[j]):
+            if j < k and filled[j] in anchors:
+                return True
+            if j < k and not placed.get(filled[j]):
                 return False
         return k == 0
 
