@@ -1303,3 +1303,18 @@ def test_pdf_a_chapter_the_numbering_skips_over_a_lost_page_gets_its_number_back
         tree, state = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
         assert "restore.title-from-numbering" not in codes(state)
         assert not tree.xpath("//db:title[@revisionflag='added']", namespaces=NS)
+
+
+def test_pdf_a_title_wrapped_over_four_lines_whose_first_stops_on_a_word_titles_end_with_is_the_chapters():
+    """On a narrow page a chapter's title wraps over four lines; its first stops on a word a title may
+    end with ('Particular'), its second on 'the': the text under the four lines follows the title, so
+    the chapter opens there."""
+    line = "the light of the lamps along the coast, shining on and on"
+    body = ["It has been shown that the light of the lamps upon the", *[line] * 6, "and it ends here.", ""]
+    text = "\n".join(["Of Lamps", "", *body * 3, "", "Of Lamps Considered as a Particular", "Branch of the Common Stock of the",
+                      "Harbour, or of the Expense of", "Maintaining the Northern Coast", *body * 3,
+                      "", "Of Towers", "", *body * 3])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:title | //db:section/db:title") == [
+        "Of Lamps", "Of Lamps Considered as a Particular Branch of the Common Stock of the Harbour, or of the "
+        "Expense of Maintaining the Northern Coast", "Of Towers"]

@@ -850,8 +850,12 @@ class _Headings:
     def _followed_by_text(self, i: int) -> bool:
         """Text comes after the line, past at most two short lines (a title, a subtitle, a dateline)
         and no other heading or figures: running text, or a lead-in ending with a colon. In print, past the
-        lines a title wraps over too, when it stops on a word no title ends with."""
-        reach = 3 + (MAX_TITLE_LINES - 1 if self.pdf and _cut(self.blocks[i].text.strip()) else 0)
+        lines a title wraps over too, when one of them stops on a word no title ends with."""
+        wrapped = list(takewhile(lambda j: j == i or self.blocks[j].kind == "short"  # the short lines set under it
+                                 and self.blocks[j].first == self.blocks[j - 1].last + 1,
+                                 range(i, min(len(self.blocks), i + MAX_TITLE_LINES))))
+        cut = any(_cut(self.blocks[j].text.strip()) for j in wrapped[:-1] or wrapped)
+        reach = 3 + (MAX_TITLE_LINES - 1 if self.pdf and cut else 0)
         j, end = i + 1, min(len(self.blocks), i + 1 + reach)
         subtitled = False
         while j < end:
