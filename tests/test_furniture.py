@@ -791,3 +791,19 @@ def test_a_short_poems_head_on_its_third_page_goes_where_form_feeds_mark_the_pag
     state = apply_rules("\f".join(pages), ["page-breaks", "page-furniture"], kind="pdf")
     assert kept(state).count("Songs of the Lamp") == 1  # its title
     assert "A Book of Days" not in kept(state)
+
+
+def test_a_short_chapters_second_recto_head_goes_as_the_first_it_repeats():
+    """Heads stand over each page's URL, the book's on versos and the chapter's on rectos. The short
+    chapter's title opens page 8; its heads stand on pages 9 and 11: the first repeats the title a
+    page above it and goes; the second, too far from the title, repeats that head, set by the URL as
+    it is, and goes too."""
+    chapters = ["Of the Harbour"] * 7 + ["Of the Lamps"] * 4 + ["Of the Towers"] * 8
+    pages = []
+    for n, chapter in enumerate(chapters, start=1):
+        opening = n == 1 or chapters[n - 2] != chapter
+        head = chapter if n % 2 else "A Book of Days"
+        pages += [*([chapter] if opening else []), (PROSE * 28).rstrip("\n"), FULL, "", head,
+                  f"http://example.org/book.htm ({n} of {len(chapters)})", "", ""]
+    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
+    assert [line for line in kept(state) if line.startswith("Of the")] == ["Of the Harbour", "Of the Lamps", "Of the Towers"]

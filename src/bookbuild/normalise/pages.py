@@ -221,6 +221,17 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
         | {i for i in alone - placed.keys() if any(key in stems for key in _keys(lines[i].text)) and names_a_title_above(i)}
     while grown := {i for i in candidates - edge if any(n is None or n in edge for n in nearer[i])}:
         edge |= grown
+
+    def repeats_a_head_above(i: int) -> bool:
+        """Set by a page mark as a head taken a page or two above it, the same words, is set: a short
+        chapter's head on its third recto, too far from the title it repeats."""
+        marks = [mark_beside(i, step) for step in (-1, 1)]
+        text = lines[i].text.strip()
+        return any(marks) and any(lines[j].text.strip() == text and [mark_beside(j, step) for step in (-1, 1)] == marks
+                                  for j in edge if 0 < i - j <= MAX_HEAD_INTERVAL)
+
+    while grown := {i for i in placed.keys() - edge if i not in column and repeats_a_head_above(i)}:
+        edge |= grown
     return sorted(edge), stems
 
 
