@@ -223,8 +223,8 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
         edge |= grown
 
     def repeats_a_head_above(i: int) -> bool:
-        """Set by a page mark as a head taken a page or two above it, the same words, is set: a short
-        chapter's head on its third recto, too far from the title it repeats."""
+        """The words of a head taken within two pages above it, set by the page's marks as that head is:
+        a short chapter's head on its third recto, too far from the title it repeats."""
         marks = [mark_beside(i, step) for step in (-1, 1)]
         text = lines[i].text.strip()
         return any(marks) and any(lines[j].text.strip() == text and [mark_beside(j, step) for step in (-1, 1)] == marks
