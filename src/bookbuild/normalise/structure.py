@@ -1561,11 +1561,7 @@ def restore_lost_titles(state: State) -> None:
         while pending and pending[0][0] <= block.first:
             line, title = pending.pop(0)
             state.diagnostics.add("restore.title-from-heads", line, title)
-            form = heading_form(title)
-            heading = Block([title], line, line, kind="heading", level=0, division="chapter", restored=True,
-                            label=form.numeral if form is not None and form.number is not None else None)
-            heading.notes.append(f"The opening page of '{title}' is missing from the source; its title is the running heads'.")
-            out.append(heading)
+            out.append(_lost_opening(title, line, "chapter", "its title is the running heads'"))
         out.append(block)
     state.blocks = out
 
@@ -1590,13 +1586,21 @@ def restore_skipped_chapters(state: State) -> None:
         title = numbered_as(numbering(before), before.number + 1)
         if opening is None or title is None:
             continue
-        heading = Block([title], blocks[opening].first, blocks[opening].first, kind="heading", level=0,
-                        division=blocks[k].division, restored=True, label=heading_form(title).numeral)
-        heading.notes.append(f"The opening page of '{title}' is missing from the source; its number follows the chapters around it.")
-        state.diagnostics.add("restore.title-from-numbering", heading.first, title)
-        inserts.append((opening, heading))
+        state.diagnostics.add("restore.title-from-numbering", blocks[opening].first, title)
+        inserts.append((opening, _lost_opening(title, blocks[opening].first, blocks[k].division,
+                                               "its number follows the chapters around it")))
     for opening, heading in reversed(inserts):
         blocks.insert(opening, heading)
+
+
+def _lost_opening(title: str, line: int, division: str | None, why: str) -> Block:
+    """The heading of a division whose opening page the extraction lost, restored at `line`, its label
+    the title's number, with a remark for proofreaders saying where the title comes from."""
+    form = heading_form(title)
+    heading = Block([title], line, line, kind="heading", level=0, division=division, restored=True,
+                    label=form.numeral if form is not None and form.number is not None else None)
+    heading.notes.append(f"The opening page of '{title}' is missing from the source; {why}.")
+    return heading
 
 
 def _navigation_target(navigation: list[tuple[int, str]], line: int) -> str | None:
