@@ -245,6 +245,17 @@ def test_a_tables_figures_among_the_folios_are_strays_not_folios():
     assert sorted(lines[i].text for i in strays) == sorted(figures.values())
 
 
+def test_a_tables_figure_repeating_a_folio_already_counted_is_a_stray():
+    """Folios at the top of pages of 40 lines; page 8 holds a table (110 lines), too long for the count
+    to go from 8 to 9, so it counts 5 to 9. A figure '5' in the table stands between those folios but
+    repeats one already counted: a stray, no page 5 again (else pages 6-8 would be reported lost)."""
+    folios = {40 * n: str(n) for n in range(1, 9)} | {320 + 110 + 40 * (n - 9): str(n) for n in range(9, 13)}
+    numbers = {**folios, 360: "5"}
+    lines = [SourceLine(i + 1, numbers.get(i, "text")) for i in range(600)]
+    state = State(config=make_config(), kind=TextKind.PDF, lines=lines, diagnostics=Diagnostics())
+    assert _stray_numbers(state, sorted(numbers)) == {360}
+
+
 def test_a_page_the_extraction_lost_is_flagged_where_the_page_numbers_skip_it():
     """Pages 4 and 5 are gone: the URLs go from 3 to 6 with a page of lines between. Page 8 has no
     URL of its own (a chapter's opening): two pages of lines between 7 and 9, nothing lost there."""

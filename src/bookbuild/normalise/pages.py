@@ -307,8 +307,8 @@ def _stray_numbers(state: State, edge: list[int]) -> set[int]:
         if (i, value) in in_count:
             stray = False
         elif before is not None and after is not None and before < after:
-            # where the count stands between two numbers, no page holds a third, nor one in other numerals
-            stray = not before <= value <= after or in_digits[i] != in_digits[counted[k][0]]
+            # between two numbers of the count, no page holds a third (nor theirs again, nor one in other numerals)
+            stray = not before < value < after or in_digits[i] != in_digits[counted[k][0]]
         elif last is not None:
             stray = not (goes_on(last, value) or value <= last and _beside(state, i, page_edges, furniture)
                          or opens_a_count(n))
