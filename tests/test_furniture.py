@@ -256,6 +256,21 @@ def test_a_tables_figure_repeating_a_folio_already_counted_is_a_stray():
     assert _stray_numbers(state, sorted(numbers)) == {360}
 
 
+def test_note_items_recurring_at_page_tops_are_kept():
+    """A note list runs over pages, each page's foot a URL: four pages open on an item reading the
+    same but for its number ('[12] Above, here.'), the next item under it counting on. Items of a
+    list, not a running head, however they recur where heads stand: they stay."""
+    pages, n = [], 10
+    for page_number in range(1, 6):
+        items = [f"[{n}] Above, here.", f"[{n + 1}] A note of its own, on the harbour dues of page {page_number}.",
+                 f"[{n + 2}] Another note, on the lamps kept along the quay in that year."]
+        pages += [line for item in items for line in (item, "")] + [
+            f"http://example.org/book/notes.htm ({page_number} of 5) [22/08/2000 01:00:39]", "", ""]
+        n += 3
+    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
+    assert [line for line in kept(state) if line.endswith("Above, here.")] == [f"[{k}] Above, here." for k in range(10, 25, 3)]
+
+
 def test_a_page_the_extraction_lost_is_flagged_where_the_page_numbers_skip_it():
     """Pages 4 and 5 are gone: the URLs go from 3 to 6 with a page of lines between. Page 8 has no
     URL of its own (a chapter's opening): two pages of lines between 7 and 9, nothing lost there."""

@@ -26,7 +26,7 @@ from statistics import median
 
 from .front import normalise_title
 from .headings import heading_form, is_capitals, is_title_case, numbered_as, numbering, reads_as_title
-from .patterns import WORD, roman_value
+from .patterns import WORD, item_number, roman_value
 from .stacks import is_figures
 from .state import State
 
@@ -199,7 +199,7 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
 
     def furniture(i: int) -> bool:
         keys = _keys(lines[i].text)
-        return i in anchors or i not in column and (any(
+        return i in anchors or i not in column and not _counted_item(state, filled, position[i]) and (any(
             placed[i] & furniture_places.get(key, set()) or placed[i] and key in stems for key in keys)
             or bool(placed[i]) and (_over_its_heading(state, filled, position[i], set()) or repeats_a_title(i)
                                     or beside_its_like(i)))
@@ -233,6 +233,23 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
     while grown := {i for i in placed.keys() - edge if i not in column and repeats_a_head_above(i)}:
         edge |= grown
     return sorted(edge), stems
+
+
+def _counted_item(state: State, filled: list[int], k: int) -> bool:
+    """An item of a numbered list (a note, '[20] Below.') whose neighbour item, a page edge's width away
+    or less, counts on to or from it: however like another page's it reads, no page edge numbers so."""
+    number = item_number(state.lines[filled[k]].text)
+    if number is None:
+        return False
+    for step, wanted in ((-1, number - 1), (1, number + 1)):
+        j = k + step
+        while 0 <= j < len(filled) and abs(filled[j] - filled[k]) <= PAGE_EDGE_SPAN:
+            if (found := item_number(state.lines[filled[j]].text)) is not None:
+                if found == wanted:
+                    return True
+                break
+            j += step
+    return False
 
 
 def _headings_opening_pages(state: State, placed: dict[int, set], anchors: set[int]) -> set[str]:
