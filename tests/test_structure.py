@@ -506,6 +506,21 @@ def test_a_title_of_cries_over_verse_is_a_heading_a_cry_opening_a_stanza_is_not(
     assert "O Me! O Life!" in titles and "Passage to India!" not in titles
 
 
+def test_pdf_a_poems_title_its_first_line_repeats_is_a_heading_however_it_ends():
+    """Titles taken from their poems' first lines, a question and a cry, over lines wrapped to a narrow
+    page: headings, their lines in sentence case under them. A cry its line repeats word for word
+    ('Hold fast!' over 'Hold fast! they cried') is no title taken so, and stays text."""
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 6
+    asked = ["Is It You That Waits by the Harbour Lamp?", "Is it you that waits by the harbour lamp?",
+             "The tide turns under the wall and the lights go", "out one by one along the quay,"]
+    cried = ["O Harbour! O Lamp of the Quay!", "O harbour! O lamp of the quay! why do you burn so", "low tonight?"]
+    text = "\n".join(["Chapter 1", "Songs of the Quay", *prose, "and it ends here.", "", *asked, "", *cried, "",
+                      "Hold fast!", "Hold fast! they cried, and the ropes held under the", "weight of the sea.", "",
+                      *prose, "and it ends here."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:chapter/db:section/db:title") == [asked[0], cried[0]]
+
+
 def test_web_a_title_of_cries_over_a_stanza_of_one_line_then_verse_is_a_heading():
     """'So Long!' over a stanza of one line ('To conclude, I announce what comes after me.') and a
     stanza of lines under it: a poem's title. A cry over a line of prose and prose stays text."""

@@ -200,6 +200,15 @@ def is_capitals(text: str) -> bool:
     return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
+def titles_its_first_line(text: str, following: str) -> bool:
+    """A line in Title Case whose words the line under it opens with, capitalised as a sentence is
+    ('Are You Drawn Toward Me?' over 'Are you drawn toward me? …'): a title taken from its text's
+    first line, as poems are titled, however it ends (a question, a cry)."""
+    title, opening = re.findall(r"[^\W_]+", text), re.findall(r"[^\W_]+", following)
+    return len(title) >= 2 and is_title_case(text) and title != opening[:len(title)] \
+        and [w.lower() for w in title] == [w.lower() for w in opening[:len(title)]]
+
+
 def is_division_line(text: str) -> bool:
     """'Chapter 3', 'BOOK IV', 'Appendix', 'INTRODUCTION': a line that opens a division by its form alone."""
     form = heading_form(text)

@@ -20,7 +20,7 @@ from .blocks import Block
 from .columns import find_column_tables
 from .footnotes import MAX_LOST_ITEMS, MAX_PAGE_OF_ITEMS
 from .headings import (CALLS_AT_END, MAX_TITLE_LINES, MINOR_WORDS, heading_form, is_division_line, is_title_case,
-                       reads_as_title)
+                       reads_as_title, titles_its_first_line)
 from .patterns import NOTE_ITEM, SENTENCE_END, item_number
 from .stacks import figures_left, find_sentence_stacks, find_stacked_tables, is_figures, table_goes_on
 from .state import State
@@ -311,16 +311,17 @@ def _closes(text: str) -> bool:
 
 
 def _title_over_text(text: str, following: str, long: bool = False) -> bool:
-    """A line in Title Case at the top of a page or after a blank, with no sentence in it and not
-    stopping on a little word or a comma, over a line starting with a capital (after any opening
+    """A line in Title Case at the top of a page or after a blank, with no sentence in it (but for a
+    title its text's first line repeats) and not stopping on a little word or a comma, over a line starting with a capital (after any opening
     quotation mark: a story may open on what is said) or a section's number: a heading set over its
     text (it may be long on a narrow page; a line as long as the text's, only with every word that
     counts capitalised and no title going on under it)."""
     text, following = text.strip(), following.strip()
     last_word = text.split()[-1].lower() if text else ""
     title_goes_on = long and is_title_case(following) and reads_as_title(following) and not SENTENCE_END.search(following)
-    return len(text.split()) >= 2 and is_title_case(text, 1.0 if long else 0.6) and reads_as_title(text) \
-        and last_word not in MINOR_WORDS and not text.endswith(",") and not SENTENCE_END.search(text) and not title_goes_on \
+    return len(text.split()) >= 2 and is_title_case(text, 1.0 if long else 0.6) \
+        and (reads_as_title(text) and not SENTENCE_END.search(text) or titles_its_first_line(text, following)) \
+        and last_word not in MINOR_WORDS and not text.endswith(",") and not title_goes_on \
         and (following.lstrip(OPENING_MARKS)[:1].isupper() or re.fullmatch(r"\d{1,3}", following) is not None)
 
 

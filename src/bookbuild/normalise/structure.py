@@ -27,7 +27,7 @@ from .blocks import Block
 from .front import normalise_title
 from .headings import (CALLS_AT_END, MAX_TITLE, MAX_TITLE_LINES, MINOR_WORDS, ROMAN, SENTENCE_INSIDE, HeadingForm,
                        abbreviation_inside, closes_unopened, heading_form, is_capitals, is_title_case, number_value,
-                       numbered_as, numbering, reads_as_title)
+                       numbered_as, numbering, reads_as_title, titles_its_first_line)
 from .pages import MAX_HEAD_INTERVAL
 from .patterns import DATELINE, END_MARK, SENTENCE_END, WORD, YEAR, item_number
 from .state import State
@@ -608,6 +608,8 @@ class _Headings:
                 or self._amid_notes(i):
             return False
         if not reads_as_title(text):
+            if i + 1 < len(self.blocks) and titles_its_first_line(text, self.blocks[i + 1].text):
+                return True  # a poem titled by its first line, a cry ('O Love! O Home!' over 'O love! O home! …')
             # in print a line of verse set apart (a stanza's first) looks as a title does: only cries
             exclaimed = (_exclamations(text) if self.pdf else reads_as_title(text, attached=True) or _exclamations(text)) \
                 and text.rstrip("’'”\")").endswith("!")
