@@ -819,6 +819,23 @@ def test_a_short_poems_head_on_its_third_page_goes_where_form_feeds_mark_the_pag
     assert "A Book of Days" not in kept(state)
 
 
+def test_recto_heads_repeating_a_short_chapters_title_or_number_go_where_versos_set_their_marks_otherwise():
+    """Form feeds part the pages; versos open on the book's head and close on the folio over the URL,
+    rectos open on the chapter's head and close on the URL over the folio. The preface opens the text
+    under its first head; its head on page 3 repeats its title, and chapter I's head on page 7, a
+    numeral, repeats the number opening page 6: both go, on the side of the marks the versos' heads
+    stand by, though no other head stands by a URL so. The titles stay."""
+    chapters = ["Preface"] * 3 + ["Of the Harbour"] * 2 + ["I"] * 3 + ["II"] * 5
+    pages = []
+    for n, chapter in enumerate(chapters, start=1):
+        opening = n == 1 or chapters[n - 2] != chapter
+        url = f"http://example.org/book.htm ({n} of {len(chapters)})"
+        head, foot = (chapter, [url, "", str(n)]) if n % 2 else ("A Book of Days", [str(n), "", url])
+        pages.append("\n".join([head, "", *([chapter] if opening else []), (PROSE * 12).rstrip("\n"), FULL, "", *foot, ""]))
+    state = apply_rules("\f".join(pages), ["page-breaks", "page-furniture"], kind="pdf")
+    assert [line for line in kept(state) if line in chapters] == ["Preface", "Of the Harbour", "I", "II"]
+
+
 def test_a_short_chapters_second_recto_head_goes_as_the_first_it_repeats():
     """Heads stand over each page's URL, the book's on versos and the chapter's on rectos. The short
     chapter's title opens page 8; its heads stand on pages 9 and 11: the first repeats the title a

@@ -150,9 +150,18 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
             return _anchor_kind(lines[filled[k]].text)
         return "page break" if step == -1 and lines[i].number in state.page_starts else None
 
+    def marks_beside(i: int, step: int) -> tuple[int, frozenset] | None:
+        """The kinds of the page marks set together right over (-1) or under (1) line i, whatever their
+        order (rectos and versos may set a foot's URL and folio in turn)."""
+        kinds, k = set(), position[i] + step
+        while 0 <= k < len(filled) and filled[k] in anchors:
+            kinds.add(_anchor_kind(lines[filled[k]].text))
+            k += step
+        return (step, frozenset(kinds)) if kinds else (step, frozenset({mark})) if (mark := mark_beside(i, step)) else None
+
     recurring = {i for i in placed if any(placed[i] & furniture_places.get(key, set()) for key in _keys(lines[i].text))}
-    heads_beside = Counter((step, mark_beside(i, step)) for i in anchors | recurring for step in (-1, 1)
-                           if WORD.search(lines[i].text) and not _marks_page(lines[i].text))
+    heads_beside = Counter(marks for i in anchors | recurring for step in (-1, 1)
+                           if (marks := marks_beside(i, step)) and WORD.search(lines[i].text) and not _marks_page(lines[i].text))
     anchors_beside = Counter((key, step, mark_beside(i, step)) for i in anchors for step in (-1, 1)
                              if mark_beside(i, step) for key in _keys(lines[i].text) if WORD.search(key))
 
@@ -184,16 +193,14 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
                    for t in [title, *wrapped])
 
     def repeats_a_title(i: int) -> bool:
-        """A page's head set right by a page mark that other heads stand by the same way, repeating the
+        """A page's head set right by page marks that other heads stand by the same way, repeating the
         title that opened its page (or its number over it) or the page before, or its first words (a
         short chapter's title, not seen again)."""
         text = lines[i].text.strip()
-        if not reads_as_title(text) or not any(mark_beside(i, step) is not None
-                                               and heads_beside[step, mark_beside(i, step)] >= MIN_RECURRENCE
-                                               for step in (-1, 1)):
+        if not reads_as_title(text) or not any(heads_beside[marks_beside(i, step)] >= MIN_RECURRENCE for step in (-1, 1)):
             return False
         k = position[i]
-        return any(titles(j, text) and opens_its_page(j)
+        return any(filled[j] not in anchors and titles(j, text) and opens_its_page(j)
                    and any(filled[m] not in placed and filled[m] not in anchors for m in range(j + 1, k))
                    for j in range(bisect.bisect_left(filled, i - MAX_HEAD_INTERVAL), k))
 
@@ -406,8 +413,9 @@ def _numbered_heads(state: State, strays: set[int], page: float, furniture: set[
     under it by a blank line (a section's number stands right over its text), and over words, or at
     a page's foot, set apart from the words above it, over the page's other furniture (blanks
     between or none); and no other stray on its page (a table's figures stand many a page, among
-    figures). Where three numbers or more are heads so, a number set so once is one too where it
-    falls in their count."""
+    figures); or a number set so once, repeating the number that opened its page or the page before
+    (a short chapter's head). Where three numbers or more are heads so, a number set so once is one
+    too where it falls in their count."""
     lines = state.lines
     filled = [i for i, line in enumerate(lines) if line is not None and line.text.strip()]
 
@@ -424,10 +432,15 @@ def _numbered_heads(state: State, strays: set[int], page: float, furniture: set[
         return above is not None and above < i - 1 and lines[i - 1] is not None and WORD.search(text(above)) is not None \
             and k + 1 < len(filled) and filled[k + 1] in furniture
 
+    def repeats_its_heading(i: int) -> bool:  # the number opening a page (over its furniture) a page or two above
+        return any(text(j) == text(i) and k and filled[k - 1] in furniture
+                   for k in range(bisect.bisect_left(filled, i - HEAD_REPEAT_PAGES * page), bisect.bisect_left(filled, i))
+                   if (j := filled[k]) not in furniture)
+
     alone = [i for i in strays if not any(j != i and abs(j - i) < 0.5 * page for j in strays)
              and (set_over_words(i) or set_under_words(i))]
-    heads = [i for i in alone
-             if any(0.5 * page <= abs(j - i) <= HEAD_REPEAT_PAGES * page and text(j) == text(i) for j in strays)]
+    heads = [i for i in alone if repeats_its_heading(i)
+             or any(0.5 * page <= abs(j - i) <= HEAD_REPEAT_PAGES * page and text(j) == text(i) for j in strays)]
     if len({text(i) for i in heads}) < MIN_RECURRENCE:
         return set(heads)
     # a chapter on a page or two shows its number once: it stands where the heads count it
