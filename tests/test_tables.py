@@ -919,3 +919,12 @@ def test_a_poems_section_numbers_over_its_stanzas_are_no_figures_left_as_text():
     tree, state = normalise_text(text, kind="pdf")
     assert "flag.figures-as-text" not in codes(state)
     assert texts(tree, "//db:section/db:title") == [str(n) for n in range(1, 9)]
+
+
+def test_pdf_a_head_over_narrow_lines_closing_the_text_is_read_without_error():
+    """A short head after a blank, narrow lines under it to the very end of the text: the reader of
+    columns of sentences looked past the text's last line (an IndexError, a traceback for the user)."""
+    text = "\n".join(["The line of development of the economy is far from an uninterrupted and evenly rising curve in",
+                      "", "Notes", "paid", "its dues in full, the lamps would burn."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert "its dues in full, the lamps would burn." in " ".join(texts(tree, "//db:para"))

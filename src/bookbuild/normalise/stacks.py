@@ -1085,9 +1085,10 @@ def _side_by_side(lines: list[SourceLine | None], k: int) -> tuple[list[tuple[li
 
 def _opens_column(lines: list[SourceLine | None], k: int) -> bool:
     """A column opens after a blank or a lead-in."""
+    if k >= len(lines) or lines[k] is None:
+        return False
     before = lines[k - 1] if k > 0 else None
-    return k < len(lines) and lines[k] is not None \
-        and (before is None or not before.text.strip() or before.text.rstrip().endswith(":"))
+    return before is None or not before.text.strip() or before.text.rstrip().endswith(":")
 
 
 def _reads_as_head(text: str) -> bool:
