@@ -284,6 +284,33 @@ def test_a_page_the_extraction_lost_is_flagged_where_the_page_numbers_skip_it():
     assert lost == ["2 page(s) between pages 3 and 6 (the page numbers skip them)"]
 
 
+def unnumbered_facing_pages(chapters: list[str], lost: set[int] = frozenset()) -> str:
+    """Pages with no number, each under its head: the book's on versos, the chapter's on rectos (odd
+    pages); each chapter opens a page under its title. The pages in `lost` are left out."""
+    out = []
+    for n, chapter in enumerate(chapters, start=1):
+        opening = n == 1 or chapters[n - 2] != chapter
+        if n not in lost:
+            out += [chapter if n % 2 else "A Book of Days", "", "", *([chapter] if opening else []),
+                    (PROSE * 10).rstrip("\n"), FULL + f" {n}.", ""]
+    return "\n".join([*out, "decline, backward countries are unable to catch up."])
+
+
+def test_a_page_lost_where_the_heads_of_facing_pages_stop_taking_turns_is_flagged_and_its_chapter_restored():
+    """No page numbers: the heads of facing pages take turns, so that two versos' heads in a row stand
+    either side of a recto lost, here the opening page of 'Of the Lamps'. The gap is flagged, and the
+    chapter, which the rectos' heads after it name, opens at the top of the page after it."""
+    chapters = ["Of the Harbour"] * 6 + ["Of the Lamps"] * 6 + ["Of the Towers"] * 6
+    tree, state = normalise_text(unnumbered_facing_pages(chapters, lost={7}), kind="pdf")
+    lost = [d for d in state.diagnostics.items if d.code == "flag.lost-page"]
+    assert len(lost) == 1 and "stop taking turns" in lost[0].text
+    assert texts(tree, "//db:chapter/db:title") == ["Of the Harbour", "Of the Lamps", "Of the Towers"]
+    harbour, lamps = (tree.xpath(f"string(//db:chapter[db:title='{title}']/db:para)", namespaces=NS) for title in chapters[5:7])
+    assert harbour.rstrip().endswith("world 6.") and lamps.split("world")[1].startswith(" 8.")  # page 8: after the gap
+    _, state = normalise_text(unnumbered_facing_pages(chapters), kind="pdf")
+    assert "flag.lost-page" not in codes(state)
+
+
 def test_a_page_count_set_on_one_line_with_the_running_head_goes_and_counts_the_pages():
     """-layout sets a page's margin boxes on one line: 'Some Book      Page 3 of 6' on a recto,
     'Page 2 of 6      Some Book' on a verso. The page count marks the line as furniture by itself,

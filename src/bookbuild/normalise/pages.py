@@ -55,6 +55,9 @@ NUMERAL = re.compile(r"\d+|\b[ivxlc]+\b")  # in a line in lower case
 HEADING_PAGES = 2  # pages between numbered headings opening pages, on the whole: running heads repeat sooner
 MIN_TITLED = 4  # chapters whose titles the text has, the running heads naming them, for each it has not
 FACING_SLACK = 0.1  # of two pages' lines: how far a facing page's head may stand off halfway
+MIN_FACING_HEADS = 10  # heads of facing pages taking turns: fewer tell no pages lost
+FACING_BREAKS = 0.05  # of the heads of facing pages: the most that may repeat the head before (pages lost)
+FACING_SLACK_PAGE = 1.2  # pages of lines between two heads of one side, at most, for a page lost between them
 
 
 def remove_page_furniture(state: State) -> None:
@@ -80,7 +83,8 @@ def remove_page_furniture(state: State) -> None:
     named = heads or _title_heads(state, counted)
     head_lines = {i: lines[i].number for i, _ in named}  # (the heads are removed below)
     reported: list[int] = []
-    for i, missing, text in sorted(_lost_pages(state, counted) + _lost_document_pages(state, counted)):
+    for i, missing, text in sorted(_lost_pages(state, counted) + _lost_document_pages(state, counted)
+                                   + _lost_facing_pages(state, filled, alone, counted)):
         if any(i - seen <= CLUSTER_REACH for seen in reported):
             continue  # the same page edge, counted by a folio and a page count both
         reported.append(i)
@@ -528,6 +532,36 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
             for (a, b), (i, missing) in sorted(gaps.items(), key=lambda g: g[1])] + \
         [(i, missing, f"{missing} page(s) before page {missing + 1} (its part's page numbers start past 1)")
          for i, missing in starts]
+
+
+def _lost_facing_pages(state: State, filled: list[int], alone: set[int], edge: list[int]) -> list[tuple[int, int, str]]:
+    """Pages lost where no number counts the pages but the heads of facing pages take turns, the book's
+    own on versos (one text on a third of the heads or more) and the chapter's on rectos: two versos'
+    heads in a row, or two rectos' naming one chapter (a part printed alone opens on a recto under
+    another), a page of lines apart or less, stand either side of a page lost, where no title standing
+    alone between them may be the other side's head, left in the text. Only where the heads take turns
+    all through but there, so that every page shows one. (The line before the gap, the pages missing,
+    what to report.)"""
+    lines = state.lines
+    if any(_page_number(lines[i].text) is not None for i in edge):
+        return []  # _lost_pages counts them
+    heads = [(i, text) for i in edge if reads_as_title(text := lines[i].text.strip()) and not _marks_page(text)]
+    if len(heads) < MIN_FACING_HEADS:
+        return []
+    book, most = Counter(text for _, text in heads).most_common(1)[0]
+    if most * 3 < len(heads):
+        return []
+    pairs = list(zip(heads, heads[1:]))
+    repeated = [(a, b) for (a, text_a), (b, text_b) in pairs if text_a == text_b]
+    turns = [b - a for (a, text_a), (b, text_b) in pairs if (text_a == book) != (text_b == book)]
+    if not turns or len(repeated) > max(FOLIO_SLACK, FACING_BREAKS * len(pairs)):
+        return []  # the heads do not take turns page by page
+    page = median(turns)
+    top = heads[0][0] <= filled[min(CLUSTER_REACH, len(filled) - 1)]  # the first page opens on its head
+    return [(b if top else a, 1,  # the gap: right over the later head, or under the first
+             "1 page (or an odd number) between two pages whose running heads stand for one side (the heads of facing "
+             "pages stop taking turns)") for a, b in repeated if b - a <= FACING_SLACK_PAGE * page
+            and not any(reads_as_title(lines[i].text.strip()) for i in alone if a < i < b)]
 
 
 def _lost_document_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
