@@ -286,6 +286,18 @@ def test_pdf_a_call_set_on_a_line_of_its_own_is_glued_back_but_not_amid_a_line_s
     assert "discouragement of the import of 3 manufactured articles." in texts(tree, "//db:para")[0]
 
 
+def test_pdf_a_call_on_a_line_of_its_own_at_a_pages_foot_is_glued_back():
+    """The call closing the page's last line ('… for ten years;') was set on a line of its own, the last of
+    the page, the running head and the URL under it: the call of note 2, not a number of the text."""
+    pages = [pdf_page(1, ["I", "Of Money", *calls(1), "to the harbour 7,000,000 tons a year, for ten years, and on for ten years;", "2"],
+                      fill=False),
+             pdf_page(2, ["the second delivery of the harbour dues, as the treaty has it.", "", "Notes", "(1) One.",
+                          "(2) Two."], fill=False)]
+    tree, _ = normalise_text("\n".join(line for p in pages for line in p), kind="pdf")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2"]
+    assert call_text(tree, "2").endswith("for ten years;")
+
+
 def test_pdf_a_call_raised_over_its_line_in_a_layout_extraction_goes_after_the_word_under_it():
     """-layout sets a raised call on a line of its own, at its column, over the line it belongs to: it
     goes after the word ending there ('articles.'), not at the end of the line above."""

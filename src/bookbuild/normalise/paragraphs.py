@@ -236,7 +236,7 @@ def _calls_glued(run: list[SourceLine], full: float) -> list[SourceLine]:
     """A note's call that the extraction set on a line of its own, amid a sentence ('… is called the
     premium,' / '17' / 'which, at that market …'), glued back to the word it follows: a line of a number
     alone, after a full line ending in a word or its closing mark (under a title's short line, a
-    number is a section's), over a line going on in lower case. Amid a justified line set a word a
+    number is a section's), over a line going on in lower case or closing its run (a page's foot). Amid a justified line set a word a
     line, the call stands out of its place: it is left. Where the extraction kept the page's layout
     (the call set at its column), the call is raised over its own line: it goes after the word of the
     line below that ends where it stands."""
@@ -245,8 +245,8 @@ def _calls_glued(run: list[SourceLine], full: float) -> list[SourceLine]:
     for k, line in enumerate(run):
         text = line.text.strip()
         if out and CALL_ALONE.fullmatch(text) and CALLED.search(out[-1].text.rstrip()) and len(out[-1].text.strip()) >= full \
-                and k + 1 < len(run) and run[k + 1].text.strip()[:1].islower():
-            at = _word_end_under(run[k + 1].text, len(line.text) - len(line.text.lstrip()))
+                and (k + 1 == len(run) or run[k + 1].text.strip()[:1].islower()):
+            at = _word_end_under(run[k + 1].text, len(line.text) - len(line.text.lstrip())) if k + 1 < len(run) else None
             if at is None:
                 out[-1] = SourceLine(out[-1].number, out[-1].text.rstrip() + text)
             else:
