@@ -298,6 +298,18 @@ def test_pdf_a_call_on_a_line_of_its_own_at_a_pages_foot_is_glued_back():
     assert call_text(tree, "2").endswith("for ten years;")
 
 
+def test_pdf_a_call_after_a_sum_closing_a_paragraph_is_a_call_a_decimal_inside_a_sentence_is_not():
+    """'… is $600,000,000.2' closing its paragraph: note 2's call after the sum's full stop. '4.3' inside a
+    sentence is a number, and '$8.3' closing a table's cell too."""
+    text = "\n".join(["I", "Of Money", *calls(1), "and the ratio of the harbour dues was 4.3 to one in that year, it was said.",
+                      "The total money value of the harbour dues involved is $600,000,000.2", "", "Notes", "(1) One.",
+                      "(2) Two.", "(3) Three."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2"]
+    assert call_text(tree, "2").endswith("$600,000,000.")
+    assert "was 4.3 to one" in " ".join(texts(tree, "//db:para"))
+
+
 def test_pdf_a_call_raised_over_its_line_in_a_layout_extraction_goes_after_the_word_under_it():
     """-layout sets a raised call on a line of its own, at its column, over the line it belongs to: it
     goes after the word ending there ('articles.'), not at the end of the line above."""
