@@ -310,6 +310,17 @@ def test_pdf_a_call_after_a_sum_closing_a_paragraph_is_a_call_a_decimal_inside_a
     assert "was 4.3 to one" in " ".join(texts(tree, "//db:para"))
 
 
+def test_pdf_a_note_items_mark_alone_over_its_justified_line_broken_into_words_opens_its_note():
+    """Note 2's mark stands alone ('2.'), its first line justified and broken into its words, one a line:
+    the note's text all the same, not a number and a paragraph after the list."""
+    text = "\n".join(["I", "Of Money", *calls(1, 2, 3), "and it ends.", "", "Notes", "1. The first note.", "2.",
+                      "If,", "per", "impossibile,", "the", "harbour", "paid", "its dues in full, the lamps would burn.",
+                      "3. The third note."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2", "3"]
+    assert footnotes(tree)[1][1].startswith("If, per impossibile, the harbour")
+
+
 def test_pdf_a_call_raised_over_its_line_in_a_layout_extraction_goes_after_the_word_under_it():
     """-layout sets a raised call on a line of its own, at its column, over the line it belongs to: it
     goes after the word ending there ('articles.'), not at the end of the line above."""

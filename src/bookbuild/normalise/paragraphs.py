@@ -150,6 +150,11 @@ def _unwrap_pdf(state: State) -> list[Block]:
         split = _split_line(run)
         for k, line in enumerate(run):
             number = item_number(line.text)
+            # the running list's next mark alone on its line ('113.'), its text on the lines under it
+            mark_alone = number is None and (bare := _item_mark(line.text)) == item + 1 \
+                and _list_goes_on(text_lines, position[line.number], bare)
+            if mark_alone:
+                number = bare
             lost_since_item = bisect.bisect_left(lost, line.number) > bisect.bisect_right(lost, item_line)
             # a note list goes on past the items of a page lost in between, after a closed sentence: a few
             # items where no page is known lost, any number past a lost page, a page's worth at the top of a
@@ -188,7 +193,8 @@ def _unwrap_pdf(state: State) -> list[Block]:
             if k < title_end:  # a wrapped title's line: a line of its own, as a title's set apart, but
                 ends = not line.text.rstrip().endswith(",")  # on a comma, no title alone: one block with the next
             else:
-                ends = title or k == title_end or _ends_paragraph(line.text.strip(), width) if k < len(run) - 1 else False
+                ends = not mark_alone and (title or k == title_end or _ends_paragraph(line.text.strip(), width)) \
+                    if k < len(run) - 1 else False
             if ends and not broken_word and (k not in split or k == title_end):
                 pieces.append(run[start:k + 1])
                 start = k + 1
@@ -297,11 +303,17 @@ def _ends_paragraph(text: str, width: int) -> bool:
     return len(text) < 0.6 * width or len(text) < 0.7 * width and _closes(text)
 
 
+def _item_mark(text: str) -> int | None:
+    """The number of a note item's mark standing alone ('113.', '[113]', '(113)'), or None."""
+    match = re.fullmatch(r"\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)]", text.strip())
+    return int(next(g for g in match.groups() if g)) if match else None
+
+
 def _next_item_inline(text: str, number: int) -> bool:
     """The line opening on item `number` in brackets holds the next one's mark too ('(2) Machinery. …
     (3) Coal'): the items run on in a sentence, no list's item opens the line."""
     mark = NOTE_ITEM.match(text)
-    return bool(mark.group(2)) and f"({number + 1})" in mark.group(4)
+    return bool(mark and mark.group(2)) and f"({number + 1})" in mark.group(4)
 
 
 def _closes(text: str) -> bool:
