@@ -274,3 +274,18 @@ def test_pdf_a_line_opening_on_an_item_in_brackets_that_names_the_next_one_runs_
     tree, _ = normalise_text(text, kind="pdf")
     paras = texts(tree, "//db:para")
     assert any(p.startswith("(1) Iron goods.") and "probable. (2) Machinery." in p for p in paras), paras
+
+
+def test_pdf_an_item_in_brackets_whose_next_mark_runs_on_a_line_below_stays_in_its_paragraph():
+    """'… the points:' / '(1) that the details …' / '… hostilities; (2) that …': the next mark stands
+    inside a line under it, so the items run on in the sentence, and the paragraph is one. Items each
+    opening their line are a list."""
+    text = "\n".join(["On the fourth the harbour board made a further communication to make clear the points:",
+                      "(1) that the details of the lamps would have to be left to the keepers of the lights and",
+                      "must provide absolutely against the closing of its gates; (2) that the dues must cease if",
+                      "these talks were to go on; and (3) that it required further guarantees of the keepers.",
+                      "", "(1) The first note, on the keepers of the lights along the harbour wall.",
+                      "(2) The second note, on the dues."])
+    tree, _ = normalise_text(text, kind="pdf")
+    paras = texts(tree, "//db:para")
+    assert paras[0].startswith("On the fourth") and "clear the points: (1) that the details" in paras[0], paras

@@ -36,6 +36,7 @@ RAISED_CALL_INDENT = 4  # spaces before a call alone on its line: the extraction
 RAISED_CALL_SLACK = 6  # columns a raised call may stand off the end of its word (its smaller type)
 LIST_LOOKAHEAD = 60  # lines in which a note list's next item follows a line opening '1.' that is no item
 MIN_SPLIT = 3  # one-word lines in a row: a justified line the extraction broke into its words
+INLINE_REACH = 3  # lines from an item's mark in which the next item's mark, inside a line, runs them on in a sentence
 COMPOUND_PREFIXES = {"co", "self", "non", "anti", "semi", "ex", "pre", "post", "re", "counter", "quasi",
                      "pro", "neo", "pseudo", "ultra", "well", "half", "all", "cross", "inter", "over", "under"}
 
@@ -165,7 +166,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
                 text_lines, position[line.number], item) or item < number and (k == 0 or _closes(run[k - 1].text))
                 and (number <= item + MAX_LOST_ITEMS and not _list_goes_on(text_lines, position[line.number], item)
                      or page_lost and _list_goes_on(text_lines, position[line.number], number))
-                or line.number in after_lost) and not _next_item_inline(line.text, number)
+                or line.number in after_lost) and not _next_item_inline([l.text for l in run[k:k + INLINE_REACH]], number)
             indented = _indent(line.text) >= margin + 2 and k > start and not _ends_paragraph(run[k - 1].text.strip(), width)
             # a division's form under a line running on, in lower case or under a note's full line ('… as we
             # saw in' / 'chapter iv.'; '(11) See the Harbour Act, para. 4 of Part X' / 'Section IV.', or '… pp.
@@ -309,11 +310,20 @@ def _item_mark(text: str) -> int | None:
     return int(next(g for g in match.groups() if g)) if match else None
 
 
-def _next_item_inline(text: str, number: int) -> bool:
-    """The line opening on item `number` in brackets holds the next one's mark too ('(2) Machinery. …
-    (3) Coal'): the items run on in a sentence, no list's item opens the line."""
-    mark = NOTE_ITEM.match(text)
-    return bool(mark and mark.group(2)) and f"({number + 1})" in mark.group(4)
+def _next_item_inline(lines: list[str], number: int) -> bool:
+    """The first line, opening on item `number` in brackets, or a line or two under it holds the next
+    one's mark inside it ('(2) Machinery. … (3) Coal'; '(1) that the details …' / '… cease; (2) that
+    …'), before any line opens on it: the items run on in a sentence, no list's item opens the line."""
+    mark = NOTE_ITEM.match(lines[0])
+    if not (mark and mark.group(2)):
+        return False
+    following = f"({number + 1})"
+    for text in [mark.group(4), *lines[1:]]:
+        if text.lstrip().startswith(following):
+            return False
+        if following in text:
+            return True
+    return False
 
 
 def _closes(text: str) -> bool:
