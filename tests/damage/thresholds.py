@@ -32,7 +32,7 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     "web": {
         "chapters": ("≥", 0.995),
         "sections": ("≥", 0.984),
-        "notes linked": ("≥", 0.997),
+        "notes linked": ("≥", 0.999),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.97),
         "cells placed": ("≥", 0.955),
@@ -43,8 +43,8 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     },
     "pdf": {
         "chapters": ("≥", 0.99),
-        "sections": ("≥", 0.965),
-        "notes linked": ("≥", 0.985),
+        "sections": ("≥", 0.975),
+        "notes linked": ("≥", 0.988),
         "notes wrong": ("≤", 0),
         "tables found": ("≥", 0.87),
         "cells placed": ("≥", 0.66),
