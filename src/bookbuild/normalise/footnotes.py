@@ -385,7 +385,7 @@ def _block_candidates(block: etree._Element):
                 if DECIMAL.search(text, 0, m.start(1)) and not SENTENCE_AFTER.match(text, m.end(1)) \
                         and not (element.tag == f"{{{DB}}}para" and m.end(1) == len(text.rstrip())
                                  and (holder.getnext() is None if is_tail else len(element) == 0)):
-                    continue  # '4.1' is a number; in '… in 1933.3 Then' or a paragraph's '… $600.120' a call closes the sentence
+                    continue  # '4.1' is a number; in '… in 1933.3 Then' or closing a paragraph ('$600.120'), a call
                 if REFERENCE.search(text, max(0, m.start(1) - 8), m.start(1)):
                     continue  # 'Vol. 1', 'Chap. 2': a reference's number
                 if not any(c.start <= m.start(1) < c.end for c in found.values()):

@@ -161,7 +161,9 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
         while 0 <= k < len(filled) and filled[k] in anchors:
             kinds.add(_anchor_kind(lines[filled[k]].text))
             k += step
-        return (step, frozenset(kinds)) if kinds else (step, frozenset({mark})) if (mark := mark_beside(i, step)) else None
+        if not kinds and (mark := mark_beside(i, step)):
+            kinds.add(mark)  # a page break
+        return (step, frozenset(kinds)) if kinds else None
 
     recurring = {i for i in placed if any(placed[i] & furniture_places.get(key, set()) for key in _keys(lines[i].text))}
     heads_beside = Counter(marks for i in anchors | recurring for step in (-1, 1)

@@ -36,7 +36,7 @@ RAISED_CALL_INDENT = 4  # spaces before a call alone on its line: the extraction
 RAISED_CALL_SLACK = 6  # columns a raised call may stand off the end of its word (its smaller type)
 LIST_LOOKAHEAD = 60  # lines in which a note list's next item follows a line opening '1.' that is no item
 MIN_SPLIT = 3  # one-word lines in a row: a justified line the extraction broke into its words
-INLINE_REACH = 3  # lines from an item's mark in which the next item's mark, inside a line, runs them on in a sentence
+INLINE_REACH = 3  # lines from an item's mark within which the next item's mark inside a line runs them on
 COMPOUND_PREFIXES = {"co", "self", "non", "anti", "semi", "ex", "pre", "post", "re", "counter", "quasi",
                      "pro", "neo", "pseudo", "ultra", "well", "half", "all", "cross", "inter", "over", "under"}
 
@@ -152,7 +152,7 @@ def _unwrap_pdf(state: State) -> list[Block]:
         for k, line in enumerate(run):
             number = item_number(line.text)
             # the running list's next mark alone on its line ('113.'), its text on the lines under it
-            mark_alone = number is None and (bare := _item_mark(line.text)) == item + 1 \
+            mark_alone = number is None and (bare := item_number(line.text, alone=True)) == item + 1 \
                 and _list_goes_on(text_lines, position[line.number], bare)
             if mark_alone:
                 number = bare
@@ -243,8 +243,8 @@ def _calls_glued(run: list[SourceLine], full: float) -> list[SourceLine]:
     """A note's call that the extraction set on a line of its own, amid a sentence ('… is called the
     premium,' / '17' / 'which, at that market …'), glued back to the word it follows: a line of a number
     alone, after a full line ending in a word or its closing mark (under a title's short line, a
-    number is a section's), over a line going on in lower case or closing its run (a page's foot). Amid a justified line set a word a
-    line, the call stands out of its place: it is left. Where the extraction kept the page's layout
+    number is a section's), over a line going on in lower case or closing its run (a page's foot).
+    Amid a justified line set a word a line, the call stands out of its place: it is left. Where the extraction kept the page's layout
     (the call set at its column), the call is raised over its own line: it goes after the word of the
     line below that ends where it stands."""
     out: list[SourceLine] = []
@@ -304,12 +304,6 @@ def _ends_paragraph(text: str, width: int) -> bool:
     return len(text) < 0.6 * width or len(text) < 0.7 * width and _closes(text)
 
 
-def _item_mark(text: str) -> int | None:
-    """The number of a note item's mark standing alone ('113.', '[113]', '(113)'), or None."""
-    match = re.fullmatch(r"\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)]", text.strip())
-    return int(next(g for g in match.groups() if g)) if match else None
-
-
 def _next_item_inline(lines: list[str], number: int) -> bool:
     """The first line, opening on item `number` in brackets, or a line or two under it holds the next
     one's mark inside it ('(2) Machinery. … (3) Coal'; '(1) that the details …' / '… cease; (2) that
@@ -334,10 +328,10 @@ def _closes(text: str) -> bool:
 
 def _title_over_text(text: str, following: str, long: bool = False) -> bool:
     """A line in Title Case at the top of a page or after a blank, with no sentence in it (but for a
-    title its text's first line repeats) and not stopping on a little word or a comma, over a line starting with a capital (after any opening
-    quotation mark: a story may open on what is said) or a section's number: a heading set over its
-    text (it may be long on a narrow page; a line as long as the text's, only with every word that
-    counts capitalised and no title going on under it)."""
+    title its text's first line repeats) and not stopping on a little word or a comma, over a line
+    starting with a capital (after any opening quotation mark: a story may open on what is said) or a
+    section's number: a heading set over its text (it may be long on a narrow page; a line as long as
+    the text's, only with every word that counts capitalised and no title going on under it)."""
     text, following = text.strip(), following.strip()
     last_word = text.split()[-1].lower() if text else ""
     title_goes_on = long and is_title_case(following) and reads_as_title(following) and not SENTENCE_END.search(following)

@@ -11,12 +11,15 @@ YEAR = re.compile(r"\b(1[5-9]|2\d)\d\d\b")
 END_MARK = re.compile(r"^(the\s+)?end\.?$|^finis\.?$", re.I)  # the book's own last line
 SENTENCE_END = re.compile(r"[.!?…:;,]['’\"”)\]]*$")
 # an item of a flattened note list: '[1] text', '(1) text', '1. text', '1) text'
-NOTE_ITEM = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s*(\S.*)$", re.S)  # a book may number 1100 notes
+_ITEM_MARK = r"(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])"  # a book may number 1100 notes
+NOTE_ITEM = re.compile(rf"^\s*{_ITEM_MARK}\s*(\S.*)$", re.S)
+ITEM_MARK_ALONE = re.compile(rf"^\s*{_ITEM_MARK}\s*$")
 
 
-def item_number(text: str) -> int | None:
-    """The number of a note or list item opening a line ('[3] …', '(3) …', '3. …')."""
-    match = NOTE_ITEM.match(text)
+def item_number(text: str, alone: bool = False) -> int | None:
+    """The number of a note or list item opening a line ('[3] …', '(3) …', '3. …'), or (`alone`) of
+    an item's mark standing alone on it ('113.')."""
+    match = (ITEM_MARK_ALONE if alone else NOTE_ITEM).match(text)
     return int(next(g for g in match.groups()[:3] if g)) if match else None
 
 
