@@ -310,6 +310,29 @@ def test_pdf_a_call_after_a_sum_closing_a_paragraph_is_a_call_a_decimal_inside_a
     assert "was 4.3 to one" in " ".join(texts(tree, "//db:para"))
 
 
+def test_pdf_figures_left_as_text_one_a_paragraph_hold_no_calls():
+    """A table's figures left as text, each a paragraph of its own ('4.2', '77.35'): the digits after a
+    figure's point close no sentence, so they are no calls, whatever the calls' order expects."""
+    text = "\n".join(["I", "Of Money", *calls(1), "and it ends.", "", "5.9", "", "4.2", "", "77.35", "", "4.3", "",
+                      "The harbour dues of that year, as the board reported them, came to $600,000,000.2", "", "Notes",
+                      "(1) One.", "(2) Two.", "(3) Three."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert [label for label, _ in footnotes(tree)] == ["1", "2"]
+    assert call_text(tree, "2").endswith("$600,000,000.")
+
+
+def test_pdf_a_raised_call_at_the_margin_of_its_lines_closes_the_line_above():
+    """-layout set the call closing a line ('… among the harbourmen,' / '19') on a line of its own at the
+    text's margin, where no word of the line under it ends: it kept no column of its own, and goes
+    after the line above, not after the next line's first word."""
+    text = "\n".join(["I", "Of Money", "    " + LINE, "    Franks. From the time of the first lamps lit along the harbour wall among the harbourmen,", "    1",
+                      "       and from that of the second keeper among the lightermen, the proportion stood.", "",
+                      "Notes", "(1) One."])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert [label for label, _ in footnotes(tree)] == ["1"]
+    assert call_text(tree, "1").endswith("the harbourmen,")
+
+
 def test_pdf_a_note_items_mark_alone_over_its_justified_line_broken_into_words_opens_its_note():
     """Note 2's mark stands alone ('2.'), its first line justified and broken into its words, one a line:
     the note's text all the same, not a number and a paragraph after the list."""

@@ -39,6 +39,7 @@ CONTINUATION = 4  # blocks a note may run on over, up to the next item
 CONTINUATION_LINES = 24  # or short lines (a justified line that held one long word breaks into lines of a word)
 CONTINUATION_WORDS = 80  # of those short lines, in all
 MAX_LOST_ITEMS = 8  # items of a note list lost with no page's edge to tell why
+MIN_SENTENCE_WORDS = 3  # words of a paragraph a call after a number's point may close
 MAX_PAGE_OF_ITEMS = 30  # items a lost page may have held, where no folio marks it lost
 MAX_SKIPPED = 3  # calls in a row a lost page or line may have held
 RESUMING_CHAIN = 5  # past more lost calls, the count resumes at a call the next this many count on from
@@ -383,8 +384,7 @@ def _block_candidates(block: etree._Element):
             for m in WEAK_CALL.finditer(text):
                 start = m.start(1) - (1 if text[m.start(1) - 1:m.start(1)] == " " else 0)
                 if DECIMAL.search(text, 0, m.start(1)) and not SENTENCE_AFTER.match(text, m.end(1)) \
-                        and not (element.tag == f"{{{DB}}}para" and m.end(1) == len(text.rstrip())
-                                 and (holder.getnext() is None if is_tail else len(element) == 0)):
+                        and not _closes_sentences(element, holder, is_tail, m.end(1)):
                     continue  # '4.1' is a number; in '… in 1933.3 Then' or closing a paragraph ('$600.120'), a call
                 if REFERENCE.search(text, max(0, m.start(1) - 8), m.start(1)):
                     continue  # 'Vol. 1', 'Chap. 2': a reference's number
@@ -393,6 +393,14 @@ def _block_candidates(block: etree._Element):
             for m in GROUPED_CALL.finditer(text):
                 found[m.start(1)] = Candidate(holder, is_tail, m.start(1), m.end(1), int(m.group(1)), False)
             yield from (found[k] for k in sorted(found))
+
+
+def _closes_sentences(element: etree._Element, holder: etree._Element, is_tail: bool, end: int) -> bool:
+    """Position `end` of the holder's text closes a paragraph of words (not a figure left as text, '4.1')."""
+    text = holder.tail if is_tail else holder.text
+    return element.tag == f"{{{DB}}}para" and end == len(text.rstrip()) \
+        and (holder.getnext() is None if is_tail else len(element) == 0) \
+        and len(re.findall(r"[^\W\d_]+", "".join(element.itertext()))) >= MIN_SENTENCE_WORDS
 
 
 def link_calls(candidates: list[Candidate], notes: set[int], division: etree._Element | None = None) -> Linking:
