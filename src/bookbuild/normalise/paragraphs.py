@@ -253,7 +253,8 @@ def _calls_glued(run: list[SourceLine], full: float) -> list[SourceLine]:
         text = line.text.strip()
         if out and CALL_ALONE.fullmatch(text) and CALLED.search(out[-1].text.rstrip()) and len(out[-1].text.strip()) >= full \
                 and (k + 1 == len(run) or run[k + 1].text.strip()[:1].islower()):
-            at = _word_end_under(run[k + 1].text, len(line.text) - len(line.text.lstrip())) if k + 1 < len(run) else None
+            column = _indent(line.text)  # at the line above's margin, the call kept no column of its own: it ends that line
+            at = _word_end_under(run[k + 1].text, column) if k + 1 < len(run) and column > _indent(out[-1].text) else None
             if at is None:
                 out[-1] = SourceLine(out[-1].number, out[-1].text.rstrip() + text)
             else:
