@@ -863,6 +863,24 @@ def test_recto_heads_repeating_a_short_chapters_title_or_number_go_where_versos_
     assert [line for line in kept(state) if line in chapters] == ["Preface", "Of the Harbour", "I", "II"]
 
 
+def test_a_chapters_title_right_under_its_recto_head_that_reads_the_same_stays():
+    """-layout: each page closes on its URL and page count, rectos open on the chapter's head at one
+    column, versos on the book's; a chapter opening on a recto sets its title, centred at another
+    column, right under its head, which reads the same, its first section's number and title under
+    it. The head is furniture wherever it recurs; the title under it stays, the chapter's heading."""
+    chapters = ["Of the Harbour"] * 6 + ["Reparation"] * 12 + ["Of the Towers"] * 6
+    pages = []
+    for n, chapter in enumerate(chapters, start=1):
+        opening = n == 1 or chapters[n - 2] != chapter
+        head = " " * 42 + (chapter if n % 2 else "A Book of Days")
+        title = [" " * 34 + chapter, " I", "", " Undertakings Given Prior to the Harbour", " Negotiations"] if opening else []
+        pages += [head, "", "", "", "", *title, (PROSE * 14).rstrip("\n"), FULL, "", "", "",
+                  " " * 17 + f"http://example.org/book.htm ({n} of {len(chapters)}) [22/08/2000",
+                  f"Page {n} of {len(chapters)}", " " * 79 + "01:01:05]"]
+    state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
+    assert [line.strip() for line in kept(state) if line.strip() in chapters] == ["Of the Harbour", "Reparation", "Of the Towers"]
+
+
 def test_a_short_chapters_second_recto_head_goes_as_the_first_it_repeats():
     """Heads stand over each page's URL, the book's on versos and the chapter's on rectos. The short
     chapter's title opens page 8; its heads stand on pages 9 and 11: the first repeats the title a

@@ -755,9 +755,17 @@ def _anchor_lines(state: State, filled: list[int], alone: set[int], pairs: dict[
         running.append(positions)
     folios = _folio_runs(state, sorted(alone), min(intervals, default=None), at_edges)
     anchors |= folios
-    if marked or folios:  # the facing pages' heads stand by those marks
-        return anchors
-    return anchors | _facing_heads(state, filled, alone, pairs, anchors, running)
+    if not (marked or folios):  # the facing pages' heads stand by no other marks
+        anchors |= _facing_heads(state, filled, alone, pairs, anchors, running)
+    return {i for i in anchors if not _under_its_head(state, filled, i)}
+
+
+def _under_its_head(state: State, filled: list[int], i: int) -> bool:
+    """A chapter's title right under its page's head, which reads the same (-layout sets them at other
+    columns): the head is furniture, the title is not."""
+    k = bisect.bisect_left(filled, i)
+    return k > 0 and state.lines[filled[k - 1]].text.strip() == state.lines[i].text.strip() \
+        and _over_its_heading(state, filled, k - 1, set())
 
 
 def _wrapped_heads(state: State, filled: list[int], pairs: dict[int, int]) -> list[list[int]]:
