@@ -729,7 +729,9 @@ def test_pdf_a_running_head_naming_the_title_under_it_short_or_numbered_otherwis
              ["\fBook I".rjust(60), "", "Book One", "Of the causes of improvement in the productive powers of labour.",
               "", "Chapter One", "Of the Division of Labour", *body],
              ["\fOf the Terrible Doubt of Appearances", "   Of the terrible doubt of appearances,",
-              "   Of the uncertainty after all, that we may be deluded,", "   That may-be reliance and hope are but speculations.", ""]]
+              "   Of the uncertainty after all, that we may be deluded,", "   That may-be reliance and hope are but speculations.", ""],
+             ["\fFar Away, Ye Quiet Hills!", "   Far away, ye quiet hills!", "   The long brown path before me leading wherever I choose,",
+              "   Henceforth I ask not good-fortune, I myself am good-fortune.", ""]]
     state = apply_rules("\n".join(line for page in pages for line in page), ["page-breaks", "paragraphs", "structure"],
                         kind="pdf")
     assert [d.text for d in state.diagnostics.items if d.code == "furniture.running-head"] == ["Introduction and Plan", "Book I"]

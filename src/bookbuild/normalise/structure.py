@@ -1182,7 +1182,10 @@ def _other_line(text: str) -> bool:
 def _repeats_title(head: str, title: str) -> bool:
     """A running head repeats a title: the same words, the first words (two or more) of a title that
     reads as one (a poem's first line opens with its title's words), or its label with the number
-    written another way ('Part II', 'Part Two')."""
+    written another way ('Part II', 'Part Two'). A title over its first line, which reads as a
+    sentence does ('Far Away, Ye Hills!' over 'Far away, ye hills!'), is no head repeating it."""
+    if titles_its_first_line(head, title) and not is_title_case(title):
+        return False
     if head.casefold() == title.casefold():
         return True
     if not (is_title_case(title) and reads_as_title(title)):
