@@ -43,6 +43,7 @@ MIN_SENTENCE_WORDS = 3  # words of a paragraph a call after a number's point may
 MAX_PAGE_OF_ITEMS = 30  # items a lost page may have held, where no folio marks it lost
 MAX_SKIPPED = 3  # calls in a row a lost page or line may have held
 RESUMING_CHAIN = 5  # past more lost calls, the count resumes at a call the next this many count on from
+MIN_RESUMING_CHAIN = 3  # or, near the list's end, the next up to its last note, as many at least
 
 
 @dataclass
@@ -444,7 +445,8 @@ def link_calls(candidates: list[Candidate], notes: set[int], division: etree._El
                 and _chain_goes_on(candidates, index, value, value - k):
             _record(linking, candidate, notes)  # calls k … value - 1 were lost (a dropped page, a garbled line)
             k = value + 1
-        elif k < value and value + RESUMING_CHAIN <= last_note and _chain_goes_on(candidates, index, value, RESUMING_CHAIN - 1):
+        elif k < value and (chain := min(RESUMING_CHAIN, last_note - value)) >= MIN_RESUMING_CHAIN \
+                and _chain_goes_on(candidates, index, value, chain - 1):
             _record(linking, candidate, notes)  # many calls lost (in a flattened table): the count resumes
             k = value + 1
         elif k < value <= min(last_note, k + MAX_SKIPPED) and previous is not None \
