@@ -50,6 +50,26 @@ def test_pdf_a_paragraph_closing_a_sentence_then_its_call_on_a_line_of_its_own_i
     assert "restore.page-join" not in codes(state)
 
 
+def test_pdf_a_call_alone_on_its_line_before_a_sentence_is_glued_where_the_count_of_calls_needs_it():
+    """'… as I shall show hereafter.' / '239' / 'It is otherwise …': the call raised off the full line
+    it closes, the paragraph going on with a new sentence. Calls 238 and 240 stand glued to their words
+    around it, and no other 239: it is the call, and the paragraph runs on. Section numbers alone on
+    their lines ('2' between '1' and '3') and a number the count has elsewhere stay as they are."""
+    def text(lone: str, before: str, after: str) -> str:
+        return "\n".join(["Chapter I", "Of the Things", "", LONG, f"{LONG} end of it.{before}", "A short last line.", "",
+                          LONG, f"{LONG} hereafter.", lone, f"It is otherwise in {LONG}", "short last line.", "",
+                          LONG, f"{LONG} end.{after}", "A short last line.", "",
+                          "Notes", "", *[f"{n} The note numbered {n}, which says where it comes from." for n in (1, 2, 3)]])
+    tree, _ = normalise_text(text("2", "1", "3"), kind="pdf")
+    assert any(p.startswith(LONG) and "hereafter.2 It is otherwise" in p for p in texts(tree, "//db:para"))
+    tree, _ = normalise_text(text("2", "1", "2"), kind="pdf")  # another call 2 after it: this one is no call
+    assert not any("hereafter.2 It is otherwise" in p for p in texts(tree, "//db:para"))
+    poem = ["Chapter I", "Of the Things", "", "1", LONG, f"{LONG} hereafter.", "2", f"It is otherwise in {LONG}",
+            f"{LONG} hereafter.", "3", f"It is otherwise in {LONG}", "short last line."]
+    tree, _ = normalise_text("\n".join(poem), kind="pdf")
+    assert not any("hereafter.2" in p or "hereafter.3" in p for p in texts(tree, "//db:para"))
+
+
 def test_end_of_line_hyphen_removed_but_real_compound_kept():
     text = "\n".join([
         LONG + " eco-", "nomic growth of the country was for some years very high indeed, and the co-",

@@ -32,6 +32,8 @@ CALL_ALONE = re.compile(r"[1-9]\d{0,3}")  # a line that is a number alone, insid
 CALL_SET_APART = re.compile(r"(?<=[.!?’”\"'])\s+[1-9]\d{0,2}$")  # '… a sentence. 26': its call, a line of its own
 OPENING_MARKS = "“‘\"'(["  # opening quotation marks and brackets, before a line's first letter
 CALLED = re.compile(r"(?:[^\W\d_]|[.,;:!?”’)\]])$")  # a word or its closing mark, where a call stands
+GLUED_CALL = re.compile(r"(?<=[^\W\d_])[.,;:!?”’)\]]?([1-9]\d{0,3})(?!\d|[,.]\d)")  # 'somebody.240', 'war,165'
+CALL_REACH = 200  # lines from a call alone on its line to the calls before and after it in the count
 RAISED_CALL_INDENT = 4  # spaces before a call alone on its line: the extraction kept the page's layout
 RAISED_CALL_SLACK = 6  # columns a raised call may stand off the end of its word (its smaller type)
 LIST_LOOKAHEAD = 60  # lines in which a note list's next item follows a line opening '1.' that is no item
@@ -143,8 +145,9 @@ def _unwrap_pdf(state: State) -> list[Block]:
     above: str | None = None  # the last line before the run
     text_lines = [line for run in runs for line in run]
     position = {line.number: k for k, line in enumerate(text_lines)}
+    calls = _call_numbers(text_lines)
     for run in filter(None, runs):
-        run = _calls_glued(run, full)
+        run = _calls_glued(run, full, calls)
         start = 0
         title_end = -1  # the last line of a title wrapped over two lines or more
         margin = min(_indent(line.text) for line in run)
@@ -239,11 +242,36 @@ def _unwrap_pdf(state: State) -> list[Block]:
     return sorted(blocks + tables, key=lambda b: b.first)
 
 
-def _calls_glued(run: list[SourceLine], full: float) -> list[SourceLine]:
+def _call_numbers(lines: list[SourceLine]) -> dict[int, list[tuple[int, bool]]]:
+    """Where each number that may be a note's call stands: value -> (source line, glued to its word:
+    'somebody.240'; else a number alone on its line)."""
+    calls: dict[int, list[tuple[int, bool]]] = {}
+    for line in lines:
+        text = line.text.strip()
+        if CALL_ALONE.fullmatch(text):
+            calls.setdefault(int(text), []).append((line.number, False))
+        for match in GLUED_CALL.finditer(text):
+            calls.setdefault(int(match.group(1)), []).append((line.number, True))
+    return calls
+
+
+def _counted_between(calls: dict[int, list[tuple[int, bool]]], line: int, value: int) -> bool:
+    """The number alone on `line` is the call the text's count of calls needs there: the call before
+    it in the count stands within reach above, the call after it below, one of them glued to its
+    word (a section's numbers stand alone each), and no other number of its value between them."""
+    before = [(n, glued) for n, glued in calls.get(value - 1, []) if line - CALL_REACH <= n < line]
+    after = [(n, glued) for n, glued in calls.get(value + 1, []) if line < n <= line + CALL_REACH]
+    if not before or not after or not (before[-1][1] or after[0][1]):
+        return False
+    return not any(before[-1][0] <= n <= after[0][0] and n != line for n, _ in calls.get(value, []))
+
+
+def _calls_glued(run: list[SourceLine], full: float, calls: dict[int, list[tuple[int, bool]]]) -> list[SourceLine]:
     """A note's call that the extraction set on a line of its own, amid a sentence ('… is called the
     premium,' / '17' / 'which, at that market …'), glued back to the word it follows: a line of a number
     alone, after a full line ending in a word or its closing mark (under a title's short line, a
-    number is a section's), over a line going on in lower case or closing its run (a page's foot).
+    number is a section's), over a line going on in lower case or closing its run (a page's foot),
+    or over a sentence where the text's count of calls needs it there (a section's number stands so).
     Amid a justified line set a word a line, the call stands out of its place: it is left. Where the extraction kept the page's layout
     (the call set at its column), the call is raised over its own line: it goes after the word of the
     line below that ends where it stands."""
@@ -252,7 +280,8 @@ def _calls_glued(run: list[SourceLine], full: float) -> list[SourceLine]:
     for k, line in enumerate(run):
         text = line.text.strip()
         if out and CALL_ALONE.fullmatch(text) and CALLED.search(out[-1].text.rstrip()) and len(out[-1].text.strip()) >= full \
-                and (k + 1 == len(run) or run[k + 1].text.strip()[:1].islower()):
+                and (k + 1 == len(run) or run[k + 1].text.strip()[:1].islower()
+                     or _counted_between(calls, line.number, int(text))):
             column = _indent(line.text)  # at the line above's margin, the call kept no column of its own: it ends that line
             at = _word_end_under(run[k + 1].text, column) if k + 1 < len(run) and column > _indent(out[-1].text) else None
             if at is None:
