@@ -895,3 +895,55 @@ def test_a_short_chapters_second_recto_head_goes_as_the_first_it_repeats():
                   f"http://example.org/book.htm ({n} of {len(chapters)})", "", ""]
     state = apply_rules("\n".join(pages), ["page-furniture"], kind="pdf")
     assert [line for line in kept(state) if line.startswith("Of the")] == ["Of the Harbour", "Of the Lamps", "Of the Towers"]
+
+
+def verso_recto(chapters: list[tuple[list[str], str, int]], lost: int | None = None) -> str:
+    """A print-out whose versos are headed by the book's title and rectos by their chapter's (or the
+    head given), folios at the pages' feet: chapters as (opening lines, recto head, pages). Each page
+    but a chapter's first opens in the middle of a sentence. Page `lost` is left out."""
+    out, n = [], 0
+    for opening, head, count in chapters:
+        for page in range(count):
+            n += 1
+            body = [*opening, (PROSE * 3).rstrip("\n"), FULL] if page == 0 else \
+                ["went on and on, and the page runs on into the text below it, full of words.", (PROSE * 3).rstrip("\n"), FULL]
+            if n != lost:
+                out += ["Test Book" if n % 2 == 0 else head, "", *body, "", f"- {n} -", "", ""]
+    return "\n".join(out)
+
+
+CHAPTERS = [(["CHAPTER I", "The Old Harbour"], "The Old Harbour", 5), (["CHAPTER II", "The Ships"], "The Ships", 4)]
+
+
+def test_a_short_chapters_recto_head_repeating_the_title_under_its_label_goes():
+    """A chapter of two pages ('CHAPTER III' over its title on a verso): its one recto's head repeats
+    the title under the label opening the page before. It goes; the title stays."""
+    text = verso_recto([*CHAPTERS, (["CHAPTER III", "The Law of Tides"], "The Law of Tides", 2),
+                        (["CHAPTER IV", "The Lighthouse"], "The Lighthouse", 4)])
+    state = apply_rules(text, ["page-furniture"], kind="pdf")
+    assert kept(state).count("The Law of Tides") == 1
+    assert "The Law of Tides" in [d.text for d in state.diagnostics.items if d.code == "furniture.page-edge"]
+
+
+def test_a_recto_head_giving_the_first_words_of_the_title_under_it_goes():
+    """A chapter opening on a recto whose head gives the first words of its title, under its label
+    and wrapped ('The Tides' over 'CHAPTER III' / 'The Tides of the Northern Sea Set Out and' /
+    'Explained'): the head goes, the title stays; a title's first word alone is no evidence."""
+    wrapped = ["CHAPTER III", "The Tides of the Northern Sea Set Out and", "Explained"]
+    text = verso_recto([(["CHAPTER I", "The Old Harbour"], "The Old Harbour", 4), (["CHAPTER II", "The Ships"], "The Ships", 4),
+                        (wrapped, "The Tides", 3), (["CHAPTER IV", "Effect of the Wind"], "Effect", 3)])
+    state = apply_rules(text, ["page-furniture"], kind="pdf")
+    lines = kept(state)
+    assert "The Tides" not in lines and lines[lines.index("CHAPTER III") + 1] == wrapped[1]
+    assert "Effect" in lines
+
+
+def test_a_recto_head_cutting_a_sentence_where_the_chapters_opening_page_is_lost_goes():
+    """The opening page of a chapter is lost: its recto heads, twice, are all that name it. The first
+    cuts a sentence as the second does: both go, and the title comes back where the page was lost."""
+    text = verso_recto([*CHAPTERS, (["CHAPTER III", "The Law of Tides"], "The Law of Tides", 5),
+                        (["CHAPTER IV", "The Lighthouse"], "The Lighthouse", 4)], lost=10)
+    state = apply_rules(text, ["page-furniture"], kind="pdf")
+    assert "The Law of Tides" not in kept(state)
+    assert list(state.lost_titles.values()) == ["The Law of Tides"]
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == ["1 page(s) between pages 9 and 11 (the page numbers skip them)"]

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from statistics import median
 
 from .front import normalise_title
-from .headings import heading_form, is_capitals, is_title_case, numbered_as, numbering, reads_as_title
+from .headings import heading_form, is_capitals, is_division_line, is_title_case, numbered_as, numbering, reads_as_title
 from .patterns import WORD, item_number, roman_value
 from .stacks import is_figures
 from .state import State
@@ -187,9 +187,10 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
                 return False
         return k == 0
 
-    def opens_its_page(j: int) -> bool:  # a title opening a page, or its number over it
+    def opens_its_page(j: int) -> bool:  # a title opening a page, or its number over it ('V', 'Chapter V')
+        above = lines[filled[j - 1]].text.strip() if j > 0 else ""
         return opens_a_page(j) or j > 0 and filled[j - 1] == filled[j] - 1 \
-            and bool(FOLIO.match(lines[filled[j - 1]].text.strip())) and opens_a_page(j - 1)
+            and bool(FOLIO.match(above) or is_division_line(above)) and opens_a_page(j - 1)
 
     def titles(j: int, head: str) -> bool:  # the line opening at filled[j], wrapped or not, is the title head repeats
         title = lines[filled[j]].text.strip()
@@ -198,24 +199,30 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
         return any(head == t or TOKEN.findall(t)[:len(head_words)] == head_words and len(head_words) >= 2 and is_title_case(t)
                    for t in [title, *wrapped])
 
+    def set_as_heads(i: int) -> bool:  # set right by page marks that other heads stand by the same way
+        return any(heads_beside[marks_beside(i, step)] >= MIN_RECURRENCE for step in (-1, 1))
+
     def repeats_a_title(i: int) -> bool:
-        """A page's head set right by page marks that other heads stand by the same way, repeating the
-        title that opened its page (or its number over it) or the page before, or its first words (a
-        short chapter's title, not seen again)."""
+        """A page's head set as heads are, repeating the title that opened its page (or its number over
+        it) or the page before, or its first words (a short chapter's title, not seen again)."""
         text = lines[i].text.strip()
-        if not reads_as_title(text) or not any(heads_beside[marks_beside(i, step)] >= MIN_RECURRENCE for step in (-1, 1)):
+        if not reads_as_title(text) or not set_as_heads(i):
             return False
         k = position[i]
         return any(filled[j] not in anchors and titles(j, text) and opens_its_page(j)
                    and any(filled[m] not in placed and filled[m] not in anchors for m in range(j + 1, k))
                    for j in range(bisect.bisect_left(filled, i - MAX_HEAD_INTERVAL), k))
 
+    def heads_as_set(i: int) -> set[str]:  # a head of two words or more set as heads are may give a title's first words
+        text = lines[i].text.strip()
+        return {text} if len(TOKEN.findall(text)) >= 2 and set_as_heads(i) else set()
+
     def furniture(i: int) -> bool:
         keys = _keys(lines[i].text)
         return i in anchors or i not in column and not _counted_item(state, filled, position[i]) and (any(
             placed[i] & furniture_places.get(key, set()) or placed[i] and key in stems for key in keys)
-            or bool(placed[i]) and (_over_its_heading(state, filled, position[i], set()) or repeats_a_title(i)
-                                    or beside_its_like(i)))
+            or bool(placed[i]) and (_over_its_heading(state, filled, position[i], heads_as_set(i))
+                                    or repeats_a_title(i) or beside_its_like(i)))
 
     def names_a_title_above(i: int) -> bool:
         """A running head of the book's stem standing alone under the title it names, text between, within
@@ -235,15 +242,23 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
     while grown := {i for i in candidates - edge if any(n is None or n in edge for n in nearer[i])}:
         edge |= grown
 
-    def repeats_a_head_above(i: int) -> bool:
+    def cuts_a_sentence(i: int) -> bool:  # the text under line i goes on in lower case: no title, a head
+        k = position[i] + 1
+        while k < len(filled) and (filled[k] in anchors or filled[k] in edge):
+            k += 1
+        return k < len(filled) and bool(RUNS_ON.match(lines[filled[k]].text.strip()))
+
+    def repeats_a_head(i: int) -> bool:
         """The words of a head taken within two pages above it, set by the page's marks as that head is:
-        a short chapter's head on its third recto, too far from the title it repeats."""
+        a short chapter's head on its third recto, too far from the title it repeats; or below it, where
+        the line cuts a sentence (the chapter's opening page lost, and the title with it)."""
         marks = [mark_beside(i, step) for step in (-1, 1)]
         text = lines[i].text.strip()
         return any(marks) and any(lines[j].text.strip() == text and [mark_beside(j, step) for step in (-1, 1)] == marks
-                                  for j in edge if 0 < i - j <= MAX_HEAD_INTERVAL)
+                                  for j in edge if 0 < i - j <= MAX_HEAD_INTERVAL
+                                  or 0 < j - i <= MAX_HEAD_INTERVAL and cuts_a_sentence(i))
 
-    while grown := {i for i in placed.keys() - edge if i not in column and repeats_a_head_above(i)}:
+    while grown := {i for i in placed.keys() - edge if i not in column and repeats_a_head(i)}:
         edge |= grown
     return sorted(edge), stems
 
@@ -935,7 +950,7 @@ def _over_its_heading(state: State, filled: list[int], k: int, heads: set[str]) 
     text = state.lines[filled[k]].text.strip()
     fold = str.casefold if is_capitals(text) else str  # a head set in capitals; else it keeps the title's case
     words = TOKEN.findall(fold(text))
-    following = [state.lines[i].text.strip() for i in filled[k + 1:k + 3] if state.lines[i] is not None]
+    following = [state.lines[i].text.strip() for i in filled[k + 1:k + 4] if state.lines[i] is not None]
     if not words or not following:
         return False
     form = heading_form(following[0])
@@ -943,11 +958,11 @@ def _over_its_heading(state: State, filled: list[int], k: int, heads: set[str]) 
     if own is not None and own.label and not own.title and form is not None and form.label \
             and (own.label.casefold(), own.number) == (form.label.casefold(), form.number):
         return True  # its label and number, in other numerals ('Book I' over 'Book One')
-    if form is not None and not form.title:  # a label alone: its title is on the line under it
-        titles = [following[1:]] if reads_as_title(" ".join(following[1:])) else []
+    if form is not None and not form.title:  # a label alone: its title is on the line under it, or two
+        titles = [title for title in (following[1:2], following[1:3]) if reads_as_title(" ".join(title))]
     elif form is not None or reads_as_title(following[0]):
         first = form.title if form else following[0]
-        titles = [[first], [first, *following[1:]]]  # the title, or the title wrapped
+        titles = [[first], [first, *following[1:2]]]  # the title, or the title wrapped
     else:
         return False
     title_words = [TOKEN.findall(fold(" ".join(title))) for title in titles]
