@@ -1335,3 +1335,24 @@ def test_pdf_a_title_wrapped_over_four_lines_whose_first_stops_on_a_word_titles_
     assert texts(tree, "//db:chapter/db:title | //db:section/db:title") == [
         "Of Lamps", "Of Lamps Considered as a Particular Branch of the Common Stock of the Harbour, or of the "
         "Expense of Maintaining the Northern Coast", "Of Towers"]
+
+
+def test_a_paragraph_cut_off_before_a_division_is_flagged_and_in_print_at_a_pages_foot_a_lost_page():
+    """A paragraph stopping on a word in lower case or a word's hyphen right before a new chapter lost
+    its end. In print, stopping at a page's foot, a page is lost (chapters printed each alone: no
+    folio counts across them). A paragraph closing on a call, a name or a title stops where it should."""
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 4
+
+    def book(last: str, kind: str) -> list:
+        if kind == "pdf":
+            text = "\n".join(["Chapter I", "Of Wages", *prose, last, "", "\fChapter II", "Of Rent", *prose, "and it ends here.",
+                              "", "\fChapter III", "Of Profit", *prose, "and it ends here."])
+        else:
+            text = web("Chapter I", "Of Wages", P, f"{P} And {last}", "Chapter II", "Of Rent", P, P, "Chapter III", "Of Profit", P)
+        _, state = normalise_text(text, kind=kind)
+        return [(d.code, d.line) for d in state.diagnostics.items if d.code in ("flag.truncated", "flag.lost-page")]
+
+    assert book("which followed the re\u2010", "pdf") == [("flag.lost-page", 7)]
+    assert book("and that is why it was", "web") == [("flag.truncated", 7)]  # (in a web dump, a block a line)
+    for last in ("and it ends with a call.12", "Of the Fire Within", "John Milton", "Paradise Lost, X, 743"):
+        assert book(last, "pdf") == [] and book(last, "web") == []
