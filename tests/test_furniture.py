@@ -947,3 +947,17 @@ def test_a_recto_head_cutting_a_sentence_where_the_chapters_opening_page_is_lost
     assert "The Law of Tides" not in kept(state)
     assert list(state.lost_titles.values()) == ["The Law of Tides"]
     assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == ["1 page(s) between pages 9 and 11 (the page numbers skip them)"]
+
+
+def test_a_page_lost_before_a_page_of_a_tables_figures_set_apart_is_flagged():
+    """Folios 1 to 10 at the pages' feet, page 7 lost. Page 8 holds a table whose figures pdftotext set
+    a line each, blank lines between: near twice as many lines as a page of text, but no more filled
+    ones. The gap is a page lost, not a page with no folio of its own."""
+    def page(n: int) -> list[str]:
+        if n == 8:
+            return [*(PROSE * 4).rstrip("\n").split("\n"), *[line for k in range(16) for line in (f"{k + 1}.{k}5", "")],
+                    "", str(n), "", ""]
+        return [*(PROSE * 10).rstrip("\n").split("\n"), FULL, "", str(n), "", ""]
+    state = apply_rules("\n".join(line for n in range(1, 11) if n != 7 for line in page(n)), ["page-furniture"], kind="pdf")
+    assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == \
+        ["1 page(s) between pages 6 and 8 (the page numbers skip them)"]

@@ -507,16 +507,18 @@ def _longest_count(folios: list[tuple[int, int]], follows: Callable[[tuple[int, 
 def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
     """Pages the extraction lacks: where page numbers of one kind ('Page 15 of 18', a folio) that
     count on page by page before or after skip a number or more with no more than a page of lines
-    between them (a page with no number of its own, a chapter's opening, leaves its lines).
+    between them (a page with no number of its own, a chapter's opening, leaves its lines). Lines
+    are counted without the blank ones (a table's cells set apart add many).
     (The line before the gap, the pages missing, what to report.)"""
+    filled = [i for i, line in enumerate(state.lines) if line is not None and line.text.strip()]
     kinds: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i in edge:
-        text = state.lines[i].text
+        text, k = state.lines[i].text, bisect.bisect_left(filled, i)  # k: the line, counted as lines filled
         marks = _page_counts(text)
         for mark in marks:  # each count of a line: verso and recto may set them in turn
-            kinds[shape(mark)].append((i, _page_number(mark)))
+            kinds[shape(mark)].append((k, _page_number(mark)))
         if not marks and (number := _page_number(text)) is not None:
-            kinds["folio"].append((i, number))  # a folio's kind is its own, beside whatever running head
+            kinds["folio"].append((k, number))  # a folio's kind is its own, beside whatever running head
     gaps: dict[tuple[int, int], tuple[int, int]] = {}  # (before, after) -> (line, pages missing)
     starts: list[tuple[int, int]] = []  # (line, pages missing) where a part's count starts past 1
     for kind, numbered in kinds.items():
@@ -545,9 +547,9 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
             starts += [(numbered[k - 1][0], numbered[k][1] - 1) for k in firsts
                        if k >= 2 and 2 <= numbered[k][1] <= FOLIO_SLACK + 1 and next_page(k - 2) and next_page(k)
                        and 0.5 * page <= numbered[k][0] - numbered[k - 1][0] <= 1.5 * page]
-    return [(i, missing, f"{missing} page(s) between pages {a} and {b} (the page numbers skip them)")
+    return [(filled[i], missing, f"{missing} page(s) between pages {a} and {b} (the page numbers skip them)")
             for (a, b), (i, missing) in sorted(gaps.items(), key=lambda g: g[1])] + \
-        [(i, missing, f"{missing} page(s) before page {missing + 1} (its part's page numbers start past 1)")
+        [(filled[i], missing, f"{missing} page(s) before page {missing + 1} (its part's page numbers start past 1)")
          for i, missing in starts]
 
 
