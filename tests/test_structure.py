@@ -304,7 +304,8 @@ def test_pdf_a_chapters_title_over_its_first_sections_number_and_wrapped_title_i
 def test_pdf_titles_where_the_running_heads_change_to_name_them_are_chapters():
     """Pages marked only by a running head at their foot naming the chapter ('Author — Title: <chapter>');
     the first pages (an epigraph) have none, and a part's title page has its head once. The titles the
-    heads name are chapters, though no page edge shows they open a page; the lone head goes."""
+    heads name are chapters, though no page edge shows they open a page, one closing on '!' too; the
+    lone head goes."""
     line = "a line of prose running on to the full width of the printed page, and on it goes"
 
     def pages(title: str, count: int) -> list[str]:
@@ -316,10 +317,10 @@ def test_pdf_titles_where_the_running_heads_change_to_name_them_are_chapters():
     text = "\n".join(["Ye build! ye build! but ye enter not in,", "Like the tribes whom the desert devoured,", "A. Poet", "", "",
                       *pages("Preface to the Second Edition", 4), "Introductory", "Ye build! ye build! but ye enter not in,",
                       "Like the tribes whom the desert devoured,", "A. Poet", "", "Anne Writer — Some Book: Introductory", "", "",
-                      *pages("The Problem", 4), *pages("The Remedy", 4)])
+                      *pages("The Problem", 4), *pages("The Remedy", 4), *pages("Hail to the World!", 4)])
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "/db:book/*[not(self::db:info)]/db:title")[1:] == ["Preface to the Second Edition", "Introductory",
-                                                                          "The Problem", "The Remedy"]
+                                                                          "The Problem", "The Remedy", "Hail to the World!"]
     assert not tree.xpath("//db:section", namespaces=NS) and not any("Anne Writer" in p for p in texts(tree, "//db:para"))
 
 
