@@ -1357,3 +1357,14 @@ def test_a_paragraph_cut_off_before_a_division_is_flagged_and_in_print_at_a_page
     assert book("and that is why it was", "web") == [("flag.truncated", 7)]  # (in a web dump, a block a line)
     for last in ("and it ends with a call.12", "Of the Fire Within", "John Milton", "Paradise Lost, X, 743"):
         assert book(last, "pdf") == [] and book(last, "web") == []
+
+
+def test_a_paragraph_cut_off_where_the_folios_report_the_page_lost_is_reported_once():
+    prose = ["A line of prose that runs on to the full width of the printed page, and on it goes here, on"] * 20
+    pages = {1: ["Chapter I", "Of Wages", *prose, "and it ends here."], 2: [*prose, "which followed the re\u2010"],
+             4: ["Chapter II", "Of Rent", *prose, "and it ends here."], 5: [*prose, "and it ends here."],
+             6: ["Chapter III", "Of Profit", *prose, "and it ends here."], 7: [*prose, "and it ends here."]}
+    text = "\n".join(line for n, page in pages.items() for line in [*page, "", str(n), "", ""])
+    _, state = normalise_text(text, kind="pdf")
+    assert [d.text for d in state.diagnostics.items if d.code in ("flag.lost-page", "flag.truncated")] == \
+        ["1 page(s) between pages 2 and 4 (the page numbers skip them)"]

@@ -1498,12 +1498,14 @@ def _flag_missing_sections(state: State) -> None:
 def _flag_truncated_paragraphs(state: State) -> None:
     """A paragraph that stops mid-sentence (on a word in lower case or a word's hyphen, a call after
     its last word aside) right before a new division lost its end with a missing page. In print,
-    where it stops at a page's foot, that page is reported lost (no folio counts across divisions
-    printed each on its own)."""
+    where it stops at a page's foot, that page is reported lost (where the folios do not: no folio
+    counts across divisions printed each on its own)."""
     for block, following in zip(state.blocks, state.blocks[1:]):
         if block.kind == "para" and following.kind == "heading" and following.level == 0 \
                 and CUT_OFF.search(TRAILING_CALL.sub("", block.text.rstrip())):
             block.notes.append("The paragraph stops here in the source: the rest is missing.")
+            if any(block.last <= line < following.first for line in state.lost_pages):
+                continue  # reported already: the folios skip the page
             if state.kind is TextKind.PDF and following.first in state.page_starts:
                 state.diagnostics.add("flag.lost-page", block.last, "a page or more after this one: the paragraph "
                                       "stops mid-sentence at its foot, and a new division opens after it", count=1)
