@@ -304,8 +304,8 @@ def test_pdf_a_chapters_title_over_its_first_sections_number_and_wrapped_title_i
 def test_pdf_titles_where_the_running_heads_change_to_name_them_are_chapters():
     """Pages marked only by a running head at their foot naming the chapter ('Author — Title: <chapter>');
     the first pages (an epigraph) have none, and a part's title page has its head once. The titles the
-    heads name are chapters, though no page edge shows they open a page, one closing on '!' too; the
-    lone head goes."""
+    heads name are chapters, though no page edge shows they open a page, one closing on '!' too (not a
+    cry in the text that the heads name without it); the lone head goes."""
     line = "a line of prose running on to the full width of the printed page, and on it goes"
 
     def pages(title: str, count: int) -> list[str]:
@@ -318,6 +318,10 @@ def test_pdf_titles_where_the_running_heads_change_to_name_them_are_chapters():
                       *pages("Preface to the Second Edition", 4), "Introductory", "Ye build! ye build! but ye enter not in,",
                       "Like the tribes whom the desert devoured,", "A. Poet", "", "Anne Writer — Some Book: Introductory", "", "",
                       *pages("The Problem", 4), *pages("The Remedy", 4), *pages("Hail to the World!", 4)])
+    verse = ["O you temples fairer than lilies pour’d over by the rising sun!", "You too with joy I sing.", "The Remedy!",
+             "Lo, soul, seest thou not God’s purpose from the first?", "The oceans to be cross’d, the distant brought near."]
+    first_page = "\n".join(["The Remedy", *[line] * 30, "and it ends here."])
+    text = text.replace(first_page, "\n".join(["The Remedy", *verse * 5]))  # its first page in verse, a cry in it
     tree, _ = normalise_text(text, kind="pdf")
     assert texts(tree, "/db:book/*[not(self::db:info)]/db:title")[1:] == ["Preface to the Second Edition", "Introductory",
                                                                           "The Problem", "The Remedy", "Hail to the World!"]

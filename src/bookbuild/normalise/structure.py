@@ -263,7 +263,8 @@ class _Headings:
             name = normalise_title(heads[naming][1])
             if before >= 0 and normalise_title(heads[before][1]) == name:
                 continue  # the heads name this chapter already: the line is no opening
-            if name not in readings or not reads_as_title(title, attached=True):  # (named: it may close on '!')
+            # named as it stands, it may close on '!' ('Salut au Monde!'; not a refrain 'Passage to India!')
+            if name not in readings or not reads_as_title(title, attached=title == heads[naming][1].strip()):
                 continue
             self.named_by_heads.add(i)
             if found is not None:
