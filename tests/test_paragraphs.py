@@ -185,6 +185,20 @@ def test_pdf_a_numbered_title_wrapped_over_four_lines_right_over_its_text_is_set
     assert all(p.startswith("It has been shown") for p in texts(tree, "//db:para"))
 
 
+def test_pdf_a_title_under_its_number_wrapped_over_four_lines_as_long_as_the_texts_is_set_apart_from_it():
+    """A section's title set in the text's own size under its number, wrapped over four lines each as
+    long as a line of the text, every word that counts capitalised: the title is whole, its text
+    opens on its own first line."""
+    line = "the light of the lamps along the coast, shining on and on it"
+    body = ["It has been shown that the light of the lamps upon the sea", *[line] * 6, "and it ends here.", ""]
+    title = ["Of the Variations in the Proportion Between the", "Respective Lights of That Sort of Lamp Which",
+             "Always Burns Oil, and of That Which Sometimes", "Burns and Sometimes Does Not Burn Oil"]
+    text = "\n".join(["Chapter I", "Of Lamps", *body, "I", "Of the First Lamps", *body, "II", *title, *body])
+    tree, _ = normalise_text(text, kind="pdf")
+    assert texts(tree, "//db:section/db:title") == ["Of the First Lamps", " ".join(title)]
+    assert all(p.startswith("It has been shown") for p in texts(tree, "//db:para"))
+
+
 def test_pdf_a_chapter_named_in_lower_case_where_a_sentence_runs_on_is_no_heading():
     line = "the light of the lamps along the coast, shining on"
     text = "\n".join(["I. Of Lamps", "It has been shown that the light of the lamps upon", *[line] * 4,

@@ -375,11 +375,12 @@ def _wrapped_title_lines(lines: list[str], full: float) -> int:
     """How many of these lines, from the first, are a title wrapped over its text (none: 0): the most
     that read as one title over a line of text, so that a title wrapped over four lines on a narrow
     page ('II. Of Lamps Considered as a' / 'Particular Branch of the Common' / 'Stock of the
-    Harbour, or of the Expense' / 'of Maintaining the Northern Coast') is not cut after two."""
+    Harbour, or of the Expense' / 'of Maintaining the Northern Coast') is not cut after two, its lines
+    as long as the text's where every word that counts is capitalised."""
     wrapped = 0
     for n in range(2, len(lines)):
-        if n > 2 and (len(lines[n - 1]) >= full or _numbers_heading(lines[n - 1])):
-            break  # a title's lines past its second are set short of the text's width, and number nothing
+        if n > 2 and (len(lines[n - 1]) >= full and not is_title_case(lines[n - 1], 1.0) or _numbers_heading(lines[n - 1])):
+            break  # a title's lines past its second are set short of the text's width (or in strict Title Case), and number nothing
         if _wrapped_over_text(lines[:n], lines[n], full):
             wrapped = n
     return wrapped
