@@ -961,3 +961,19 @@ def test_a_page_lost_before_a_page_of_a_tables_figures_set_apart_is_flagged():
     state = apply_rules("\n".join(line for n in range(1, 11) if n != 7 for line in page(n)), ["page-furniture"], kind="pdf")
     assert [d.text for d in state.diagnostics.items if d.code == "flag.lost-page"] == \
         ["1 page(s) between pages 6 and 8 (the page numbers skip them)"]
+
+
+def test_a_page_lost_where_folios_head_the_pages_is_reported_after_the_page_before_it():
+    """Form feeds part the pages; each opens on its folio and closes on its running head and URL. Page 4
+    is lost: the gap stands after page 3's foot, not at page 3's top, so the paragraph running from
+    page 2 onto page 3 is joined, and the one cut by the lost page is not."""
+    def page(n: int) -> list[str]:
+        return [f"\f{n}", "", *(PROSE * 10).rstrip("\n").split("\n"), FULL, "", "Some Book: Chapter 2",
+                f"http://example.org/book/ch02.htm ({n} of 8) [22/08/2000 01:00:39]", ""]
+    text = "\n".join(line for n in range(1, 9) if n != 4 for line in page(n))[1:]
+    tree, state = normalise_text(text, kind="pdf")
+    lost = [d for d in state.diagnostics.items if d.code == "flag.lost-page"]
+    assert [d.text for d in lost] == ["1 page(s) between pages 3 and 5 (the page numbers skip them)"]
+    assert lost[0].line == text.split("\n").index("\f5") - 1  # (1-based) the URL closing page 3
+    paras = texts(tree, "//db:para")
+    assert len(paras) == 2 and paras[1].startswith("The line of development")  # the text resumes after the gap

@@ -537,7 +537,7 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
             missing = min(b - a - 1, b - a - round((j - i) / page))  # a short page (a chapter's end) counts one
             # the count runs on, page by page, on one side at least (figures of a table do not)
             if 2 <= b - a <= FOLIO_SLACK + 1 and missing >= 1 and (next_page(k - 1) or next_page(k + 1)):
-                gaps.setdefault((a, b), (i, missing))
+                gaps.setdefault((a, b), (_before_the_page_of(state, filled, filled[i], filled[j]), missing))
         # each part printed alone, its folios from 1 anew: a part whose count starts at 2 or a few past
         # lost its first pages, where most parts start at 1 and the counts on both sides run on page by
         # page, a page apart (numbers of sections mixed in do not); counts with their totals, 'Page 2
@@ -547,10 +547,20 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
             starts += [(numbered[k - 1][0], numbered[k][1] - 1) for k in firsts
                        if k >= 2 and 2 <= numbered[k][1] <= FOLIO_SLACK + 1 and next_page(k - 2) and next_page(k)
                        and 0.5 * page <= numbered[k][0] - numbered[k - 1][0] <= 1.5 * page]
-    return [(filled[i], missing, f"{missing} page(s) between pages {a} and {b} (the page numbers skip them)")
+    return [(i, missing, f"{missing} page(s) between pages {a} and {b} (the page numbers skip them)")
             for (a, b), (i, missing) in sorted(gaps.items(), key=lambda g: g[1])] + \
         [(filled[i], missing, f"{missing} page(s) before page {missing + 1} (its part's page numbers start past 1)")
          for i, missing in starts]
+
+
+def _before_the_page_of(state: State, filled: list[int], a: int, b: int) -> int:
+    """Where pages lost between folio a and folio b stood: right after folio a's page, that is, before
+    the page folio b stands on, where form feeds show where that page starts (a folio may head its
+    page, under the foot of the page before); else at folio a (most folios stand at the foot)."""
+    start = max((n for n in state.page_starts if n <= state.lines[b].number), default=None)
+    if start is None or start <= state.lines[a].number:
+        return a
+    return filled[bisect.bisect_left(filled, start, key=lambda i: state.lines[i].number) - 1]
 
 
 def _lost_facing_pages(state: State, filled: list[int], alone: set[int], edge: list[int]) -> list[tuple[int, int, str]]:
