@@ -423,18 +423,20 @@ def test_pages_lost_at_the_start_or_end_of_a_part_printed_as_a_document_of_its_o
 
 def test_a_part_whose_folios_start_past_1_where_the_others_start_at_1_lost_its_first_page():
     """Each part printed alone, its folios from 1 anew (no total to count against): the third part's
-    folios start at 2, so its first page is lost; the others' start at 1."""
+    folios start at 2, so its first page is lost; the others' start at 1. A part's last page may be
+    short, before the part whose first page is lost as before any."""
     long = PROSE * 6 + FULL
 
-    def part(kept: list[int]) -> list[str]:
-        return [line for n in kept for line in (long, "", "", f"{n}", "", "")]
+    def part(kept: list[int], short_last: bool = False) -> list[str]:
+        return [line for n in kept for line in ("the end." if short_last and n == kept[-1] else long, "", "", f"{n}", "", "")]
 
-    text = "\n".join([*part([1, 2, 3]), *part([1, 2, 3, 4]), *part([2, 3, 4]), *part([1, 2]), FULL])
-    tree, state = normalise_text(text, kind="pdf")
-    assert codes(state).count("furniture.page-edge") == 12
-    second_parts_last = text.split("\n").index("4") + 1
-    assert [(d.line, d.text) for d in state.diagnostics.items if d.code == "flag.lost-page"] == \
-        [(second_parts_last, "1 page(s) before page 2 (its part's page numbers start past 1)")]
+    for short_last in (False, True):
+        text = "\n".join([*part([1, 2, 3]), *part([1, 2, 3, 4], short_last), *part([2, 3, 4]), *part([1, 2]), FULL])
+        tree, state = normalise_text(text, kind="pdf")
+        assert codes(state).count("furniture.page-edge") == 12
+        second_parts_last = text.split("\n").index("4") + 1
+        assert [(d.line, d.text) for d in state.diagnostics.items if d.code == "flag.lost-page"] == \
+            [(second_parts_last, "1 page(s) before page 2 (its part's page numbers start past 1)")]
 
 
 def test_a_print_footer_set_beside_the_folio_with_its_stamp_wrapped_goes_and_counts_the_pages():

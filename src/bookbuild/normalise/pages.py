@@ -529,9 +529,9 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
             continue
         page = median(steps)
 
-        def next_page(k: int) -> bool:  # numbered[k + 1] is the page after numbered[k]
+        def next_page(k: int, short: bool = False) -> bool:  # numbered[k + 1] is the page after numbered[k]
             return 0 <= k < len(numbered) - 1 and numbered[k + 1][1] == numbered[k][1] + 1 \
-                and 0.5 * page <= numbered[k + 1][0] - numbered[k][0] <= 1.5 * page
+                and (0 if short else 0.5 * page) <= numbered[k + 1][0] - numbered[k][0] <= 1.5 * page
 
         for k, ((i, a), (j, b)) in enumerate(zip(numbered, numbered[1:])):
             missing = min(b - a - 1, b - a - round((j - i) / page))  # a short page (a chapter's end) counts one
@@ -544,8 +544,8 @@ def _lost_pages(state: State, edge: list[int]) -> list[tuple[int, int, str]]:
         # of 9', are _lost_document_pages'
         firsts = [0] + [k + 1 for k in range(len(numbered) - 1) if numbered[k + 1][1] < numbered[k][1]]
         if kind == "folio" and sum(numbered[k][1] == 1 for k in firsts) * 2 > len(firsts) >= MIN_RECURRENCE:
-            starts += [(numbered[k - 1][0], numbered[k][1] - 1) for k in firsts
-                       if k >= 2 and 2 <= numbered[k][1] <= FOLIO_SLACK + 1 and next_page(k - 2) and next_page(k)
+            starts += [(numbered[k - 1][0], numbered[k][1] - 1) for k in firsts  # (a part's last page may be short)
+                       if k >= 2 and 2 <= numbered[k][1] <= FOLIO_SLACK + 1 and next_page(k - 2, short=True) and next_page(k)
                        and 0.5 * page <= numbered[k][0] - numbered[k - 1][0] <= 1.5 * page]
     return [(i, missing, f"{missing} page(s) between pages {a} and {b} (the page numbers skip them)")
             for (a, b), (i, missing) in sorted(gaps.items(), key=lambda g: g[1])] + \
