@@ -979,3 +979,28 @@ def test_a_page_lost_where_folios_head_the_pages_is_reported_after_the_page_befo
     assert lost[0].line == text.split("\n").index("\f5") - 1  # (1-based) the URL closing page 3
     paras = texts(tree, "//db:para")
     assert len(paras) == 2 and paras[1].startswith("The line of development")  # the text resumes after the gap
+
+
+def test_a_short_chapters_wrapped_running_head_goes_against_the_text_or_standing_alone():
+    """Heads 'Author — Book: <chapter>' at the pages' feet with the page count, each chapter printed
+    alone. A two-page chapter's title is too long for one line of the head, which wraps: its two
+    heads, seen twice only, go, set right against the text over the page count or standing alone
+    under it, and the next chapter's title is not taken into the text."""
+    prose = (PROSE * 8).rstrip("\n").split("\n")
+
+    def chapter(title: str, pages: int, head: list[str], against: bool = False) -> list[str]:
+        out = [title]
+        for n in range(1, pages + 1):
+            foot = [*([] if against else [""]), *head, "", f"Page {n} of {pages}", "", ""] if n < pages \
+                else ["", f"Page {n} of {pages}", "", *head, "", ""]
+            out += [*prose, FULL + ".", *foot]
+        return out
+
+    title = "The Correlation and Coordination of the Laws of the Harbour Lights Along the Coasts"
+    long_head = [f"Anne Writer — Some Book: {title[:-7]}", "Coasts"]  # as long as a full line of the text
+    text = "\n".join([*chapter("I. The Harbour", 4, ["Anne Writer — Some Book: The Harbour"]),
+                      *chapter(f"II. {title}", 2, long_head, True),
+                      *chapter("III. The Lamps", 4, ["Anne Writer — Some Book: The Lamps"]), "The end of it."])
+    tree, state = normalise_text(text, kind="pdf")
+    assert not any("Anne Writer" in p or p.startswith("Coasts") for p in texts(tree, "//db:para"))
+    assert texts(tree, "//db:chapter/db:title") == ["The Harbour", title, "The Lamps"]

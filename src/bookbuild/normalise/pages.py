@@ -72,6 +72,10 @@ def remove_page_furniture(state: State) -> None:
         # part's title under a head that reads the same, nor a letter's heading and greeting)
         paired, stems = _edge_lines(state, filled, alone | pairs.keys(), anchors)
         both = [i for i in paired if i in pairs and pairs[i] in paired]
+        lengths = sorted(len(lines[i].text.strip()) for i in filled)
+        measure = lengths[int(len(lengths) * 0.9)]  # the text's full lines
+        both += [j for i in paired if i in pairs and i < pairs[i] and _wrapped_stem(lines[i].text, stems, measure)
+                 for j in (i, pairs[i])]
         recurring = _recurring_pairs(state, both, pairs)
         edge = sorted(set(edge) | {i for i in both if i in recurring
                                    or any(key in stems for j in (i, pairs[i]) for key in _keys(lines[j].text))})
@@ -236,9 +240,23 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
     # furniture stands at the page's edge: a line recurring there with text between it and the edge
     # is text (a letter's address under its heading, both opening a page); a running head's stem is
     # furniture by its words (its wrapped end may stand between)
+    def stem_over_a_mark(i: int) -> list[int]:
+        """A running head of the book's stem set right against the text over the page mark under it, or
+        wrapped onto a line of words over it: the head of a short chapter's page, seen too few times
+        to stand by a mark as heads do."""
+        k = position[i]
+        if not any(key in stems for key in _keys(lines[i].text)) or k + 2 >= len(filled):
+            return []
+        under, mark = filled[k + 1], filled[k + 2]
+        if under in anchors:
+            return [i]
+        wrapped_end = under == i + 1 and re.fullmatch(r"[^\W\d_][^\d/:()\[\]]*", lines[under].text.strip())
+        return [i, under] if wrapped_end and mark in anchors else []
+
     candidates = {i for i in placed if furniture(i)}
     edge = anchors | {i for i in candidates if any(key in stems for key in _keys(lines[i].text))} \
-        | {i for i in alone - placed.keys() if any(key in stems for key in _keys(lines[i].text)) and names_a_title_above(i)}
+        | {i for i in alone - placed.keys() if any(key in stems for key in _keys(lines[i].text)) and names_a_title_above(i)} \
+        | {j for i in filled if i not in placed for j in stem_over_a_mark(i)}
     while grown := {i for i in candidates - edge if any(n is None or n in edge for n in nearer[i])}:
         edge |= grown
 
@@ -900,6 +918,12 @@ def _lost_openings(state: State, filled: list[int], heads: list[tuple[int, str]]
     return [(before, heads_line, first, name) for before, at, name in titles if name and not (feet and before < 0)
             and (first := next_text(heads_line := before if feet else at)) is not None
             and heading_form(lines[first].text) is None]  # (a heading opening the page: the title is there, garbled)
+
+
+def _wrapped_stem(text: str, stems: set[str], measure: int) -> bool:
+    """A running head of the book's stem as long as the text's full lines or longer, so that it wrapped
+    onto the line under it: a short chapter's head, its end seen too few times to recur."""
+    return any(key in stems for key in _keys(text)) and len(text.strip()) >= measure
 
 
 def _wrapped_heads_against_text(state: State, filled: list[int], edge: list[int], pairs: dict[int, int]) -> set[int]:
