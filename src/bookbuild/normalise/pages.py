@@ -43,6 +43,7 @@ CLUSTER_REACH = 4  # lines standing alone on each side of an anchor that can be 
 MIN_RECURRENCE = 3
 STEM = " …"  # marks the key of a running head's stem ('author — title …')
 HEAD_PARTS = re.compile(r":\s|\s[—–]\s")  # between a running head's author, title and chapter
+HEAD_WORDS = re.compile(r"[^\W\d_][^\d/:()\[\]]*")  # a running head's wrapped end: words (not a URL's wrapped stamp)
 HEAD_REPEAT_PAGES = 2.5  # pages from a running head to its repeat (every other page, on rectos)
 FOLIO_COVER = 0.25  # of the pages the running heads or the folios' interval count: the least share folios number
 MARKED_PAGES = 0.25  # of the marks a page the longest count of folios has: the least a shorter count has
@@ -237,9 +238,6 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
         return any(lines[filled[j]].text.strip() == name and any(filled[m] not in alone for m in range(j + 1, k))
                    for j in range(bisect.bisect_left(filled, i - MAX_HEAD_INTERVAL), k))
 
-    # furniture stands at the page's edge: a line recurring there with text between it and the edge
-    # is text (a letter's address under its heading, both opening a page); a running head's stem is
-    # furniture by its words (its wrapped end may stand between)
     def stem_over_a_mark(i: int) -> list[int]:
         """A running head of the book's stem set right against the text over the page mark under it, or
         wrapped onto a line of words over it: the head of a short chapter's page, seen too few times
@@ -250,9 +248,12 @@ def _edge_lines(state: State, filled: list[int], alone: set[int], anchors: set[i
         under, mark = filled[k + 1], filled[k + 2]
         if under in anchors:
             return [i]
-        wrapped_end = under == i + 1 and re.fullmatch(r"[^\W\d_][^\d/:()\[\]]*", lines[under].text.strip())
+        wrapped_end = under == i + 1 and HEAD_WORDS.fullmatch(lines[under].text.strip())
         return [i, under] if wrapped_end and mark in anchors else []
 
+    # furniture stands at the page's edge: a line recurring there with text between it and the edge
+    # is text (a letter's address under its heading, both opening a page); a running head's stem is
+    # furniture by its words (its wrapped end may stand between)
     candidates = {i for i in placed if furniture(i)}
     edge = anchors | {i for i in candidates if any(key in stems for key in _keys(lines[i].text))} \
         | {i for i in alone - placed.keys() if any(key in stems for key in _keys(lines[i].text)) and names_a_title_above(i)} \
@@ -836,7 +837,7 @@ def _chapter_heads(state: State, edge: list[int], stems: set[str]) -> list[tuple
         return any(key in stems for key in _keys(lines[i].text))
 
     def words(i: int) -> bool:
-        return i in on_edge and not head(i) and bool(re.fullmatch(r"[^\W\d_][^\d/:()\[\]]*", lines[i].text.strip()))
+        return i in on_edge and not head(i) and bool(HEAD_WORDS.fullmatch(lines[i].text.strip()))
 
     out = []
     for i in edge:

@@ -380,7 +380,7 @@ def _wrapped_title_lines(lines: list[str], full: float) -> int:
     wrapped = 0
     for n in range(2, len(lines)):
         if n > 2 and (len(lines[n - 1]) >= full and not is_title_case(lines[n - 1], 1.0) or _numbers_heading(lines[n - 1])):
-            break  # a title's lines past its second are set short of the text's width (or in strict Title Case), and number nothing
+            break  # a title's lines past its second are short of the text's width or in strict Title Case, and number nothing
         if _wrapped_over_text(lines[:n], lines[n], full):
             wrapped = n
     return wrapped

@@ -51,7 +51,6 @@ GLUED_CALL = re.compile(r"(?<=[^\W\d])\d{1,3}$")  # a bare note call glued to a 
 SCENE_BREAK = re.compile(r"^[*⁂#~]+( *[*#~])*$")
 SENTENCE = re.compile(r"[.!?…][’'”\")\]]*$")
 CUT_OFF = re.compile(r"(?<!\S)[a-z](?:\S*[^\W\d_])?$|[^\W\d_][-\u2010]$")  # stopping on a word in lower case, or a hyphen
-TRAILING_CALL = re.compile(r"(?<=[^\W\d_.,;:!?’'”\")\]])\d{1,4}$")  # a note's call after a paragraph's last word
 SENTENCE_OPENER = re.compile(r"^(But|And|Or|Nor|Yet|So|Then|Now|Thus|Hence|For|If|When|Yes|No)\b[ ,]")  # in sentence case
 EPIGRAPH_WORDS = 100
 LONG_EPIGRAPH_WORDS = 200  # of a quotation whose source line names its author and work ('A. Writer, A Work')
@@ -1497,13 +1496,13 @@ def _flag_missing_sections(state: State) -> None:
 
 
 def _flag_truncated_paragraphs(state: State) -> None:
-    """A paragraph that stops mid-sentence (on a word in lower case or a word's hyphen, a call after
-    its last word aside) right before a new division lost its end with a missing page. In print,
+    """A paragraph that stops mid-sentence (on a word in lower case or a word's hyphen; not on a call,
+    a name or a title) right before a new division lost its end with a missing page. In print,
     where it stops at a page's foot, that page is reported lost (where the folios do not: no folio
     counts across divisions printed each on its own)."""
     for block, following in zip(state.blocks, state.blocks[1:]):
         if block.kind == "para" and following.kind == "heading" and following.level == 0 \
-                and CUT_OFF.search(TRAILING_CALL.sub("", block.text.rstrip())):
+                and CUT_OFF.search(block.text.rstrip()):
             block.notes.append("The paragraph stops here in the source: the rest is missing.")
             if any(block.last <= line < following.first for line in state.lost_pages):
                 continue  # reported already: the folios skip the page
