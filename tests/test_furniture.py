@@ -1004,3 +1004,16 @@ def test_a_short_chapters_wrapped_running_head_goes_against_the_text_or_standing
     tree, state = normalise_text(text, kind="pdf")
     assert not any("Anne Writer" in p or p.startswith("Coasts") for p in texts(tree, "//db:para"))
     assert texts(tree, "//db:chapter/db:title") == ["The Harbour", title, "The Lamps"]
+
+
+def test_a_running_head_wrapped_onto_a_line_in_lower_case_over_the_page_count_goes():
+    """A chapter's title as the running head at the pages' feet, wrapped onto a second line that opens
+    in lower case ('… of Europe After' / 'the Fall'), over the page count: it goes on every page, as
+    its like do, and the text's own last lines stay."""
+    head = ["Of the Discouragement of Agriculture in the Ancient State of Europe After", "the Fall"]
+    pages = []
+    for n in range(1, 9):
+        pages += [(PROSE * 10).rstrip("\n"), FULL, "", "", *head, f"Page {n} of 8".rjust(90), ""]
+    state = apply_rules("\n".join([*pages, "decline, backward countries are unable."]), ["page-furniture"], kind="pdf")
+    assert not any(line.strip() in head for line in kept(state))
+    assert kept(state).count(FULL) == 8

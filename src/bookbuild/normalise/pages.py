@@ -26,7 +26,7 @@ from statistics import median
 
 from .front import normalise_title
 from .headings import heading_form, is_capitals, is_division_line, is_title_case, numbered_as, numbering, reads_as_title
-from .patterns import WORD, item_number, roman_value
+from .patterns import SENTENCE_END, WORD, item_number, roman_value
 from .stacks import is_figures
 from .state import State
 
@@ -727,8 +727,10 @@ def _standing_alone(state: State, filled: list[int]) -> tuple[set[int], dict[int
     for i in [*filled, None]:
         if run and (i is None or i != run[-1] + 1 or lines[i].number in state.page_starts):
             short = all(len(lines[j].text.strip()) <= MAX_STANDING_ALONE for j in run)
-            # a line running on in lower case makes the run text (a section's number over its first lines)
-            runs_on = any(RUNS_ON.match(lines[j].text.strip()) and not _marks_page(lines[j].text) for j in run)
+            # a line running on in lower case makes the run text (a section's number over its first lines),
+            # but for a running head's title wrapped onto it ('… in the Ancient State of Europe After' / 'the Fall')
+            runs_on = any(RUNS_ON.match(lines[j].text.strip()) and not _marks_page(lines[j].text)
+                          and not (j - 1 in run and _title_wrapped(lines[j - 1].text, lines[j].text)) for j in run)
             marked = any(_marks_page(lines[j].text) for j in run)
             if short and (len(run) == 1 or not runs_on and marked and len(run) <= MAX_RUN):
                 out.update(run)
@@ -738,6 +740,12 @@ def _standing_alone(state: State, filled: list[int]) -> tuple[set[int], dict[int
         if i is not None:
             run.append(i)
     return out, pairs
+
+
+def _title_wrapped(above: str, text: str) -> bool:
+    """A line in lower case carrying on the title in Title Case above it: the two read as one title."""
+    title = f"{above.strip()} {text.strip()}"
+    return is_title_case(above) and is_title_case(title) and reads_as_title(title) and not SENTENCE_END.search(title)
 
 
 def _anchor_kind(text: str) -> str:
